@@ -1,0 +1,149 @@
+"""Typed records exchanged between pipeline stages.
+
+Records only: no behaviour beyond small derived properties. Every stage takes and returns these, so a
+stage can be swapped or run elsewhere (a worker, Spark) without knowing another stage's internals.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+__all__ = [
+    "Article",
+    "Brief",
+    "CitedSentence",
+    "Document",
+    "InputFailure",
+    "Sentence",
+    "SourceRef",
+    "Story",
+    "content_id",
+]
+
+
+def content_id(text: str) -> str:
+    """Identity of a report by its content, so re-ingesting the same text is a no-op.
+
+    Whitespace and Unicode normalisation differences (NFC vs NFD, CRLF, double spaces) must not make two
+    copies of one report look different.
+    """
+    normal = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What a reader found in one input before cleaning: raw main text plus whatever metadata it carried.
+
+    ``origin`` names the input for humans (a path, ``path:line``, ``<stdin>``, a URL) and appears in every
+    error message about it.
+    """
+
+    text: str
+    origin: str
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    source: str | None = None
+    external_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InputFailure:
+    """One input that could not be read, and why, in words a user can act on."""
+
+    origin: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned report, identified by the hash of its cleaned text."""
+
+    id: str
+    text: str
+    origin: str
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    source: str | None = None
+    external_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article, with character offsets into ``Article.text``."""
+
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Story:
+    """Reports about one real-world event.
+
+    ``articles`` are the distinct reports (one per near-duplicate group); ``duplicates`` maps a kept
+    article's id to the near-copies folded into it, so every outlet that ran the report is still credited.
+    """
+
+    id: str
+    articles: list[Article]
+    duplicates: dict[str, list[Article]] = field(default_factory=dict)
+
+    @property
+    def first_published(self) -> date | None:
+        dates = [a.published for a in self.articles if a.published]
+        return min(dates) if dates else None
+
+    @property
+    def last_published(self) -> date | None:
+        dates = [a.published for a in self.articles if a.published]
+        return max(dates) if dates else None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """One numbered entry of a brief's source list ([1], [2], ...)."""
+
+    number: int
+    article_id: str
+    title: str | None
+    source: str | None
+    published: date | None
+    url: str | None
+    origin: str
+    also_from: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CitedSentence:
+    """A summary sentence and every source (by number) whose report supports it."""
+
+    text: str
+    article_id: str
+    sources: tuple[int, ...]
+
+
+@dataclass(slots=True)
+class Brief:
+    """What a reader gets for one story."""
+
+    story_id: str
+    headline: str
+    first_published: date | None
+    last_published: date | None
+    summary: list[CitedSentence]
+    sources: list[SourceRef]
+
+    @property
+    def words(self) -> int:
+        return sum(len(s.text.split()) for s in self.summary)

@@ -1,0 +1,46 @@
+"""Sentence splitting with character offsets.
+
+sentencex handles news abbreviations ("U.S.", "Lt. Gen.", "D.C.") and quotes, and is ~200x faster than
+pysbd on news text (measured on val_full: 0.01 s vs 2.0 s for 60 reports), which matters because every
+stage downstream works on sentences. Line breaks are hard boundaries: in extracted news text a line is a
+paragraph, a heading or a caption, never half a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import sentencex
+
+__all__ = ["sentence_spans", "split_sentences"]
+
+_LINE = re.compile(r"[^\n]+")
+# A sentence longer than this is almost always a run-on list or a table flattened to text.
+_MAX_CHARS = 2000
+
+
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence in ``text``, stripped of surrounding whitespace."""
+    for line in _LINE.finditer(text):
+        base = line.start()
+        chunk = line.group()
+        if not chunk.strip():
+            continue
+        cursor = 0
+        for piece in sentencex.segment("en", chunk):
+            stripped = piece.strip()
+            if not stripped:
+                cursor += len(piece)
+                continue
+            found = chunk.find(stripped, cursor)
+            if found < 0:  # the segmenter changed the text; fall back to the running cursor
+                found = cursor
+            end = found + len(stripped)
+            cursor = end
+            for s in range(found, end, _MAX_CHARS):
+                yield base + s, base + min(end, s + _MAX_CHARS)
+
+
+def split_sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text)]
