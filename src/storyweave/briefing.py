@@ -1,0 +1,99 @@
+"""Assemble a Brief for one story: numbered sources, a cited summary and a headline.
+
+The summarizer works on plain document indices; this is where indices become numbered, outlet-labelled
+sources, and where near-duplicates folded away by dedupe get their credit back ("also ran in").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from storyweave.model import Article, Brief, CitedSentence, SourceRef, Story
+from storyweave.summarize import summarize
+
+__all__ = ["BriefOptions", "build_brief"]
+
+_HEADLINE_WORDS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class BriefOptions:
+    """How a brief is written. One options object, shared by the library, the CLI and the web layer."""
+
+    words: int = 200
+    ranker: str | None = None
+
+
+def _source_order(story: Story) -> list[Article]:
+    """Oldest report first (the story as it unfolded); undated reports after the dated ones."""
+    indexed = list(enumerate(story.articles))
+    indexed.sort(key=lambda pair: (pair[1].published is None, pair[1].published or date.min, pair[0]))
+    return [article for _, article in indexed]
+
+
+def _outlet(article: Article) -> str:
+    return article.source or article.url or article.origin
+
+
+def _source_refs(ordered: list[Article], story: Story) -> list[SourceRef]:
+    refs = []
+    for number, article in enumerate(ordered, start=1):
+        copies = story.duplicates.get(article.id, [])
+        also = tuple(dict.fromkeys(_outlet(c) for c in copies if _outlet(c) != _outlet(article)))
+        refs.append(
+            SourceRef(
+                number=number,
+                article_id=article.id,
+                title=article.title,
+                source=article.source,
+                published=article.published,
+                url=article.url,
+                origin=article.origin,
+                also_from=also,
+            )
+        )
+    return refs
+
+
+def _headline(ordered: list[Article], summary: list[CitedSentence]) -> str:
+    """The title of the report the summary opens with, else any title, else the opening words."""
+    by_id = {a.id: a for a in ordered}
+    if summary and by_id[summary[0].article_id].title:
+        return by_id[summary[0].article_id].title or ""
+    for article in ordered:
+        if article.title:
+            return article.title
+    text = summary[0].text if summary else ordered[0].text
+    words = text.split()
+    return " ".join(words[:_HEADLINE_WORDS]) + (" …" if len(words) > _HEADLINE_WORDS else "")
+
+
+def build_brief(story: Story, options: BriefOptions | None = None) -> Brief:
+    """Summarise a story and cite every supporting report for each sentence."""
+    options = options or BriefOptions()
+    if not story.articles:
+        raise ValueError(f"story {story.id} has no articles; nothing to brief")
+    ordered = _source_order(story)
+    extracts = summarize(
+        [a.text for a in ordered],
+        words=options.words,
+        ranker=options.ranker,
+        dates=[a.published for a in ordered],
+    )
+    summary = [
+        CitedSentence(
+            text=e.text,
+            article_id=ordered[e.document].id,
+            sources=tuple(sorted({i + 1 for i in e.support} | {e.document + 1})),
+        )
+        for e in extracts
+    ]
+    return Brief(
+        story_id=story.id,
+        headline=_headline(ordered, summary),
+        first_published=story.first_published,
+        last_published=story.last_published,
+        summary=summary,
+        sources=_source_refs(ordered, story),
+    )

@@ -1,0 +1,223 @@
+"""The `storyweave` command: parses arguments, calls the library, shows progress. Nothing else.
+
+Exit codes (documented in the README):
+  0  every input was read
+  1  some inputs failed (each named on stderr); the rest were processed and stored
+  2  usage error (bad option, unknown format)
+  3  nothing could be read, or the store could not be opened
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from storyweave._progress import RichReporter
+from storyweave.briefing import BriefOptions, build_brief
+from storyweave.ingest import ReadOptions
+from storyweave.jobs import IngestResult, ingest, run_brief
+from storyweave.render import render_markdown
+from storyweave.store import Store, open_store
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_NOTHING = 0, 1, 2, 3
+FORMATS = ("md", "html", "json")
+DEFAULT_DB = "storyweave.sqlite"
+_MAX_BYTES = ReadOptions().max_bytes
+
+app = typer.Typer(
+    help="Cited, per-event briefs from piles of news reports.", no_args_is_help=True, add_completion=False
+)
+eval_app = typer.Typer(help="Evaluation contracts (JSON Lines in, JSON Lines out); see DESIGN.md.")
+app.add_typer(eval_app, name="eval")
+
+err = Console(stderr=True)
+out = Console()
+
+Inputs = Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")]
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="SQLite path or postgresql:// URL (default: $STORYWEAVE_DB).")
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")]
+MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Skip input files larger than this.")]
+
+
+def _default_db(db: str | None) -> str:
+    return db or os.environ.get("STORYWEAVE_DB") or DEFAULT_DB
+
+
+def _open(db: str) -> Store:
+    try:
+        return open_store(db)
+    except Exception as exc:  # the store's own message names the path and the fix
+        err.print(f"[red]error:[/red] cannot open store {db!r}: {exc}", highlight=False)
+        raise typer.Exit(EXIT_NOTHING) from exc
+
+
+def _parse_formats(value: str) -> list[str]:
+    formats = [f.strip().lower() for f in value.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        err.print(
+            f"[red]error:[/red] unknown format {', '.join(unknown) or value!r}; use any of {', '.join(FORMATS)}"
+        )
+        raise typer.Exit(EXIT_USAGE)
+    return formats
+
+
+def _exit_code(result: IngestResult) -> int:
+    if result.failures and result.read == 0:
+        return EXIT_NOTHING
+    return EXIT_SOME_FAILED if result.failures else EXIT_OK
+
+
+def _summary_line(result: IngestResult) -> str:
+    parts = [
+        f"{result.read} reports read",
+        f"{result.added} new",
+        f"{result.existing} already stored",
+        f"{len(result.stories)} stories",
+    ]
+    if result.failures:
+        parts.append(f"[red]{len(result.failures)} inputs failed[/red]")
+    return ", ".join(parts)
+
+
+@app.command()
+def brief(
+    inputs: Inputs,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Directory for the briefs.")] = Path(
+        "briefs"
+    ),
+    format: Annotated[str, typer.Option("--format", help="Comma-separated: md,html,json.")] = "md,html,json",
+    words: Annotated[int, typer.Option("--words", min=20, max=2000, help="Summary length in words.")] = 200,
+    db: Annotated[str | None, typer.Option("--db", help="Store (default: OUTPUT/storyweave.sqlite).")] = None,
+    quiet: QuietOption = False,
+    max_bytes: MaxBytes = _MAX_BYTES,
+) -> None:
+    """Read everything, fold duplicates, cluster into stories, write one cited brief per story + an index."""
+    formats = _parse_formats(format)
+    output.mkdir(parents=True, exist_ok=True)
+    store = _open(db or str(output / DEFAULT_DB))
+    with store, RichReporter(err, quiet=quiet) as reporter:
+        result = run_brief(
+            store,
+            inputs,
+            output,
+            formats=formats,
+            options=BriefOptions(words=words),
+            read_options=ReadOptions(max_bytes=max_bytes),
+            stdin=sys.stdin.buffer,
+            reporter=reporter,
+        )
+    err.print(_summary_line(result) + f"; briefs in {output}/", highlight=False)
+    raise typer.Exit(_exit_code(result))
+
+
+@app.command("ingest")
+def ingest_command(
+    inputs: Inputs, db: DbOption = None, quiet: QuietOption = False, max_bytes: MaxBytes = _MAX_BYTES
+) -> None:
+    """Add reports to the store and re-cluster it into stories."""
+    store = _open(_default_db(db))
+    with store, RichReporter(err, quiet=quiet) as reporter:
+        result = ingest(
+            store,
+            inputs,
+            read_options=ReadOptions(max_bytes=max_bytes),
+            stdin=sys.stdin.buffer,
+            reporter=reporter,
+        )
+    err.print(_summary_line(result), highlight=False)
+    raise typer.Exit(_exit_code(result))
+
+
+@app.command()
+def stories(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """List the stories in the store, newest first."""
+    with _open(_default_db(db)) as store:
+        found = store.stories()
+    rows = [
+        {
+            "id": s.id,
+            "title": next((a.title for a in s.articles if a.title), None) or s.articles[0].text[:80],
+            "first": s.first_published.isoformat() if s.first_published else None,
+            "last": s.last_published.isoformat() if s.last_published else None,
+            "reports": len(s.articles) + sum(len(v) for v in s.duplicates.values()),
+        }
+        for s in found
+    ]
+    if as_json:
+        out.print_json(json.dumps(rows))
+        return
+    from rich.table import Table
+
+    table = Table("story", "headline", "dates", "reports")
+    for r in rows:
+        dates = " – ".join(dict.fromkeys(d for d in (r["first"], r["last"]) if d)) or "undated"
+        table.add_row(r["id"], r["title"], dates, str(r["reports"]))
+    out.print(table)
+
+
+@app.command()
+def show(
+    story: Annotated[str, typer.Argument(help="Story id (or a unique prefix), from `storyweave stories`.")],
+    db: DbOption = None,
+    words: Annotated[int, typer.Option("--words", min=20, max=2000)] = 200,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Print one story's brief."""
+    with _open(_default_db(db)) as store:
+        found = store.get_story(story) or _by_prefix(store, story)
+    made = build_brief(found, BriefOptions(words=words))
+    if as_json:
+        from storyweave.render import brief_to_dict
+
+        out.print_json(json.dumps(brief_to_dict(made), ensure_ascii=False))
+    else:
+        out.print(render_markdown(made), markup=False, highlight=False)
+
+
+def _by_prefix(store: Store, prefix: str):
+    matches = [s for s in store.stories() if s.id.startswith(prefix)]
+    if len(matches) != 1:
+        reason = "no story" if not matches else f"{len(matches)} stories"
+        err.print(f"[red]error:[/red] {reason} with id {prefix!r}; list them with `storyweave stories`")
+        raise typer.Exit(EXIT_USAGE)
+    return matches[0]
+
+
+@eval_app.command("summarize")
+def eval_summarize(
+    input: Annotated[Path, typer.Option("--input", exists=True, dir_okay=False)],
+    output: Annotated[Path, typer.Option("--output")],
+    words: Annotated[int, typer.Option("--words", min=1)] = 200,
+    ranker: Annotated[str | None, typer.Option("--ranker")] = None,
+) -> None:
+    """{"id","documents"} lines in → {"id","summary","sentences":[{"text","sources"}]} lines out."""
+    from storyweave.evaluate.summarize import run
+
+    count = run(input, output, words=words, ranker=ranker)
+    err.print(f"{count} groups summarised → {output}", highlight=False)
+
+
+@eval_app.command("cluster")
+def eval_cluster(
+    input: Annotated[Path, typer.Option("--input", exists=True, dir_okay=False)],
+    output: Annotated[Path, typer.Option("--output")],
+    clusterer: Annotated[str | None, typer.Option("--clusterer")] = None,
+) -> None:
+    """{"id","text","title"?,"published"?} lines in stream order → {"id","story"} lines out."""
+    from storyweave.evaluate.cluster import run
+
+    count = run(input, output, clusterer=clusterer)
+    err.print(f"{count} reports clustered → {output}", highlight=False)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

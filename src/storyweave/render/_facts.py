@@ -1,0 +1,100 @@
+"""Facts about a brief that every output format shows the same way.
+
+Kept in one place so the Markdown page, the HTML page and the JSON index can never disagree about, say,
+how many outlets ran a story or whether a URL is safe to turn into a link.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urlsplit
+
+from storyweave.model import Brief, SourceRef
+
+_LINK_SCHEMES = frozenset({"http", "https"})
+
+
+def validate_brief(brief: Brief) -> None:
+    """Refuse a brief whose citations point at nothing.
+
+    A brief is only worth trusting if every marker leads to a listed source; a dangling marker means a bug
+    upstream, and rendering it as a dead link would hide that bug from the reader.
+    """
+    numbers = [ref.number for ref in brief.sources]
+    if len(set(numbers)) != len(numbers):
+        repeated = sorted({n for n in numbers if numbers.count(n) > 1})
+        raise ValueError(
+            f"brief {brief.story_id!r} lists source number(s) {repeated} more than once; "
+            "each source needs its own number for citations to be unambiguous"
+        )
+    listed = set(numbers)
+    for position, sentence in enumerate(brief.summary, start=1):
+        missing = [n for n in sentence.sources if n not in listed]
+        if missing:
+            raise ValueError(
+                f"brief {brief.story_id!r}: summary sentence {position} cites source(s) {missing} "
+                f"but the source list only has {sorted(listed)}; build the brief so that every citation "
+                "names a listed source"
+            )
+
+
+def one_line(text: str | None) -> str:
+    """Untrusted text collapsed to one line, so it can never start a block (a heading, a list) of its own."""
+    return " ".join((text or "").split())
+
+
+def iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def date_range_text(first: date | None, last: date | None) -> str:
+    """"2026-03-04", "2026-03-04 – 2026-03-06" or "date unknown": never a made-up date."""
+    if first is None and last is None:
+        return "date unknown"
+    if first is None or last is None or first == last:
+        return (first or last).isoformat()  # type: ignore[union-attr]
+    return f"{first.isoformat()} – {last.isoformat()}"
+
+
+def outlets(brief: Brief) -> list[str]:
+    """Distinct outlet names across the sources and the near-copies folded into them, first seen first.
+
+    Case and spacing differences ("Valley Post" vs "valley  post") are the same outlet.
+    """
+    seen: dict[str, str] = {}
+    for ref in brief.sources:
+        for name in (ref.source, *ref.also_from):
+            label = one_line(name)
+            if label:
+                seen.setdefault(label.casefold(), label)
+    return list(seen.values())
+
+
+def report_count(brief: Brief) -> int:
+    """Every report behind the brief, near-copies included, since each copy is an outlet that ran it."""
+    return sum(1 + len(ref.also_from) for ref in brief.sources)
+
+
+def link_target(url: str | None) -> str | None:
+    """The URL if it is safe to render as a link (absolute http/https, no whitespace or controls), else None.
+
+    Browsers silently drop tabs, newlines and leading controls from hrefs, so "java\\tscript:" must be
+    rejected outright rather than cleaned; only schemes that cannot run code get through.
+    """
+    if not url or any(ch <= " " or ch == "\x7f" for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in _LINK_SCHEMES or not parts.netloc:
+        return None
+    return url
+
+
+def source_title(ref: SourceRef) -> str:
+    return one_line(ref.title) or "(untitled report)"
+
+
+def source_outlet(ref: SourceRef) -> str:
+    return one_line(ref.source) or "unknown outlet"

@@ -1,0 +1,112 @@
+"""Briefs as Markdown, readable as plain text and safe when a viewer turns it into HTML.
+
+Every piece of report text is untrusted: a title like ``[x](javascript:alert(1))`` or ``<script>`` must stay
+literal text in any CommonMark/GFM viewer. Text is collapsed to one line (so it cannot open a heading or a
+list), Markdown punctuation is backslash-escaped, and ``<``/``>`` become entities so even renderers without
+backslash escapes show them as characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from urllib.parse import quote
+
+from storyweave.model import Brief, CitedSentence, SourceRef
+from storyweave.render._facts import (
+    date_range_text,
+    link_target,
+    one_line,
+    outlets,
+    report_count,
+    source_outlet,
+    source_title,
+    validate_brief,
+)
+from storyweave.render._registry import IndexRow
+
+_ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
+_PUNCTUATION = re.compile(r"([\\`*_\[\]|~#])")
+_LIST_OR_RULE_START = re.compile(r"^(?:\d+(?=[.)])|(?=[-+=]))")
+# Kept as-is in link destinations; parentheses, brackets, angle brackets and quotes get percent-encoded
+# because they could end the destination early.
+_URL_SAFE = "-._~:/?#@!$&*+,;=%"
+
+
+def escape_markdown(text: str | None) -> str:
+    """Untrusted text as literal Markdown text on a single line."""
+    flat = one_line(text)
+    flat = _ENTITY_LIKE.sub("&amp;", flat)
+    flat = flat.replace("<", "&lt;").replace(">", "&gt;")
+    flat = _PUNCTUATION.sub(r"\\\1", flat)
+    # A line starting "- ", "1. " or "=" would become a list item or a heading underline: escape the marker
+    # ("1\\." / "\\-"), which works whether or not the text ends up at the start of a line.
+    return _LIST_OR_RULE_START.sub("\\\\", flat, count=1)
+
+
+def _destination(url: str) -> str:
+    """A link destination with parentheses, brackets and angle brackets percent-encoded."""
+    return quote(url, safe=_URL_SAFE)
+
+
+def _citations(sentence: CitedSentence) -> str:
+    return "".join(f"[\\[{n}\\]](#source-{n})" for n in sentence.sources)
+
+
+def _source_line(ref: SourceRef) -> str:
+    date_text = ref.published.isoformat() if ref.published else "date unknown"
+    title = escape_markdown(source_title(ref))
+    target = link_target(ref.url)
+    if target is not None:
+        where = f"[{title}]({_destination(target)})"
+    else:
+        shown = one_line(ref.url) or one_line(ref.origin)
+        where = f"{title} — {escape_markdown(shown)}" if shown else title
+    line = (
+        f'{ref.number}. <a id="source-{ref.number}"></a>'
+        f"**{escape_markdown(source_outlet(ref))}** · {date_text} · {where}"
+    )
+    also = [escape_markdown(name) for name in ref.also_from if one_line(name)]
+    if also:
+        line += f" — also ran in: {', '.join(also)}"
+    return line
+
+
+def render_markdown(brief: Brief) -> str:
+    """One brief as a Markdown page: headline, dates, cited summary, numbered sources."""
+    validate_brief(brief)
+    lines = [
+        f"# {escape_markdown(brief.headline) or 'Untitled story'}",
+        "",
+        f"*{date_range_text(brief.first_published, brief.last_published)}* · "
+        f"{len(brief.sources)} sources · {len(outlets(brief))} outlets",
+        "",
+    ]
+    if brief.summary:
+        lines.append(" ".join(f"{escape_markdown(s.text)}{_citations(s)}" for s in brief.summary))
+    else:
+        lines.append("*No summary could be written for this story.*")
+    lines += ["", "## Sources", ""]
+    lines += [_source_line(ref) for ref in sorted(brief.sources, key=lambda r: r.number)]
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown_index(rows: Sequence[IndexRow]) -> str:
+    """All stories as a Markdown table linking to their pages."""
+    lines = ["# Stories", ""]
+    if not rows:
+        return "\n".join([*lines, "*No stories.*"]) + "\n"
+    lines += [
+        "| Story | Dates | Sources | Outlets | Size |",
+        "| --- | --- | ---: | ---: | --- |",
+    ]
+    for row in rows:
+        brief = row.brief
+        headline = escape_markdown(brief.headline) or "Untitled story"
+        lines.append(
+            f"| [{headline}]({quote(row.file_name)}) "
+            f"| {date_range_text(brief.first_published, brief.last_published)} "
+            f"| {len(brief.sources)} | {len(outlets(brief))} "
+            f"| {brief.words} words / {report_count(brief)} reports |"
+        )
+    return "\n".join(lines) + "\n"
