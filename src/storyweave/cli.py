@@ -63,9 +63,8 @@ def _parse_formats(value: str) -> list[str]:
     formats = [f.strip().lower() for f in value.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        err.print(
-            f"[red]error:[/red] unknown format {', '.join(unknown) or value!r}; use any of {', '.join(FORMATS)}"
-        )
+        named = ", ".join(unknown) or repr(value)
+        err.print(f"[red]error:[/red] unknown format {named}; use any of {', '.join(FORMATS)}")
         raise typer.Exit(EXIT_USAGE)
     return formats
 

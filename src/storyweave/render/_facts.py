@@ -48,7 +48,7 @@ def iso(day: date | None) -> str | None:
 
 
 def date_range_text(first: date | None, last: date | None) -> str:
-    """"2026-03-04", "2026-03-04 – 2026-03-06" or "date unknown": never a made-up date."""
+    """ "2026-03-04", "2026-03-04 – 2026-03-06" or "date unknown": never a made-up date."""
     if first is None and last is None:
         return "date unknown"
     if first is None or last is None or first == last:

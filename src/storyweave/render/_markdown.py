@@ -27,7 +27,8 @@ from storyweave.render._registry import IndexRow
 
 _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 _PUNCTUATION = re.compile(r"([\\`*_\[\]|~#])")
-_LIST_OR_RULE_START = re.compile(r"^(?:\d+(?=[.)])|(?=[-+=]))")
+_ORDERED_LIST_START = re.compile(r"^(\d+)([.)])")
+_BULLET_OR_RULE_START = re.compile(r"^([-+=])")
 # Kept as-is in link destinations; parentheses, brackets, angle brackets and quotes get percent-encoded
 # because they could end the destination early.
 _URL_SAFE = "-._~:/?#@!$&*+,;=%"
@@ -39,9 +40,9 @@ def escape_markdown(text: str | None) -> str:
     flat = _ENTITY_LIKE.sub("&amp;", flat)
     flat = flat.replace("<", "&lt;").replace(">", "&gt;")
     flat = _PUNCTUATION.sub(r"\\\1", flat)
-    # A line starting "- ", "1. " or "=" would become a list item or a heading underline: escape the marker
-    # ("1\\." / "\\-"), which works whether or not the text ends up at the start of a line.
-    return _LIST_OR_RULE_START.sub("\\\\", flat, count=1)
+    # Text starting "1. ", "- " or "=" would open a list or underline a heading if it ever began a line.
+    flat = _ORDERED_LIST_START.sub(r"\1\\\2", flat)
+    return _BULLET_OR_RULE_START.sub(r"\\\1", flat)
 
 
 def _destination(url: str) -> str:

@@ -1,0 +1,75 @@
+"""End-to-end throughput of `storyweave brief`: reports/second and peak memory on N Multi-News reports.
+
+    python benchmarks/e2e/run.py --reports 2000 --runs 3
+
+Builds a JSON Lines corpus from the documents of ../shared/data/multinews/val.jsonl.gz (groups in file
+order, so reports about one event arrive together, as they would from a feed), then runs the real CLI in a
+fresh output directory per run (a fresh store: the timing includes ingest, dedupe, clustering,
+summarising and rendering). Peak memory is the child's maximum resident set size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT.parent / "shared" / "data" / "multinews" / "val.jsonl.gz"
+
+
+def build_corpus(path: Path, reports: int) -> int:
+    written = 0
+    with gzip.open(DATA, "rt", encoding="utf-8") as src, path.open("w", encoding="utf-8") as out:
+        for line in src:
+            group = json.loads(line)
+            for k, doc in enumerate(group["documents"]):
+                if written == reports:
+                    return written
+                if doc.strip():
+                    out.write(json.dumps({"id": f"{group['id']}#{k}", "text": doc}) + "\n")
+                    written += 1
+    return written
+
+
+def run_once(corpus: Path, out_dir: Path) -> tuple[float, float]:
+    shutil.rmtree(out_dir, ignore_errors=True)
+    cmd = [sys.executable, "-m", "storyweave", "brief", str(corpus), "-o", str(out_dir), "--quiet"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True)
+    elapsed = time.perf_counter() - start
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak_kib, before) / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--reports", type=int, default=2000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--work", type=Path, default=ROOT / "benchmarks" / "out" / "e2e")
+    args = ap.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    corpus = args.work / f"multinews_val_{args.reports}.jsonl"
+    n = build_corpus(corpus, args.reports)
+    times, peaks = [], []
+    for i in range(args.runs):
+        elapsed, peak = run_once(corpus, args.work / "briefs")
+        times.append(elapsed)
+        peaks.append(peak)
+        print(f"run {i + 1}: {elapsed:.1f} s, {n / elapsed:.1f} reports/s, peak RSS {peak:.0f} MiB", flush=True)
+    stories = len(json.loads((args.work / "briefs" / "index.json").read_text())["stories"])
+    med = statistics.median(times)
+    print(f"\n| reports | stories | median wall (s) | reports/s | peak RSS (MiB) |\n|---|---|---|---|---|")
+    print(f"| {n} | {stories} | {med:.1f} | {n / med:.1f} | {max(peaks):.0f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+"""Publication dates stated by a report itself: metadata fields, datelines and "Published:" lines.
+
+A wrong date is worse than none here: the timeline resolves "five months ago" against it and the
+clusterer keeps events apart by it. So only a date the text states explicitly, in a place where news
+states its own date, is taken; anything ambiguous (03/08/2017: March or August?) is left unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+__all__ = ["find_publication_date", "looks_like_date_line", "looks_like_dateline", "parse_published"]
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# ISO (2017-03-08, optionally with a time), "March 8, 2017", "8 March 2017"; a weekday may lead. Case-blind
+# on its own, so it can sit inside the case-sensitive dateline pattern.
+_DATE = (
+    rf"(?i:{_WEEKDAY}?(?:(?<!\d)(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{1,2}})-(?P<iso_d>\d{{1,2}})(?!\d)"
+    rf"|(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<mdy_y>\d{{4}})(?!\d)"
+    rf"|(?<!\d)(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmy_m>{_MONTH}),?\s+(?P<dmy_y>\d{{4}})(?!\d)))"
+)
+_DATE_RE = re.compile(_DATE, re.IGNORECASE)
+
+# "Published: 8 March 2017", "Posted on 2017-03-08", "Updated Mar. 8, 2017 10:02 ET", "Date: ...";
+# up to 40 characters (a time, a time zone, "by Reuters staff") may sit between the cue and the date.
+_CUE_LINE = re.compile(
+    rf"^\W{{0,3}}(?P<cue>first published|published|posted|date|last updated|updated|last modified|modified)"
+    rf"\b(?:\s+on)?\s*:?\s*[^\n]{{0,40}}?(?P<date>{_DATE})",
+    re.IGNORECASE | re.MULTILINE,
+)
+_LATER_CUES = ("updated", "modified")
+# BAGHDAD, March 8, 2017 — | NEW YORK, Iraq (AP) — | WASHINGTON (Reuters) - : a capitalised place,
+# an optional region and agency, an optional date, then a dash.
+_PLACE = r"[A-Z][A-Z'’.\-]+(?:[ \-][A-Z][A-Z'’.\-]+){0,3}"
+_DATELINE = re.compile(
+    rf"^\s*{_PLACE}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){{0,2}})?\s*(?:\([^)\n]{{1,40}}\))?"
+    rf"\s*(?:,\s*(?P<date>{_DATE}))?\s*(?:—|–|--|-)\s",
+)
+_LEADING_DATE = re.compile(rf"^\s*(?P<date>{_DATE})\s*(?:—|–|--|-|:)\s", re.IGNORECASE)
+_TOP_CHARS = 2000
+
+
+def parse_published(value: object) -> date | None:
+    """A metadata ``published`` value as a date; anything unparseable is ``None``, never an error, since
+    datasets put every kind of junk in date fields and a missing date is an honest answer."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    try:
+        return datetime.fromisoformat(value).date()
+    except ValueError:
+        pass
+    match = _DATE_RE.fullmatch(value) or _DATE_RE.match(value)
+    if match is None or (match.end() < len(value) and value[match.end()].isalnum()):
+        return None
+    return _to_date(match)
+
+
+def find_publication_date(text: str) -> date | None:
+    """The date a plain-text report states for itself near its top, or ``None``.
+
+    Preference: an explicit "Published/Posted" line, then a dateline, then an "Updated" line (an update
+    comes after publication, so it is only a fallback).
+    """
+    top = text[:_TOP_CHARS]
+    updated: date | None = None
+    for match in _CUE_LINE.finditer(top):
+        found = _to_date(match)
+        if found is None:
+            continue
+        if not match.group("cue").lower().endswith(_LATER_CUES):
+            return found
+        updated = updated or found
+    for paragraph in top.split("\n")[:12]:
+        match = _DATELINE.match(paragraph) or _LEADING_DATE.match(paragraph)
+        if match and match.group("date"):
+            found = _to_date(match)
+            if found is not None:
+                return found
+    return updated
+
+
+def looks_like_dateline(line: str) -> bool:
+    """Whether a line opens with a dateline ("BAGHDAD, March 8, 2017 —"), so it is body text, not a title."""
+    return bool(_DATELINE.match(line) or _LEADING_DATE.match(line))
+
+
+def looks_like_date_line(line: str) -> bool:
+    """Whether a line is a "Published: ..." style line or a bare date, which are never titles."""
+    return bool(_CUE_LINE.match(line) or _DATE_RE.fullmatch(line.strip()))
+
+
+def _to_date(match: re.Match[str]) -> date | None:
+    """The date a match of ``_DATE`` names, or ``None`` for an impossible one (February 30th)."""
+    try:
+        if match["iso_y"]:
+            return date(int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"]))
+        if match["mdy_y"]:
+            return date(int(match["mdy_y"]), _month(match["mdy_m"]), int(match["mdy_d"]))
+        if match["dmy_y"]:
+            return date(int(match["dmy_y"]), _month(match["dmy_m"]), int(match["dmy_d"]))
+    except ValueError:
+        return None
+    return None
+
+
+def _month(word: str) -> int:
+    return _MONTHS[word.rstrip(".").lower()]

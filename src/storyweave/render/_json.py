@@ -1,0 +1,122 @@
+"""Briefs as JSON for programs (the web layer, other tools): stable keys, ISO dates, a format version.
+
+``FORMAT_VERSION`` changes only when a key changes meaning or disappears, so consumers can refuse what
+they do not understand instead of misreading it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from storyweave.model import Brief, CitedSentence, SourceRef
+from storyweave.render._facts import iso, outlets, report_count, validate_brief
+from storyweave.render._registry import IndexRow
+
+FORMAT_VERSION = 1
+
+
+def brief_to_dict(brief: Brief) -> dict[str, Any]:
+    """A brief as plain JSON-ready data (dates as ISO strings, tuples as lists)."""
+    validate_brief(brief)
+    return {
+        "version": FORMAT_VERSION,
+        "story_id": brief.story_id,
+        "headline": brief.headline,
+        "first_published": iso(brief.first_published),
+        "last_published": iso(brief.last_published),
+        "words": brief.words,
+        "summary": [
+            {"text": s.text, "article_id": s.article_id, "sources": list(s.sources)} for s in brief.summary
+        ],
+        "sources": [
+            {
+                "number": ref.number,
+                "article_id": ref.article_id,
+                "title": ref.title,
+                "source": ref.source,
+                "published": iso(ref.published),
+                "url": ref.url,
+                "origin": ref.origin,
+                "also_from": list(ref.also_from),
+            }
+            for ref in brief.sources
+        ],
+    }
+
+
+def _date(value: Any, where: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{where}: expected an ISO date like 2026-03-04 or null, got {value!r}") from None
+
+
+def brief_from_dict(data: Mapping[str, Any]) -> Brief:
+    """The inverse of :func:`brief_to_dict`, for readers of stored or served briefs."""
+    version = data.get("version")
+    if version != FORMAT_VERSION:
+        raise ValueError(
+            f"brief JSON has version {version!r}, this storyweave reads version {FORMAT_VERSION}; "
+            "re-render the brief with this version"
+        )
+    try:
+        return Brief(
+            story_id=data["story_id"],
+            headline=data["headline"],
+            first_published=_date(data["first_published"], "first_published"),
+            last_published=_date(data["last_published"], "last_published"),
+            summary=[
+                CitedSentence(text=s["text"], article_id=s["article_id"], sources=tuple(s["sources"]))
+                for s in data["summary"]
+            ],
+            sources=[
+                SourceRef(
+                    number=ref["number"],
+                    article_id=ref["article_id"],
+                    title=ref["title"],
+                    source=ref["source"],
+                    published=_date(ref["published"], f"sources[{i}].published"),
+                    url=ref["url"],
+                    origin=ref["origin"],
+                    also_from=tuple(ref["also_from"]),
+                )
+                for i, ref in enumerate(data["sources"])
+            ],
+        )
+    except KeyError as missing:
+        raise ValueError(f"brief JSON lacks the key {missing}; it was not written by brief_to_dict") from None
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_json(brief: Brief) -> str:
+    return _dumps(brief_to_dict(brief))
+
+
+def render_json_index(rows: Sequence[IndexRow]) -> str:
+    return _dumps(
+        {
+            "version": FORMAT_VERSION,
+            "stories": [
+                {
+                    "story_id": row.brief.story_id,
+                    "headline": row.brief.headline,
+                    "file": row.file_name,
+                    "first_published": iso(row.brief.first_published),
+                    "last_published": iso(row.brief.last_published),
+                    "sources": len(row.brief.sources),
+                    "outlets": len(outlets(row.brief)),
+                    "words": row.brief.words,
+                    "reports": report_count(row.brief),
+                }
+                for row in rows
+            ],
+        }
+    )

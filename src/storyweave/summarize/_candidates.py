@@ -1,0 +1,98 @@
+"""Which sentences of a report may stand alone in a summary.
+
+An extract is read without its neighbours, so a sentence is only a candidate when it makes sense on its
+own: no headings, bylines, datelines or page furniture, no questions, no half-quotes, no opening connector
+that points back to a sentence the reader will not see. These rules are deliberately conservative: a
+false rejection costs one candidate among dozens, a false acceptance can put "But he denied it." in a
+brief.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyweave.text.sentences import sentence_spans
+
+__all__ = ["SplitSentence", "is_candidate", "split_document"]
+
+MIN_WORDS = 6
+MAX_WORDS = 70
+
+# "WASHINGTON (AP) — ", "NEW YORK, N.Y. - ", "LONDON (Reuters) -": the place and agency belong to the page,
+# not to the sentence. Requires a capitalised place so ordinary sentences with a dash are untouched.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*"
+    r"(?:\([A-Za-z][\w .&-]{0,30}\))?|\([A-Za-z][\w .&-]{0,30}\))\s*[—–-]{1,2}\s+"
+)
+# "(CNN)The president..." has no dash: the agency in parentheses is enough.
+_AGENCY_PREFIX = re.compile(r"^\((?:CNN|AP|AFP|Reuters|UPI|BBC)\)\s*")
+_PAGE_FURNITURE = re.compile(
+    r"^(?:(?:photo|image|video|credit|source|related|caption|updated|posted|published)\s*:|click|sign up|"
+    r"subscribe|read more|advertisement|copyright)|©|https?://|www\.|"
+    r"\b(?:tweets?|cookies?|javascript|newsletter|inbox|all rights reserved|terms of (?:use|service)|"
+    r"privacy policy|mailing list|contact details|click here|sign up|subscribe|your browser)\b",
+    re.IGNORECASE,
+)
+# Openers that only make sense after another sentence. A pronoun opener ("He said ...") is left to the
+# ranker: it is often fine in news, where the subject was named in the headline.
+_DANGLING_OPENER = re.compile(
+    r"^(?:but|however|and|or|yet|still|also|so|nevertheless|nonetheless|moreover|furthermore|instead|"
+    r"thus|therefore|hence|besides|otherwise|likewise|similarly|additionally|then|even so|in addition|"
+    r"in contrast|by contrast|on the other hand|as a result|that's why|that is why|this is why|"
+    r"for example|for instance|in fact|indeed|after all|again)\b",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.!]['\"’”)]*$")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class SplitSentence:
+    """A sentence of one document: character offsets into that document and its word count."""
+
+    start: int
+    end: int
+    text: str
+    words: int
+    word_offset: int
+
+
+def split_document(text: str) -> list[SplitSentence]:
+    """Every sentence of ``text``, with datelines trimmed off so the offsets cover only the sentence."""
+    out: list[SplitSentence] = []
+    word_offset = 0
+    for start, end in sentence_spans(text):
+        piece = text[start:end]
+        prefix = _DATELINE.match(piece) or _AGENCY_PREFIX.match(piece)
+        if prefix and prefix.end() < len(piece):
+            start += prefix.end()
+            piece = piece[prefix.end() :]
+        n_words = len(piece.split())
+        out.append(SplitSentence(start, end, piece, n_words, word_offset))
+        word_offset += n_words
+    return out
+
+
+def is_candidate(sentence: str, n_words: int, *, cased: bool = True) -> bool:
+    """Whether ``sentence`` can be lifted into a summary and still read correctly.
+
+    ``cased`` says whether the document uses capital letters at all: in lower-cased text (some datasets)
+    a lower-case opening proves nothing about the sentence being a fragment.
+    """
+    if not MIN_WORDS <= n_words <= MAX_WORDS:
+        return False
+    if not _TERMINAL.search(sentence):  # questions, headings, captions, cut-off lines
+        return False
+    if _PAGE_FURNITURE.search(sentence) or _DANGLING_OPENER.match(sentence):
+        return False
+    first = _LETTER.search(sentence)
+    if first is None or (cased and first.group().islower()):
+        return False
+    if cased and sentence.isupper():
+        return False
+    # An odd number of quote marks means the sentence is one piece of a longer quotation.
+    if sentence.count('"') % 2 or sentence.count("“") != sentence.count("”"):
+        return False
+    letters = sum(1 for ch in sentence if ch.isalpha())
+    return letters >= 0.6 * len(sentence)

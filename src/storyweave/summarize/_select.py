@@ -1,0 +1,74 @@
+"""Choosing sentences under a word budget without repeating oneself, then putting them in reading order.
+
+Budget rule: sentences are taken in order of marginal relevance (MMR) while they fit in the budget; one
+that does not fit is skipped, and the next is tried. When nothing left fits, the best remaining sentence is
+appended once, as long as at least ``MIN_WORDS`` words of budget are unused — so the summary is at most
+``words`` plus one sentence, no sentence is ever cut, and a scorer that cuts at ``words`` sees a full
+budget instead of a ragged short one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import numpy as np
+
+from storyweave.summarize._candidates import MIN_WORDS
+from storyweave.summarize._group import SentenceGroup
+
+__all__ = ["reading_order", "select"]
+
+
+def select(
+    group: SentenceGroup,
+    scores: np.ndarray,
+    words: int,
+    *,
+    diversity: float = 0.3,
+    duplicate: float = 0.6,
+) -> list[int]:
+    """Rows of ``group`` to include, best first.
+
+    ``diversity`` is the MMR trade-off (0: scores only); a candidate whose cosine to an already chosen
+    sentence reaches ``duplicate`` is never taken, whatever its score.
+    """
+    rows = group.candidate_rows
+    if rows.size == 0 or words <= 0:
+        return []
+    relevance = np.asarray(scores, dtype=np.float64)[rows]
+    low, high = relevance.min(), relevance.max()
+    relevance = (relevance - low) / (high - low) if high > low else np.ones_like(relevance)
+    overlap = group.similarity[:, rows]  # candidates x candidates
+    lengths = group.words[rows]
+
+    closest_chosen = np.zeros(rows.size)
+    open_ = np.ones(rows.size, dtype=bool)
+    chosen: list[int] = []
+    used = 0
+    while open_.any():
+        mmr = (1.0 - diversity) * relevance - diversity * closest_chosen
+        fitting = open_ & (used + lengths <= words)
+        if not fitting.any():
+            # Nothing fits any more: one sentence may overflow, if the gap is worth filling.
+            if words - used >= MIN_WORDS:
+                chosen.append(int(np.argmax(np.where(open_, mmr, -np.inf))))
+            break
+        best = int(np.argmax(np.where(fitting, mmr, -np.inf)))
+        chosen.append(best)
+        used += int(lengths[best])
+        closest_chosen = np.maximum(closest_chosen, overlap[best])
+        open_[best] = False
+        open_ &= closest_chosen < duplicate
+    return [int(rows[i]) for i in chosen]
+
+
+def reading_order(group: SentenceGroup, chosen: Sequence[int], dates: Sequence[date | None] | None) -> list[int]:
+    """Sort chosen rows by document date (undated documents after dated ones), document, then position."""
+
+    def key(row: int) -> tuple[date, int, int]:
+        document = int(group.document[row])
+        when = dates[document] if dates is not None else None
+        return (when or date.max, document, int(group.position[row]))
+
+    return sorted(chosen, key=key)

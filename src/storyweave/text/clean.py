@@ -1,0 +1,153 @@
+"""Page-junk removal for extracted news text.
+
+Extractors hand over the article body with the page's furniture still in it: photo captions and credits,
+share bars, newsletter prompts, "Advertisement", related-story links, copyright lines. Left in, they become
+"sentences" that the ranker can pick and the clusterer counts as shared words (every Reuters caption says
+"REUTERS"). The rules live in ``_junk_patterns`` and judge one line at a time, because in extracted text a
+line is a paragraph, a heading or a caption. Precision comes first: a credit line left in costs little,
+a real sentence removed loses a fact, so every rule is narrow and bounded by line length.
+
+Junk is also found glued to real text when markup was stripped without a break
+("Image courtesy of ReutersThe army said ..."); such a line is cut at the seam and only the junk part goes.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+
+from storyweave.text import _junk_patterns as rules
+
+__all__ = ["clean_text", "is_junk_line"]
+
+# Where a junk fragment may join real text inside one line: a glue point with no space (a lower-case letter,
+# digit or closing punctuation directly followed by a capitalised word) or an ordinary sentence boundary.
+_SEAM = re.compile(r"(?<=[a-z0-9.!?;:)\]”\"’'])(?=[A-Z][a-z])|(?<=[.!?”\"’)])\s+(?=[A-Z“\"(\[])")
+# Junk fragments are short; seams further into the line than this are never tried.
+_SEAM_WINDOW = 200
+
+_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_INLINE_JUNK = re.compile(r"\s*\[\s*edit\s*\]|\s*\((?:[Cc]lick|[Tt]ap) here\b[^()]{0,100}\)")
+
+
+def _invisible_char_class() -> re.Pattern[str]:
+    """Control, format, private-use and surrogate characters, other than tab and newline.
+
+    They carry no text (zero-width spaces, bidi marks, soft hyphens, icon-font glyphs) but split words and
+    defeat every pattern; lone surrogates cannot even be encoded. Built from the running Python's Unicode
+    tables so it matches ``unicodedata.category`` exactly.
+    """
+    ranges: list[tuple[int, int]] = []
+    planes = (range(0, 0x30000), range(0xE0000, 0xE1000))
+    for plane in planes:
+        for code in plane:
+            if unicodedata.category(chr(code)) in {"Cc", "Cf", "Co", "Cs"} and code not in (9, 10):
+                if ranges and ranges[-1][1] == code - 1:
+                    ranges[-1] = (ranges[-1][0], code)
+                else:
+                    ranges.append((code, code))
+    ranges += [(0xF0000, 0xFFFFD), (0x100000, 0x10FFFD)]  # the supplementary private-use planes
+    body = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges
+    )
+    return re.compile(f"[{body}]+")
+
+
+_INVISIBLE = _invisible_char_class()
+assert sys.maxunicode == 0x10FFFF  # the planes above assume a full-Unicode build
+
+
+def _normalise(text: str) -> str:
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _INVISIBLE.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def _is_junk(line: str) -> bool:
+    """``is_junk_line`` for a line that is already normalised and has single spaces only."""
+    if not line:
+        return False
+    if len(line) > rules.MAX_JUNK_LINE_CHARS:
+        return False
+    if not rules.HAS_ALNUM.search(line):
+        return True  # separators, bullets, star ratings, icon glyphs
+    if rules.EDGE_PUNCT.sub("", line.lower()) in rules.EXACT_JUNK:
+        return True
+    if rules.STARTS_WITH_QUOTE.match(line):
+        return False  # a quotation is the article speaking, whatever words it uses
+    if rules.CAPTION_TAIL.search(line[-200:]):
+        return True
+    if len(line) > rules.SHORT_LINE_CHARS:
+        return False
+    stripped = line.lstrip("-–—•*▪ ")
+    if rules.HEAD_RULES.match(stripped) or rules.ANYWHERE_RULES.search(line):
+        return True
+    if len(line) <= 60 and (rules.AGENCY_ONLY.fullmatch(line) or rules.CREDIT_ONLY.fullmatch(line)):
+        return not any(ch.isdigit() for ch in line)
+    if rules.HAS_CONTACT.search(line) and not rules.HAS_ALNUM.search(rules.CONTACT_TOKENS.sub("", line)):
+        return True
+    if len(line) <= 80:
+        words = rules.WORD.findall(line.lower())
+        return bool(words) and all(w in rules.WIDGET_WORDS or "." in w for w in words)
+    return False
+
+
+def is_junk_line(line: str) -> bool:
+    """Whether ``line`` is page furniture rather than article text.
+
+    True for captions and photo credits, share bars, newsletter / sign-in / cookie prompts, ads, related-
+    story links, copyright and "originally published" boilerplate, contributor and byline credits, and
+    lines with no letters or digits. Lines longer than a caption can be are never junk.
+    """
+    return _is_junk(" ".join(_normalise(line).split()))
+
+
+def _strip_glued_junk(line: str) -> str:
+    """Cut junk fragments off the start and end of a line that also holds real text.
+
+    Only fragments that sit between a line edge and a seam are removed, and only when the fragment on its
+    own is junk, so the rest of the line is returned unchanged.
+    """
+    changed = True
+    while changed and line:
+        changed = False
+        for seam in _SEAM.finditer(line, 0, min(len(line), _SEAM_WINDOW)):
+            if _is_junk(line[: seam.start()].rstrip()):
+                line = line[seam.end() :].lstrip()
+                changed = True
+                break
+        if changed:
+            continue
+        for seam in _SEAM.finditer(line, max(0, len(line) - _SEAM_WINDOW)):
+            if seam.end() < len(line) and _is_junk(line[seam.end() :]):
+                line = line[: seam.start()].rstrip()
+                changed = True
+                break
+    return line
+
+
+def clean_text(text: str) -> str:
+    """The article text of ``text`` with page junk removed, one paragraph per line.
+
+    Normalises to NFC, drops control and zero-width characters, collapses whitespace inside lines and runs
+    of blank lines, removes junk lines and junk glued to real lines. Never adds text: every word of the
+    result occurs in the (normalised) input. ``clean_text(clean_text(x)) == clean_text(x)``.
+    """
+    kept: list[str] = []
+    for raw in _normalise(text).split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            if kept and kept[-1]:
+                kept.append("")
+            continue
+        if "[" in line or "(" in line:
+            line = " ".join(_INLINE_JUNK.sub("", line).split())
+        if _is_junk(line):
+            continue
+        line = _strip_glued_junk(line)
+        if line and not _is_junk(line):
+            kept.append(line)
+    while kept and not kept[-1]:
+        kept.pop()
+    return "\n".join(kept)
