@@ -76,8 +76,16 @@ def load_labels(labels: Path, data: Path) -> Iterator[LabelledLine]:
             yield LabelledLine(row["dataset"], row["doc_id"], row["line_no"], text, row["label"] == "junk")
 
 
-def _words(text: str) -> int:
-    return len(clean_text(text).split())
+def _cut_from(text: str) -> str:
+    """What clean_text removed from a line it kept: the text before and after the part it returned."""
+    whole = " ".join(text.split())
+    kept = clean_text(text)
+    if not kept:
+        return whole
+    start = whole.find(kept)
+    if start < 0:  # inline removals ("[ edit ]") change the middle; report the word difference
+        return " ".join(w for w in whole.split() if w not in set(kept.split()))
+    return f"{whole[:start].strip()} ... {whole[start + len(kept) :].strip()}".strip(". ")
 
 
 def score(lines: list[LabelledLine], name: str, verbose: bool) -> None:
@@ -90,11 +98,11 @@ def score(lines: list[LabelledLine], name: str, verbose: bool) -> None:
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     # clean_text also cuts glued junk off kept lines: count keep-lines it shortens or removes.
     keep = [line for line in lines if not line.is_junk]
-    damaged = [line for line in keep if _words(line.text) < len(" ".join(line.text.split()).split())]
+    damaged = [line for line in keep if len(clean_text(line.text).split()) < len(line.text.split())]
     n_junk = sum(line.is_junk for line in lines)
     print(
         f"{name:5s} lines={len(lines):4d} junk={n_junk:3d}  precision={precision:.3f} recall={recall:.3f} "
-        f"f1={f1:.3f}  keep-lines wrongly removed={fp}  keep-lines shortened by clean_text={len(damaged)}"
+        f"f1={f1:.3f}  keep-lines wrongly removed={fp}  keep-lines clean_text cut text from={len(damaged)}"
     )
     if verbose:
         for p, line in zip(predicted, lines, strict=True):
@@ -102,7 +110,7 @@ def score(lines: list[LabelledLine], name: str, verbose: bool) -> None:
                 kind = "FALSE JUNK" if p else "MISSED    "
                 print(f"  {kind} {line.dataset}:{line.doc_id}:{line.line_no}  {' '.join(line.text.split())[:150]}")
         for line in damaged:
-            print(f"  SHORTENED  {line.dataset}:{line.doc_id}:{line.line_no}  {clean_text(line.text)[-120:]}")
+            print(f"  CUT FROM   {line.dataset}:{line.doc_id}:{line.line_no}  {_cut_from(line.text)[:150]!r}")
 
 
 def main() -> None:

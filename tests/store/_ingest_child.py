@@ -36,7 +36,9 @@ def stories_for(count: int) -> list[Story]:
     stories = []
     for start in range(0, count - count % GROUP, GROUP):
         group = [report(i) for i in range(start, start + GROUP)]
-        stories.append(Story(id=f"s{start // GROUP}", articles=group[:-1], duplicates={group[0].id: group[-1:]}))
+        stories.append(
+            Story(id=f"s{start // GROUP}", articles=group[:-1], duplicates={group[0].id: group[-1:]})
+        )
     return stories
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
+from sqlalchemy.exc import IntegrityError
 
 from storyweave.model import Article, InputFailure, Story, content_id
-from storyweave.store import AddResult, Store, StoreError, open_store
+from storyweave.store import LATEST_VERSION, AddResult, Store, StoreError, _sql_store, open_store
 from storyweave.store import _schema as schema
-from storyweave.store import _sql_store
 
 
 def article(index: int, **fields: object) -> Article:
@@ -43,7 +44,7 @@ def test_a_repeat_within_one_batch_counts_as_existing(store_url: str) -> None:
 
 
 def test_articles_keep_every_field_and_hostile_text(store_url: str) -> None:
-    hostile = "Robert'); DROP TABLE articles;-- said \"hi\" \\ 100% _ naïve 東京 🚢"
+    hostile = 'Robert\'); DROP TABLE articles;-- said "hi" \\ 100% _ naïve 東京 🚢'
     full = article(
         1,
         text=hostile,
@@ -84,7 +85,7 @@ def test_each_batch_commits_alone(store_url: str) -> None:
     broken = Article(id="broken", text=None, origin="fixture:broken")  # type: ignore[arg-type]
     good = [article(i) for i in range(3)]
     with open_store(store_url) as store:
-        with pytest.raises(Exception, match="(?i)null"):
+        with pytest.raises(IntegrityError, match=r"(?i)null"):
             store.add_articles([good[0], good[1], good[2], broken], batch_size=2)
         assert [a.id for a in store.articles()] == [good[0].id, good[1].id]
 
@@ -156,7 +157,7 @@ def test_a_replacement_failing_mid_way_leaves_the_old_assignment(
         store.add_articles(a)
         store.replace_stories([Story("old", a[:2])])
         monkeypatch.setattr(_sql_store, "_story_rows", rows_with_a_clash)
-        with pytest.raises(Exception, match="(?i)unique|duplicate"):
+        with pytest.raises(IntegrityError, match=r"(?i)unique|duplicate"):
             store.replace_stories([Story("new", [a[2]])])
         assert store.stories() == [Story("old", a[:2])]
 
@@ -205,6 +206,31 @@ def test_migrations_build_exactly_the_schema_the_queries_use(store_url: str) -> 
 
 def test_a_database_from_newer_code_is_refused(store_url: str) -> None:
     with open_store(store_url) as store, store._engine.begin() as conn:  # type: ignore[attr-defined]
-        conn.execute(schema.schema_version.insert().values(version=999, description="future", applied_at=date.today()))
-    with pytest.raises(StoreError, match="schema version 999.*newer storyweave"):
+        conn.execute(
+            schema.schema_version.insert().values(version=999, description="future", applied_at=date.today())
+        )
+    with pytest.raises(StoreError, match=r"schema version 999.*newer storyweave"):
         open_store(store_url)
+
+
+def test_concurrent_first_opens_migrate_once(store_url: str) -> None:
+    """Two openers racing on an empty database must not both create the tables."""
+    start = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def open_and_close() -> None:
+        start.wait()
+        try:
+            open_store(store_url).close()
+        except BaseException as exc:
+            errors.append(exc)
+
+    openers = [threading.Thread(target=open_and_close) for _ in range(4)]
+    for opener in openers:
+        opener.start()
+    for opener in openers:
+        opener.join()
+    assert errors == []
+    with open_store(store_url) as store, store._engine.connect() as conn:  # type: ignore[attr-defined]
+        versions = conn.execute(select(schema.schema_version.c.version)).scalars().all()
+    assert versions == [LATEST_VERSION]

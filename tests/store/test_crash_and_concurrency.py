@@ -23,7 +23,7 @@ from storyweave.store import open_store
 CHILD = Path(__file__).with_name("_ingest_child.py")
 TOTAL = 5000
 BATCH = 50
-CHUNK = 250  # reports per story replacement in the kill test
+CHUNK = 500  # reports per story replacement in the kill test
 GROUP = 10  # reports per story (see _ingest_child.stories_for)
 
 pytestmark = [
@@ -56,7 +56,7 @@ def _kill_when_count_reaches(db: Path, threshold: int) -> int:
     child = _child(db, 0, TOTAL, BATCH, "--stories", str(CHUNK))
     deadline = time.monotonic() + 60
     while (seen := _stored_count(db)) < threshold and child.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.005)
+        time.sleep(0.01)
     os.kill(child.pid, signal.SIGKILL)
     _, stderr = child.communicate()
     assert child.returncode == -signal.SIGKILL, f"the child ended before it could be killed:\n{stderr}"
@@ -78,7 +78,9 @@ def _assert_whole_batches_only(db: Path) -> int:
     for number, story in enumerate(stories):
         members = [_index(a.text) for a in story.articles]
         text_of = {a.id: a.text for a in story.articles}
-        folded = {_index(text_of[k]): [_index(a.text) for a in copies] for k, copies in story.duplicates.items()}
+        folded = {
+            _index(text_of[k]): [_index(a.text) for a in copies] for k, copies in story.duplicates.items()
+        }
         start = number * GROUP
         assert story.id == f"s{number}"
         assert members == list(range(start, start + GROUP - 1))

@@ -1,7 +1,8 @@
-"""open_store: the path and URL forms it accepts, the SQLite settings it applies, and the inputs it refuses."""
+"""open_store: the path and URL forms it takes, the SQLite settings it applies, the inputs it refuses."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -29,7 +30,9 @@ def test_no_argument_means_storyweave_sqlite_in_the_working_directory(
 
 
 @pytest.mark.parametrize("form", ["str", "path", "relative-url", "absolute-url"])
-def test_path_and_url_forms_name_the_same_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, form: str) -> None:
+def test_path_and_url_forms_name_the_same_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, form: str
+) -> None:
     monkeypatch.chdir(tmp_path)
     target = {
         "str": str(tmp_path / "s.db"),
@@ -68,7 +71,7 @@ def test_unusable_urls_are_refused_with_a_reason(url: str, message: str) -> None
 def test_a_file_that_is_not_sqlite_is_refused_and_left_alone(tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("These are my notes, not a database.\n")
-    with pytest.raises(StoreError, match=f"{notes} is not a SQLite database.*new file"):
+    with pytest.raises(StoreError, match=rf"{re.escape(str(notes))} is not a SQLite database.*new file"):
         open_store(notes)
     assert notes.read_text() == "These are my notes, not a database.\n"
 
@@ -80,7 +83,7 @@ def test_a_damaged_sqlite_file_is_refused_with_what_to_do(tmp_path: Path) -> Non
     data = bytearray(db.read_bytes())
     data[16:4096] = b"\xff" * (4096 - 16)  # keep the magic header, wreck the rest of page one
     db.write_bytes(bytes(data))
-    with pytest.raises(StoreError, match=f"{db} is damaged.*re-ingest"):
+    with pytest.raises(StoreError, match=rf"{re.escape(str(db))} is damaged.*re-ingest"):
         open_store(db)
 
 
@@ -88,12 +91,12 @@ def test_someone_elses_sqlite_database_is_not_touched(tmp_path: Path) -> None:
     db = tmp_path / "other.db"
     with sqlite3.connect(db) as conn:
         conn.execute("CREATE TABLE recipes (name TEXT)")
-    with pytest.raises(StoreError, match="already holds tables \\(recipes\\).*not a storyweave store"):
+    with pytest.raises(StoreError, match=r"already holds tables \(recipes\).*not a storyweave store"):
         open_store(db)
 
 
 def test_a_directory_or_a_missing_directory_is_refused(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="is a directory"):
         open_store(tmp_path)
-    with pytest.raises(StoreError, match="directory .*nowhere does not exist"):
+    with pytest.raises(StoreError, match=r"directory .*nowhere does not exist"):
         open_store(tmp_path / "nowhere" / "s.db")

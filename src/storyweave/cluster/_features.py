@@ -1,9 +1,10 @@
 """TF-IDF sub-vectors that tell one event from another of the same kind.
 
 Two earthquakes or two rehab stays share most of their vocabulary; what differs is detail: the names, the
-places, the numbers, the years. So besides the stemmed content words, names (capitalised words), numbers and
-years (a cheap time signal when publication dates are missing) get their own TF-IDF sub-vectors, weighted and concatenated: cosine on the concatenation is the weighted mean of the
-sub-vector cosines. IDF is fitted on the batch being clustered, so "common" means common in this pile.
+places, the numbers, the years. So besides the stemmed content words, names (capitalised words), numbers
+and years (a cheap time signal when publication dates are missing) get their own TF-IDF sub-vectors,
+weighted and concatenated: cosine on the concatenation is the weighted mean of the sub-vector cosines.
+IDF is fitted on the batch being clustered, so "common" means common in this pile.
 """
 
 from __future__ import annotations
@@ -88,6 +89,10 @@ def article_matrix(articles: Sequence[Article], weights: SubVectorWeights) -> sp
     if total <= 0:
         raise ValueError(f"sub-vector weights must not all be zero: {weights}")
     blocks = [
-        _tfidf(texts, _EXTRACTORS[name]) * np.sqrt(share / total) for name, share in shares.items() if share > 0
+        _tfidf(texts, _EXTRACTORS[name]) * np.sqrt(share / total)
+        for name, share in shares.items()
+        if share > 0
     ]
-    return normalize(sp.hstack(blocks, format="csr"), norm="l2", copy=False)
+    matrix = sp.hstack(blocks, format="csr")
+    # No token anywhere (only punctuation): zero rows, which the linkage treats as similar to nothing.
+    return normalize(matrix, norm="l2", copy=False) if matrix.shape[1] else matrix

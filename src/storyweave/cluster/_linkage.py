@@ -109,7 +109,9 @@ def _sparse_average_link(
         sums[a] = sums[b] = {}
         for other, total in neighbours.items():
             sums[other][merged] = total
-            heapq.heappush(heap, (-total / (counts[merged] * counts[other]), min(other, merged), max(other, merged)))
+            heapq.heappush(
+                heap, (-total / (counts[merged] * counts[other]), min(other, merged), max(other, merged))
+            )
 
     def root(node: int) -> int:
         while parent[node] != node:

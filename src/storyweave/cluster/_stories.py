@@ -36,7 +36,8 @@ def cluster_articles(
     labels = model.fit_predict(articles)
     if len(labels) != len(articles):
         raise RuntimeError(
-            f"clusterer {getattr(model, 'name', model)!r} returned {len(labels)} labels for {len(articles)} articles"
+            f"clusterer {getattr(model, 'name', model)!r} returned {len(labels)} labels "
+            f"for {len(articles)} articles; fit_predict must return one label per article"
         )
     groups: dict[int, list[Article]] = {}
     for article, label in zip(articles, labels, strict=True):

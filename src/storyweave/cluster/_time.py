@@ -8,6 +8,7 @@ from datetime import date
 
 import numpy as np
 
+from storyweave.cluster._linkage import PairDiscount
 from storyweave.model import Article
 
 __all__ = ["DateDiscount"]
@@ -32,11 +33,12 @@ class DateDiscount:
     def __post_init__(self) -> None:
         if self.grace_days < 0 or self.decay_days <= 0:
             raise ValueError(
-                f"DateDiscount needs grace_days >= 0 and decay_days > 0, got {self.grace_days}, {self.decay_days}"
+                "DateDiscount needs grace_days >= 0 and decay_days > 0, "
+                f"got grace_days={self.grace_days}, decay_days={self.decay_days}"
             )
 
-    def for_articles(self, articles: Sequence[Article]):
-        """A pair-discount function over row indices of ``articles``, or None when no pair can be discounted."""
+    def for_articles(self, articles: Sequence[Article]) -> PairDiscount | None:
+        """A discount over row indices of ``articles``; None when fewer than two dates are known."""
         days = np.array(
             [(a.published - _EPOCH).days if a.published else np.nan for a in articles], dtype=np.float64
         )

@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from storyweave.cluster import Clusterer, get_clusterer
 from storyweave.cluster import DEFAULT_CLUSTERER as _DEFAULT
+from storyweave.cluster import Clusterer, get_clusterer
 from storyweave.model import Article
 
 __all__ = ["read_articles", "run"]
@@ -22,11 +22,11 @@ def _published(value: Any, where: str) -> date | None:
     if value in (None, ""):
         return None
     if not isinstance(value, str):
-        raise ValueError(f"{where}: \"published\" must be a string YYYY-MM-DD, got {value!r}")
+        raise ValueError(f'{where}: "published" must be a string YYYY-MM-DD, got {value!r}')
     try:
         return date.fromisoformat(value[:10])
     except ValueError:
-        raise ValueError(f"{where}: \"published\" is not a date YYYY-MM-DD: {value!r}") from None
+        raise ValueError(f'{where}: "published" is not a date YYYY-MM-DD: {value!r}') from None
 
 
 def read_articles(input_path: str | Path) -> tuple[list[Any], list[Article]]:
@@ -46,7 +46,9 @@ def read_articles(input_path: str | Path) -> tuple[list[Any], list[Article]]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as error:
-                raise ValueError(f"{where}: not valid JSON ({error.msg}); expected one object per line") from None
+                raise ValueError(
+                    f"{where}: not valid JSON ({error.msg}); expected one object per line"
+                ) from None
             if not isinstance(record, dict) or "id" not in record or not isinstance(record.get("text"), str):
                 raise ValueError(f'{where}: expected an object with "id" and a string "text"')
             key = str(record["id"])

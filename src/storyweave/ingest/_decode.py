@@ -48,6 +48,8 @@ _SIGNATURES = (
     (b"wOFF", "web font"),
     (b"wOF2", "web font"),
 )
+_SIGNATURE_PREFIXES = tuple(signature for signature, _ in _SIGNATURES)
+_BOM_PREFIXES = tuple(bom for bom, _ in _BOMS)
 # Control bytes that never occur in text (tab, newlines, form feed and escape do).
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff]")
@@ -67,16 +69,13 @@ def binary_kind(head: bytes) -> str | None:
 
     Judged on the first bytes only, so it is cheap enough to run on every file of a large directory.
     """
-    for signature, name in _SIGNATURES:
-        if head.startswith(signature):
-            return name
-    if any(head.startswith(bom) for bom, _ in _BOMS) or _utf16_without_bom(head):
-        return None
+    if head.startswith(_SIGNATURE_PREFIXES):
+        return next(name for signature, name in _SIGNATURES if head.startswith(signature))
     sample = head[:_SAMPLE]
-    if not sample:
+    if not sample or sample.startswith(_BOM_PREFIXES):
         return None
     if b"\x00" in sample:
-        return _UNNAMED_BINARY
+        return None if _utf16_without_bom(sample) else _UNNAMED_BINARY
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if controls / len(sample) > _MAX_CONTROL_SHARE:
         return _UNNAMED_BINARY

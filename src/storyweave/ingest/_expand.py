@@ -25,6 +25,7 @@ _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _GLOB_MAGIC = re.compile(r"[*?[]")
 
 _FileKey = tuple[int, int]
+_FILE, _DIRECTORY, _BROKEN = "file", "directory", "broken link"
 
 
 def expand_inputs(
@@ -63,7 +64,7 @@ def _local(given: str, seen: set[_FileKey]) -> Iterator[Source | InputFailure]:
         info = os.stat(given)
     except FileNotFoundError:
         if os.path.islink(given):
-            yield InputFailure(given, "broken symbolic link (its target does not exist)")
+            yield _broken_link(given)
         elif _GLOB_MAGIC.search(given):
             yield from _glob(given, seen)
         else:
@@ -83,7 +84,9 @@ def _directory_files(top: str, seen: set[_FileKey]) -> Iterator[Source | InputFa
     for item in _walk(top, max_depth=None):
         if isinstance(item, InputFailure):
             yield item
-        elif not item[1]:
+        elif item[1] == _BROKEN:
+            yield _broken_link(item[0])
+        elif item[1] == _FILE:
             yield from _file_source(item[0], seen)
 
 
@@ -102,12 +105,14 @@ def _glob(pattern: str, seen: set[_FileKey]) -> Iterator[Source | InputFailure]:
         if isinstance(item, InputFailure):
             yield item
             continue
-        path, is_dir = item
+        path, kind = item
         if not matches(path):
             continue
         matched = True
-        if is_dir:
+        if kind == _DIRECTORY:
             yield from _directory_files(path, seen)
+        elif kind == _BROKEN:
+            yield _broken_link(path)
         else:
             yield from _file_source(path, seen)
     if not matched:
@@ -119,8 +124,12 @@ def _walk(
     max_depth: int | None,
     relative: bool = False,
     descend: Callable[[str], bool] = lambda path: True,
-) -> Iterator[tuple[str, bool] | InputFailure]:
-    """``(path, is_dir)`` for everything under ``top``, depth first in name order; hidden entries,
+) -> Iterator[tuple[str, str] | InputFailure]:
+    """``(path, kind)`` for everything under ``top`` (kind: ``_FILE``, ``_DIRECTORY`` or ``_BROKEN``
+    link), depth first in name order, hidden entries left out. Sockets, pipes and devices are left out
+    too: reading a pipe found by a walk would block the run.
+
+    ``descend(path)`` can keep the walk out of a directory the caller handles itself."""``(path, kind)`` (``_FILE``, ``_DIRECTORY``, ``_BROKEN`` link) for everything under ``top``, depth first in name order; hidden entries,
     sockets, pipes and devices left out (reading a pipe found by a walk would block the run).
 
     ``descend(path)`` can keep the walk out of a directory the caller handles itself."""
@@ -148,7 +157,7 @@ def _walk(
                 if key in visited:  # a symlink loop, or a second link to a directory already walked
                     continue
                 visited.add(key)
-                yield path, True
+                yield path, _DIRECTORY
                 if (max_depth is not None and len(stack) >= max_depth) or not descend(path):
                     continue
                 listing = _sorted_entries(entry.path)
@@ -157,11 +166,15 @@ def _walk(
                 else:
                     stack.append(iter(listing))
             elif entry.is_file():
-                yield path, False
+                yield path, _FILE
             elif entry.is_symlink():
-                yield InputFailure(path, "broken symbolic link (its target does not exist); skipped")
+                yield path, _BROKEN
         except OSError as exc:
             yield InputFailure(path, _os_reason(exc))
+
+
+def _broken_link(path: str) -> InputFailure:
+    return InputFailure(path, "broken symbolic link (its target does not exist); skipped")
 
 
 def _sorted_entries(directory: str) -> list[os.DirEntry[str]] | InputFailure:

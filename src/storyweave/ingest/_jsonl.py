@@ -98,7 +98,8 @@ def _records_from_line(line: str, origin: str) -> Iterator[Document | InputFailu
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
-        yield InputFailure(origin, f"not valid JSON ({exc.msg} at column {exc.colno}); line skipped")
+        problem = exc.msg.removesuffix(" starting at").lower()
+        yield InputFailure(origin, f"not valid JSON at column {exc.colno} ({problem}); line skipped")
         return
     except (ValueError, RecursionError):
         yield InputFailure(origin, "not valid JSON (nested too deeply or malformed); line skipped")
@@ -132,9 +133,8 @@ def _documents_group(group: dict[str, Any], origin: str) -> Iterator[Document | 
         elif isinstance(item, dict):
             yield _document(item, item_origin, _identifier(item.get("id")) or external_id)
         else:
-            yield InputFailure(
-                item_origin, f"document is {_kind(item)}; expected a string or an object with text"
-            )
+            expected = 'expected a string or an object with "text"'
+            yield InputFailure(item_origin, f"document is {_kind(item)}; {expected}; skipped")
 
 
 def _document(record: dict[str, Any], origin: str, external_id: str | None) -> Document | InputFailure:

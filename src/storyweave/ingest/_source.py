@@ -19,6 +19,7 @@ __all__ = ["InputError", "Source", "describe_size", "read_stream"]
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _HEAD_BYTES = 4096
+_CHUNK = 1 << 20
 
 
 class InputError(Exception):
@@ -126,7 +127,7 @@ def _read_file(path: Path, max_bytes: int) -> bytes:
         if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
             raise _over_limit(info.st_size, max_bytes)
         with path.open("rb") as handle:
-            raw = _read_at_most(handle, max_bytes)
+            raw = _read_at_most(handle, max_bytes, info.st_size if stat.S_ISREG(info.st_mode) else None)
     except FileNotFoundError:
         raise InputError("no such file or directory") from None
     except PermissionError:
@@ -138,26 +139,42 @@ def _read_file(path: Path, max_bytes: int) -> bytes:
     return raw
 
 
-def _read_at_most(handle: BinaryIO, max_bytes: int) -> bytes:
-    """Read up to one byte past the limit: enough to know a pipe or device is too long, never more."""
-    raw = handle.read(max_bytes + 1)
-    if len(raw) > max_bytes:
+def _read_at_most(handle: BinaryIO, max_bytes: int, size_hint: int | None = None) -> bytes:
+    """All of ``handle``, or ``InputError`` as soon as it proves longer than ``max_bytes``."""
+    data = _read_up_to(handle, max_bytes + 1, size_hint)
+    if len(data) > max_bytes:
         raise _over_limit(None, max_bytes)
-    return raw
+    return data
+
+
+def _read_up_to(handle: BinaryIO, limit: int, size_hint: int | None = None) -> bytes:
+    """At most ``limit`` bytes, in chunks: ``read(limit)`` would allocate the whole limit (50 MB) up front
+    for every tiny file. ``size_hint`` (a regular file's size) lets a small file be read in one call."""
+    parts: list[bytes] = []
+    total = 0
+    want = size_hint + 1 if size_hint is not None else _CHUNK
+    while total < limit:
+        chunk = handle.read(min(want, limit - total))
+        if not chunk:
+            break
+        parts.append(chunk)
+        total += len(chunk)
+        want = _CHUNK
+    return b"".join(parts)
 
 
 def _gunzip(raw: bytes, max_bytes: int) -> bytes:
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(raw)) as unzipped:
-            data = unzipped.read(max_bytes + 1)
+            data = _read_at_most(unzipped, max_bytes)
+    except InputError:
+        raise _over_limit(None, max_bytes, verb="decompresses to") from None
     except EOFError:
         raise InputError(
             "broken gzip data: the archive is truncated; re-download or re-compress it"
         ) from None
     except (OSError, zlib.error) as exc:
         raise InputError(f"broken gzip data ({exc}); re-download or re-compress it") from None
-    if len(data) > max_bytes:
-        raise _over_limit(None, max_bytes, verb="decompresses to")
     return data
 
 
@@ -166,4 +183,4 @@ def read_stream(stream: BinaryIO, max_bytes: int) -> bytes:
 
     The extra byte lets ``Source.read_bytes`` report the input as over the limit.
     """
-    return stream.read(max_bytes + 1)
+    return _read_up_to(stream, max_bytes + 1)

@@ -275,7 +275,12 @@ def _story_rows(given: Sequence[Story]) -> tuple[list[dict[str, Any]], list[dict
                 raise ValueError(f"story {story.id!r} holds article {article_id} more than once")
             seen_members.add(article_id)
             member_rows.append(
-                {"story_id": story.id, "article_id": article_id, "position": index, "duplicate_of": duplicate_of}
+                {
+                    "story_id": story.id,
+                    "article_id": article_id,
+                    "position": index,
+                    "duplicate_of": duplicate_of,
+                }
             )
     return story_rows, member_rows
 

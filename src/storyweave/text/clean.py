@@ -27,7 +27,6 @@ _SEAM = re.compile(r"(?<=[a-z0-9.!?;:)\]”\"’'])(?=[A-Z][a-z])|(?<=[.!?”\"�
 # Junk fragments are short; seams further into the line than this are never tried.
 _SEAM_WINDOW = 200
 
-_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _INLINE_JUNK = re.compile(r"\s*\[\s*edit\s*\]|\s*\((?:[Cc]lick|[Tt]ap) here\b[^()]{0,100}\)")
 
 
@@ -39,8 +38,7 @@ def _invisible_char_class() -> re.Pattern[str]:
     tables so it matches ``unicodedata.category`` exactly.
     """
     ranges: list[tuple[int, int]] = []
-    planes = (range(0, 0x30000), range(0xE0000, 0xE1000))
-    for plane in planes:
+    for plane in (range(0, 0x30000), range(0xE0000, 0xE1000)):
         for code in plane:
             if unicodedata.category(chr(code)) in {"Cc", "Cf", "Co", "Cs"} and code not in (9, 10):
                 if ranges and ranges[-1][1] == code - 1:
@@ -58,10 +56,32 @@ _INVISIBLE = _invisible_char_class()
 assert sys.maxunicode == 0x10FFFF  # the planes above assume a full-Unicode build
 
 
-def _normalise(text: str) -> str:
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _INVISIBLE.sub("", text)
-    return unicodedata.normalize("NFC", text)
+def _normalised_lines(text: str) -> list[str]:
+    """NFC lines with single spaces and no invisible characters.
+
+    ``str.splitlines`` breaks on every Unicode line boundary (CR, LS, PS, ...), ``str.split`` collapses
+    every kind of space. The regex for invisible characters is slow, so it only runs on the rare lines
+    that ``str.isprintable`` (a C loop) says hold one.
+    """
+    lines = []
+    for raw in unicodedata.normalize("NFC", text).splitlines():
+        line = " ".join(raw.split())
+        if not line.isprintable():
+            line = " ".join(unicodedata.normalize("NFC", _INVISIBLE.sub("", line)).split())
+        lines.append(line)
+    return lines
+
+
+def _mentions_any(text: str, hints: tuple[str, ...]) -> bool:
+    return any(hint in text for hint in hints)
+
+
+def _ends_with_credit(line: str) -> bool:
+    """Whether the line closes with a photo credit, which makes it a caption."""
+    tail = line[-200:]
+    if tail.endswith((")", ").")) and rules.PARENTHESISED_CREDIT.search(tail[-160:]):
+        return True
+    return any(_mentions_any(tail, hints) and rule.search(tail) for hints, rule in rules.CAPTION_TAILS)
 
 
 def _is_junk(line: str) -> bool:
@@ -76,13 +96,16 @@ def _is_junk(line: str) -> bool:
         return True
     if rules.STARTS_WITH_QUOTE.match(line):
         return False  # a quotation is the article speaking, whatever words it uses
-    if rules.CAPTION_TAIL.search(line[-200:]):
+    if _ends_with_credit(line):
         return True
     if len(line) > rules.SHORT_LINE_CHARS:
         return False
-    stripped = line.lstrip("-–—•*▪ ")
-    if rules.HEAD_RULES.match(stripped) or rules.ANYWHERE_RULES.search(line):
+    if rules.HEAD_RULES.match(line.lstrip("-–—•*▪ ")):
         return True
+    lower = line.lower()
+    for hints, rule in rules.ANYWHERE_RULES:
+        if _mentions_any(lower, hints) and rule.search(line):
+            return True
     if len(line) <= 60 and (rules.AGENCY_ONLY.fullmatch(line) or rules.CREDIT_ONLY.fullmatch(line)):
         return not any(ch.isdigit() for ch in line)
     if rules.HAS_CONTACT.search(line) and not rules.HAS_ALNUM.search(rules.CONTACT_TOKENS.sub("", line)):
@@ -100,7 +123,12 @@ def is_junk_line(line: str) -> bool:
     story links, copyright and "originally published" boilerplate, contributor and byline credits, and
     lines with no letters or digits. Lines longer than a caption can be are never junk.
     """
-    return _is_junk(" ".join(_normalise(line).split()))
+    return _is_junk(" ".join(_normalised_lines(line)))
+
+
+def _is_junk_fragment(fragment: str) -> bool:
+    # A fragment without letters is punctuation at the seam (an opening quote), never furniture to cut.
+    return bool(rules.HAS_ALNUM.search(fragment)) and _is_junk(fragment)
 
 
 def _strip_glued_junk(line: str) -> str:
@@ -113,14 +141,17 @@ def _strip_glued_junk(line: str) -> str:
     while changed and line:
         changed = False
         for seam in _SEAM.finditer(line, 0, min(len(line), _SEAM_WINDOW)):
-            if _is_junk(line[: seam.start()].rstrip()):
+            if _is_junk_fragment(line[: seam.start()].rstrip()):
                 line = line[seam.end() :].lstrip()
                 changed = True
                 break
         if changed:
             continue
-        for seam in _SEAM.finditer(line, max(0, len(line) - _SEAM_WINDOW)):
-            if seam.end() < len(line) and _is_junk(line[seam.end() :]):
+        tail_start = max(0, len(line) - _SEAM_WINDOW)
+        if not _mentions_any(line[tail_start:].lower(), rules.SUFFIX_HINTS):
+            break
+        for seam in _SEAM.finditer(line, tail_start):
+            if seam.end() < len(line) and _is_junk_fragment(line[seam.end() :]):
                 line = line[: seam.start()].rstrip()
                 changed = True
                 break
@@ -135,8 +166,7 @@ def clean_text(text: str) -> str:
     result occurs in the (normalised) input. ``clean_text(clean_text(x)) == clean_text(x)``.
     """
     kept: list[str] = []
-    for raw in _normalise(text).split("\n"):
-        line = " ".join(raw.split())
+    for line in _normalised_lines(text):
         if not line:
             if kept and kept[-1]:
                 kept.append("")
