@@ -49,7 +49,9 @@ def _documents(data: Path, dataset: str) -> dict[str, list[str]]:
     relative, field = SOURCES[dataset]
     path = data / relative
     if not path.exists():
-        sys.exit(f"error: {path} not found; pass --data pointing at the shared data folder (see its README.md)")
+        sys.exit(
+            f"error: {path} not found; pass --data pointing at the shared data folder (see its README.md)"
+        )
     docs: dict[str, list[str]] = {}
     with path.open(encoding="utf-8") as lines:
         for raw in lines:
@@ -108,13 +110,16 @@ def score(lines: list[LabelledLine], name: str, verbose: bool) -> None:
         for p, line in zip(predicted, lines, strict=True):
             if p != line.is_junk:
                 kind = "FALSE JUNK" if p else "MISSED    "
-                print(f"  {kind} {line.dataset}:{line.doc_id}:{line.line_no}  {' '.join(line.text.split())[:150]}")
+                where = f"{line.dataset}:{line.doc_id}:{line.line_no}"
+                print(f"  {kind} {where}  {' '.join(line.text.split())[:150]}")
         for line in damaged:
             print(f"  CUT FROM   {line.dataset}:{line.doc_id}:{line.line_no}  {_cut_from(line.text)[:150]!r}")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
     parser.add_argument("--labels", type=Path, default=HERE / "labels.jsonl")
     parser.add_argument("--verbose", action="store_true", help="list every misclassified line")

@@ -46,7 +46,9 @@ def test_huge_file_is_refused_without_reading_it(tmp_path, read, good):
 
 def test_size_limit_is_configurable(tmp_path, read_one, good):
     failure = read_one(good, max_bytes=10)
-    assert failure == InputFailure(str(good), "is 51 bytes, over the 10 bytes limit; raise it with --max-bytes")
+    assert failure == InputFailure(
+        str(good), "is 51 bytes, over the 10 bytes limit; raise it with --max-bytes"
+    )
     assert isinstance(read_one(good, max_bytes=51), Document)
 
 
@@ -90,7 +92,10 @@ def test_broken_gzip(tmp_path, read, good):
 def test_binary_among_text_files(tmp_path, read, good):
     image = tmp_path / "photo.txt"
     image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
-    assert read(tmp_path) == [Document(GOOD, str(good)), InputFailure(str(image), "looks binary (PNG image?); skipped")]
+    assert read(tmp_path) == [
+        Document(GOOD, str(good)),
+        InputFailure(str(image), "looks binary (PNG image?); skipped"),
+    ]
 
 
 def test_ten_thousand_tiny_files_are_fast(tmp_path):

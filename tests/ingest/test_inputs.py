@@ -94,13 +94,16 @@ def test_symlink_loops_end_and_broken_links_are_reported(tmp_path, read):
 
 
 def test_stdin_plain_text(read_one):
-    doc = read_one("-", stdin="Ferry returns\n\nThe ferry sailed at dawn.".encode())
+    doc = read_one("-", stdin=b"Ferry returns\n\nThe ferry sailed at dawn.")
     assert doc == Document("The ferry sailed at dawn.", "<stdin>", title="Ferry returns")
 
 
 def test_stdin_json_lines_are_sniffed(read):
     lines = "\n".join(json.dumps({"text": t}) for t in ("One.", "Two.")).encode()
-    assert [(r.origin, r.text) for r in read("-", stdin=lines)] == [("<stdin>:1", "One."), ("<stdin>:2", "Two.")]
+    assert [(r.origin, r.text) for r in read("-", stdin=lines)] == [
+        ("<stdin>:1", "One."),
+        ("<stdin>:2", "Two."),
+    ]
 
 
 def test_stdin_is_read_once(read):

@@ -38,7 +38,10 @@ def test_first_sentence_is_not_taken_for_a_title(tmp_path, read_one):
 @pytest.mark.parametrize(
     ("first_line", "title"),
     [
-        ("Talks resume in Washington, D.C.", "Talks resume in Washington, D.C."),  # abbreviation, not a sentence
+        (
+            "Talks resume in Washington, D.C.",
+            "Talks resume in Washington, D.C.",
+        ),  # abbreviation, not a sentence
         ("Will the ferry sail again?", "Will the ferry sail again?"),
         ("Ferry   returns  ", "Ferry returns"),
         ("BAGHDAD, March 8, 2017 — Officials said", None),  # a dateline opens the body

@@ -129,9 +129,6 @@ def _walk(
     link), depth first in name order, hidden entries left out. Sockets, pipes and devices are left out
     too: reading a pipe found by a walk would block the run.
 
-    ``descend(path)`` can keep the walk out of a directory the caller handles itself."""``(path, kind)`` (``_FILE``, ``_DIRECTORY``, ``_BROKEN`` link) for everything under ``top``, depth first in name order; hidden entries,
-    sockets, pipes and devices left out (reading a pipe found by a walk would block the run).
-
     ``descend(path)`` can keep the walk out of a directory the caller handles itself."""
     try:
         visited = {_key(os.stat(top))}

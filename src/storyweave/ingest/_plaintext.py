@@ -27,6 +27,8 @@ _ABBREVIATION_END = re.compile(
     r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Dr|Mr|Mrs|Ms|Gen|Gov|Sen|Rep|No|vs|etc)\.)$"
 )
 _CLOSING_QUOTES = "\"'”’»)]"
+_FIRST_LINE = re.compile(r"\s*([^\n]*)\n")
+_BLANK_LINE = re.compile(r"[ \t]*\n")
 _BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
 _SMALL_WORDS = frozenset({
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "over", "per",
@@ -57,13 +59,14 @@ class TextReader:
 
 def split_title(text: str) -> tuple[str | None, str]:
     """``(title, body)`` when the first non-blank line looks like a title, else ``(None, text)``."""
-    stripped = text.lstrip()
-    first, newline, rest = stripped.partition("\n")
-    if not newline or not rest.strip():
+    first = _FIRST_LINE.match(text)
+    if first is None:
         return None, text
-    followed_by_blank = rest.lstrip(" \t").startswith("\n")
-    title = " ".join(first.split())
-    if _looks_like_title(title, followed_by_blank):
+    rest = text[first.end() :]
+    if not rest.strip():
+        return None, text
+    title = " ".join(first.group(1).split())
+    if _looks_like_title(title, followed_by_blank=_BLANK_LINE.match(rest) is not None):
         return title, rest
     return None, text
 

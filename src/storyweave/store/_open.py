@@ -74,7 +74,10 @@ def _open_sqlite(path: Path) -> Store:
         migrate(engine.execution_options(**{WRITE_OPTION: True}), location)
     except OperationalError as exc:
         engine.dispose()
-        raise StoreError(f"cannot use SQLite database {location}: {exc.orig}") from exc
+        raise StoreError(
+            f"cannot use SQLite database {location}: {exc.orig}. Check that the file and its directory are "
+            f"writable, and that no other process has held a write lock for over {BUSY_TIMEOUT_S:.0f} s."
+        ) from exc
     except DBAPIError as exc:  # sqlite3.DatabaseError: a damaged file behind a valid header
         engine.dispose()
         raise StoreError(_damaged(location, exc.orig)) from exc

@@ -12,7 +12,7 @@ from itertools import islice
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy import Engine, Row, delete, func, insert, select, update
+from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from storyweave.model import Article, InputFailure, Story
@@ -228,7 +228,7 @@ def _article_columns() -> list[Any]:
     return [articles.c[name] for name in _ARTICLE_FIELDS]
 
 
-def _article(row: Mapping[str, Any] | Row) -> Article:
+def _article(row: Mapping[str, Any]) -> Article:
     return Article(**{name: row[name] for name in _ARTICLE_FIELDS})
 
 

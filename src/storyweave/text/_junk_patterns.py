@@ -21,38 +21,41 @@ _AGENCY = (
 )
 
 # Whole lines, compared lower-cased with surrounding punctuation removed (see EDGE_PUNCT).
-EXACT_JUNK = frozenset(
-    {
-        # advertising
-        "advertisement", "advertisements", "advertising", "ad", "ads", "sponsored", "promoted",
-        "paid content", "sponsored content", "advertisement advertisement", "report this ad",
-        "advertisement continue reading the main story", "photo advertisement continue reading the main story",
-        "continue reading the main story", "continue reading", "story continued below",
-        "story continues below", "article continues below",
-        # share bars and players
-        "share", "share this", "share this article", "share this story", "share this post", "share tweet",
-        "share tweet pin email", "tweet", "email", "e-mail", "print", "facebook", "twitter", "pinterest",
-        "linkedin", "whatsapp", "reddit", "instagram", "youtube", "play facebook", "replay", "skip ad",
-        "click to share", "tweet with a location", "add a location to your tweets", "text size",
-        "text size -", "reset",
-        # media labels and credits with nothing else
-        "photo", "photos", "image", "images", "video", "videos", "gallery", "slideshow", "getty",
-        "getty images", "ap photo", "afp photo", "reuters photo", "photofest", "file photo",
-        # related-link headers
-        "read more", "read more below", "read next", "more", "more video", "more videos", "more photos",
-        "related", "related links", "related articles", "related stories", "related content",
-        "related coverage", "related topics", "related video", "related videos", "also", "also read",
-        "see also", "see more", "must-reads", "must reads", "recommended", "recommended for you",
-        "trending", "trending now", "most popular", "most read", "top stories", "you may also like",
-        "you might also like", "watch more", "watch now", "local news more",
-        "most popular stories most popular stories more", "next story", "previous story", "back to top",
-        # comments, accounts, newsletters
-        "comments", "show comments", "leave a comment", "post a comment", "view comments",
-        "thank you for registering", "welcome back. please sign in", "sign in", "log in", "login",
-        "sign up", "register", "subscribe", "subscribe now", "newsletter", "newsletters", "follow us",
-        "like us", "show your support",
-    }
-)
+# fmt: off
+EXACT_JUNK = frozenset({
+    # advertising
+    "advertisement", "advertisements", "advertising", "ad", "ads", "sponsored", "promoted", "paid content",
+    "sponsored content", "advertisement advertisement", "report this ad",
+    "advertisement continue reading the main story", "photo advertisement continue reading the main story",
+    "continue reading the main story", "continue reading", "story continued below", "story continues below",
+    "article continues below",
+    # share bars and players
+    "share", "share this", "share this article", "share this story", "share this post", "share tweet",
+    "share tweet pin email", "tweet", "email", "e-mail", "print", "facebook", "twitter", "pinterest",
+    "linkedin", "whatsapp", "reddit", "instagram", "youtube", "play facebook", "replay", "skip ad",
+    "click to share", "tweet with a location", "add a location to your tweets", "text size", "text size -",
+    "reset",
+    # media labels and credits with nothing else
+    "photo", "photos", "image", "images", "video", "videos", "gallery", "slideshow", "getty", "getty images",
+    "ap photo", "afp photo", "reuters photo", "photofest", "file photo",
+    # related-link headers
+    "read more", "read more below", "read next", "more", "more video", "more videos", "more photos",
+    "related", "related links", "related articles", "related stories", "related content", "related coverage",
+    "related topics", "related video", "related videos", "also", "also read", "see also", "see more",
+    "must-reads", "must reads", "recommended", "recommended for you", "trending", "trending now",
+    "most popular", "most read", "top stories", "you may also like", "you might also like", "watch more",
+    "watch now", "local news more", "most popular stories most popular stories more", "next story",
+    "previous story", "back to top",
+    # comments, accounts, newsletters
+    "comments", "show comments", "leave a comment", "post a comment", "view comments",
+    "thank you for registering", "welcome back. please sign in", "sign in", "log in", "login", "sign up",
+    "register", "subscribe", "subscribe now", "newsletter", "newsletters", "follow us", "like us",
+    "show your support",
+})
+# fmt: on
+
+# Longer than the longest entry above with some punctuation around it: no exact match possible.
+EXACT_MAX_CHARS = 64
 
 # Characters stripped from both ends before the exact-set lookup.
 EDGE_PUNCT = re.compile(r"^[\W_]+|[\s:;.,!|>»›•*–—-]+$")
@@ -70,15 +73,17 @@ _HEAD_RULES = [
     r"(?i:read more about|this article tagged under|tagged under|tags?)\s*:",
     r"(?i:read or share this story)\s*:",
     # Bracketed or parenthesised promos: "(PHOTOS: ...)", "[VIDEO: ...]", "(Also on POLITICO: ...)"
-    r"[(\[](?:PHOTOS?|VIDEOS?|READ|WATCH|ALSO|MORE|RELATED|SEE|LISTEN|DRIVING THE DAY|Also on)\b[^)\]]*[)\]]$",
+    r"[(\[](?:PHOTOS?|VIDEOS?|READ|WATCH|ALSO|MORE|RELATED|SEE|LISTEN|DRIVING THE DAY|Also on)\b"
+    r"[^)\]]*[)\]]$",
     r"\[[^\[\]]{1,200}\]$",
     # Captions and credits.
     r"(?i:(?:photo|photos|photograph|picture|pic|image|images|illustration|graphic|photo illustration|"
-    r"image credit|photo credit|featured image|top image|main image|header image|caption)s?"
-    r"\s*(?::|by\b|courtesy\b|credit\b))",
+    r"image credit|photo credit|featured image|top image|main image|header image|caption)s?\s*:)",
+    r"(?i:(?:photo|photos|photograph|picture|image|illustration|photo illustration)s? by) "
+    r"(?:[A-Z][\w.&'’/-]*[ ,]?){1,6}\.?$",
     r"(?i:credit)\s*:\s*\S",
-    r"(?i:(?:image|photo|picture|photograph)s? courtesy\b)",
-    r"(?i:courtesy(?: of)?\b)[^.!?]{0,60}$",
+    r"(?i:(?:(?:image|photo|picture|photograph)s? )?courtesy(?: of)?) (?:the )?"
+    r"(?:[A-Z0-9][\w.&'’/-]*\s?){1,6}\.?$",
     r"(?i:source)\s*:\s*(?:getty|ap\b|reuters|afp|epa|shutterstock|[^:]{0,40}(?:images|photo))",
     r"Image copyright\b|Image caption\b|Media caption\b|Media playback is unsupported\b",
     r"(?i:enlarge this image|i?toggle caption|hide caption)\b",
@@ -165,24 +170,44 @@ HEAD_RULES = re.compile("|".join(f"(?:{rule})" for rule in _HEAD_RULES))
 _ANYWHERE_RULES = [
     (("rights reserved",), r"\bAll [Rr]ights [Rr]eserved\b"),
     (("may not be",), r"\bmay not be (?:published|reproduced|redistributed|rewritten)\b"),
-    (("contributed",), r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|\bcontributed reporting\b"),
+    (
+        ("contributed",),
+        r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|\bcontributed reporting\b",
+    ),
     (("reached",), r"\bcan be reached (?:at|on|via)\b[^.]{0,60}(?:@|https?://|\d{3}[ .-]\d{4}|twitter)"),
-    (("sign up", "subscri", "register"),
-     r"\b(?:[Ss]ign up|[Ss]ubscribe|[Rr]egister) (?:for|to) our\b|\bsign up as a (?:subscriber|member)\b"),
-    (("signing up", "unsubscribe", "you agree"),
-     r"\bBy signing up\b|\bunsubscribe at any time\b|\byou agree to (?:our|the) (?:terms|privacy)"),
-    (("cookies", "policy"), r"\b(?:we|this (?:site|website)) uses? cookies\b|\bour (?:cookie|privacy) policy\b"),
-    (("javascript", "replay more", "copy this code"),
-     r"\bMedia requires JavaScript\b|\bReplay More Videos\b|\bCopy this code to your website\b"),
-    (("total shares", "read caption", "new window"),
-     r"\btotal shares\b|\bRead Caption\b.{0,20}\bShare Photo\b|\(Opens in new window\)"),
-    (("follow",), r"\bFollow (?:us|me)\b[^.]{0,40}\b(?:Twitter|Facebook|Instagram|@\w+)|\bdon[’']t forget to follow us\b"),
+    (
+        ("sign up", "subscri", "register"),
+        r"\b(?:[Ss]ign up|[Ss]ubscribe|[Rr]egister) (?:for|to) our\b|\bsign up as a (?:subscriber|member)\b",
+    ),
+    (
+        ("signing up", "unsubscribe", "you agree"),
+        r"\bBy signing up\b|\bunsubscribe at any time\b|\byou agree to (?:our|the) (?:terms|privacy)",
+    ),
+    (
+        ("cookies", "policy"),
+        r"\b(?:we|this (?:site|website)) uses? cookies\b|\bour (?:cookie|privacy) policy\b",
+    ),
+    (
+        ("javascript", "replay more", "copy this code"),
+        r"\bMedia requires JavaScript\b|\bReplay More Videos\b|\bCopy this code to your website\b",
+    ),
+    (
+        ("total shares", "read caption", "new window"),
+        r"\btotal shares\b|\bRead Caption\b.{0,20}\bShare Photo\b|\(Opens in new window\)",
+    ),
+    (
+        ("follow",),
+        r"\bFollow (?:us|me)\b[^.]{0,40}\b(?:Twitter|Facebook|Instagram|@\w+)"
+        r"|\bdon[’']t forget to follow us\b",
+    ),
     (("click here", "tap here"), r"(?:^|[,.;:!?]\s+)(?:[Cc]lick|[Tt]ap) here\b|\b(?:click|tap) here\.?$"),
     (("read more",), r"(?<![.!?\"”’])\s+Read more$"),
     (("comments",), r"\b(?:share|tell us|let us know)\b[^.]{0,60}\bin the comments\b"),
-    (("in this",),
-     r"\bin this (?:[\w.,'’ -]{0,40}\s)?(?:photo|photograph|image|picture|handout photo|file photo)\b"
-     r"(?: (?:released|provided|taken|made available|obtained|posted|distributed|shows|dated)\b)"),
+    (
+        ("in this",),
+        r"\bin this (?:[\w.,'’ -]{0,40}\s)?(?:photo|photograph|image|picture|handout photo|file photo)\b"
+        r"(?: (?:released|provided|taken|made available|obtained|posted|distributed|shows|dated)\b)",
+    ),
 ]
 ANYWHERE_RULES = tuple((hints, re.compile(rule)) for hints, rule in _ANYWHERE_RULES)
 
@@ -198,9 +223,12 @@ PARENTHESISED_CREDIT = re.compile(
 )
 _CAPTION_TAILS = [
     # "... AP Photo/Jane Doe", "... Photo: Jane Doe/Scanpix", "... REUTERS/Jane Doe", "... Image: Jane Doe"
-    (("Photo", "PHOTO", "REUTERS", "Reuters", "AFP", "EPA", "Getty", "Image", "Picture", "Credit", "Pic"),
-     r"(?:^|[\s.|])(?:AP Photo|REUTERS|Reuters|AFP|EPA|Getty Images|Photo|Photograph|Photograph by|Photo by|"
-     r"Image|Picture|Credit|Photo credit|Image credit|Pic)\s*(?::|/|by:?)\s*(?:[^.!?]|\b[A-Z][a-z]?\.){1,80}$"),
+    (
+        ("Photo", "PHOTO", "REUTERS", "Reuters", "AFP", "EPA", "Getty", "Image", "Picture", "Credit", "Pic"),
+        r"(?:^|[\s.|])(?:AP Photo|REUTERS|Reuters|AFP|EPA|Getty Images|Photo|Photograph|Photograph by|Photo by|"
+        r"Image|Picture|Credit|Photo credit|Image credit|Pic)\s*(?::|/|by:?)\s*"
+        r"(?:[^.!?]|\b[A-Z][a-z]?\.){1,80}$",
+    ),
     (("Credit ",), r"\bCredit [A-Z][^.!?]{1,60}/[^.!?]{1,60}$"),  # "... Credit Doug Mills/The New York Times"
     (("|",), r"\|\s*(?:Getty(?: Images)?|AP(?: Photo)?|Reuters|AFP)\b[^|]{0,40}$"),  # "... | Getty"
     (("Getty",), r"(?:\bvia |/)\s?Getty(?: Images)?\.?$"),  # "... Michael Nagle/Getty Images"
@@ -211,27 +239,42 @@ CREDIT_ONLY = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s?/\s?[A-Z
 # A line that is only a news agency tag: "REUTERS", "— Reuters", "AFP, REUTERS", "- AGENSI".
 AGENCY_ONLY = re.compile(rf"[-–—\s]*{_AGENCY}(?:\s*[,/&]\s*{_AGENCY})*\.?")
 
-# Lower-case substrings one of which a junk fragment glued to the end of a line must contain.
-SUFFIX_HINTS = (
-    "reuters", "afp", "ap", "bloomberg", "agensi", "bernama", "antara", "xinhua", "dpa", "press", "photo",
-    "image", "getty", "courtesy", "credit", "reporting", "editing", "support", "clapping", "advertis",
-    "share", "subscri", "sign up", "sign in", "newsletter", "copyright", "©", "rights", "read", "related",
-    "follow", "twitter", "facebook", "instagram", "contributed", "click", "comment", "published", "cookie",
-    "javascript", "tweet", "email",
+# Lower-case substrings one of which the first words of a line must contain for junk to be glued there.
+# fmt: off
+PREFIX_HINTS = (
+    "image", "photo", "picture", "caption", "credit", "courtesy", "getty", "reuters", "afp", "file",
+    "advertis", "sponsor", "story continued", "share", "support", "clapping", "tweet", "email", "print",
+    "facebook", "twitter", "read", "related", "more", "also", "watch", "video", "click", "sign", "subscri",
+    "follow", "copyright", "©", "source", "updated", "published", "by ", "contributing", "reset",
+    "text size",
 )
+# fmt: on
+# Lower-case substrings one of which a junk fragment glued to the end of a line must contain.
+# fmt: off
+SUFFIX_HINTS = (
+    "reuters", "afp", "associated press", "bloomberg", "agensi", "bernama", "antara", "xinhua", "dpa",
+    "photo", "image", "getty", "courtesy", "credit", "reporting by", "editing by", "show your support",
+    "clapping", "advertis", "subscri", "sign up", "sign in", "newsletter", "copyright", "©",
+    "rights reserved", "read more", "read:", "read also", "related", "follow", "twitter", "facebook",
+    "instagram", "contributed", "click", "comments", "published", "cookie", "javascript", "tweet", "email",
+)
+# fmt: on
 
 # Contact-only lines: e-mail addresses, handles, phone numbers and URLs with nothing else that reads.
 CONTACT_TOKENS = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+|https?://\S+|www\.\S+|\(?\+?\d[\d ().-]{6,}\d|\b(?:or|and|at|on|via)\b"
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+|https?://\S+|www\.\S+|\(?\+?\d[\d ().-]{6,}\d"
+    r"|\b(?:or|and|at|on|via)\b"
 )
-HAS_CONTACT = re.compile(r"@|https?://|www\.|\d{3}[ .-]\d{4}")
 
 # Share-bar vocabulary: a short line made only of these words is a widget ("FREE APPS | NOW | FACEBOOK").
-WIDGET_WORDS = frozenset(
-    "share shares tweet tweets pin email e-mail print facebook twitter pinterest linkedin whatsapp reddit "
-    "instagram youtube google tumblr snapchat free apps app now follow like us on comment comments save copy "
-    "link play more and or the".split()
-)
+# fmt: off
+WIDGET_WORDS = frozenset({
+    "share", "shares", "tweet", "tweets", "pin", "email", "e-mail", "print", "facebook", "twitter",
+    "pinterest", "linkedin", "whatsapp", "reddit", "instagram", "youtube", "google", "tumblr", "snapchat",
+    "free", "apps", "app", "now", "follow", "like", "us", "on", "comment", "comments", "save", "copy", "link",
+    "play", "more", "and", "or", "the",
+})
+# fmt: on
 WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 HAS_ALNUM = re.compile(r"[^\W_]")
 STARTS_WITH_QUOTE = re.compile(r"[\"“‘'«]")

@@ -21,9 +21,14 @@ from storyweave.text import _junk_patterns as rules
 
 __all__ = ["clean_text", "is_junk_line"]
 
-# Where a junk fragment may join real text inside one line: a glue point with no space (a lower-case letter,
-# digit or closing punctuation directly followed by a capitalised word) or an ordinary sentence boundary.
-_SEAM = re.compile(r"(?<=[a-z0-9.!?;:)\]”\"’'])(?=[A-Z][a-z])|(?<=[.!?”\"’)])\s+(?=[A-Z“\"(\[])")
+# Where a junk fragment may join real text inside one line: a glue point with no space (the end of a word of
+# four or more letters, or closing punctuation, directly followed by a capitalised word) or, for trailing
+# junk such as an agency tag ("... the minister said. REUTERS"), also an ordinary sentence boundary. The
+# four letters keep camel-case names whole: "McDonald", "DeAngelo", "YouTube" are not seams.
+_GLUE_SEAM = re.compile(r"(?:(?<=[a-z0-9]{4})|(?<=[.!?;:)\]”\"’']))(?=[A-Z][a-z])")
+_SEAM = re.compile(
+    r"(?:(?<=[a-z0-9]{4})|(?<=[.!?;:)\]”\"’']))(?=[A-Z][a-z])|(?<=[.!?”\"’)])\s+(?=[A-Z“\"(\[])"
+)
 # Junk fragments are short; seams further into the line than this are never tried.
 _SEAM_WINDOW = 200
 
@@ -73,7 +78,11 @@ def _normalised_lines(text: str) -> list[str]:
 
 
 def _mentions_any(text: str, hints: tuple[str, ...]) -> bool:
-    return any(hint in text for hint in hints)
+    # A plain loop, not any(generator): this runs for every rule on every line and the generator costs more.
+    for hint in hints:  # noqa: SIM110
+        if hint in text:
+            return True
+    return False
 
 
 def _ends_with_credit(line: str) -> bool:
@@ -92,7 +101,7 @@ def _is_junk(line: str) -> bool:
         return False
     if not rules.HAS_ALNUM.search(line):
         return True  # separators, bullets, star ratings, icon glyphs
-    if rules.EDGE_PUNCT.sub("", line.lower()) in rules.EXACT_JUNK:
+    if len(line) <= rules.EXACT_MAX_CHARS and rules.EDGE_PUNCT.sub("", line.lower()) in rules.EXACT_JUNK:
         return True
     if rules.STARTS_WITH_QUOTE.match(line):
         return False  # a quotation is the article speaking, whatever words it uses
@@ -108,7 +117,9 @@ def _is_junk(line: str) -> bool:
             return True
     if len(line) <= 60 and (rules.AGENCY_ONLY.fullmatch(line) or rules.CREDIT_ONLY.fullmatch(line)):
         return not any(ch.isdigit() for ch in line)
-    if rules.HAS_CONTACT.search(line) and not rules.HAS_ALNUM.search(rules.CONTACT_TOKENS.sub("", line)):
+    if _mentions_any(line, ("@", "http", "www.")) and not rules.HAS_ALNUM.search(
+        rules.CONTACT_TOKENS.sub("", line)
+    ):
         return True
     if len(line) <= 80:
         words = rules.WORD.findall(line.lower())
@@ -117,18 +128,35 @@ def _is_junk(line: str) -> bool:
 
 
 def is_junk_line(line: str) -> bool:
-    """Whether ``line`` is page furniture rather than article text.
+    """Whether ``line`` is page furniture rather than article text, i.e. whether ``clean_text`` drops it.
 
     True for captions and photo credits, share bars, newsletter / sign-in / cookie prompts, ads, related-
     story links, copyright and "originally published" boilerplate, contributor and byline credits, and
-    lines with no letters or digits. Lines longer than a caption can be are never junk.
+    lines with no letters or digits. False for a blank line, for lines longer than a caption can be, and
+    for a line where junk is glued to real text ("Image courtesy of ReutersThe army said ..."): the
+    cleaner keeps the real part of those.
     """
-    return _is_junk(" ".join(_normalised_lines(line)))
+    normalised = " ".join(_normalised_lines(line))
+    return bool(normalised) and not _clean_line(normalised)
 
 
 def _is_junk_fragment(fragment: str) -> bool:
     # A fragment without letters is punctuation at the seam (an opening quote), never furniture to cut.
     return bool(rules.HAS_ALNUM.search(fragment)) and _is_junk(fragment)
+
+
+def _glued_at(line: str, seam: int) -> bool:
+    """Whether a no-space seam at ``seam`` joins two texts rather than splitting one token.
+
+    URLs, handles and quoted titles have capitals inside them ("twitter.com/JaneDoe", "@LATimesJerry",
+    "'Evil Dead'"); a real glue point ends a plain word or a sentence ("ReutersThe", "story.Image").
+    """
+    if line[seam].isspace():
+        return True  # a sentence boundary with a space: nothing to split
+    token = line[line.rfind(" ", 0, seam) + 1 : seam]
+    if any(mark in token for mark in "/@#=_"):
+        return False
+    return token[-1].isalnum() or (len(token) >= 2 and token[-2].isalnum())
 
 
 def _strip_glued_junk(line: str) -> str:
@@ -140,8 +168,10 @@ def _strip_glued_junk(line: str) -> str:
     changed = True
     while changed and line:
         changed = False
-        for seam in _SEAM.finditer(line, 0, min(len(line), _SEAM_WINDOW)):
-            if _is_junk_fragment(line[: seam.start()].rstrip()):
+        head = line[:_SEAM_WINDOW]
+        seams = _GLUE_SEAM.finditer(head) if _mentions_any(head[:40].lower(), rules.PREFIX_HINTS) else ()
+        for seam in seams:
+            if _glued_at(line, seam.start()) and _is_junk_fragment(line[: seam.start()].rstrip()):
                 line = line[seam.end() :].lstrip()
                 changed = True
                 break
@@ -151,11 +181,29 @@ def _strip_glued_junk(line: str) -> str:
         if not _mentions_any(line[tail_start:].lower(), rules.SUFFIX_HINTS):
             break
         for seam in _SEAM.finditer(line, tail_start):
-            if seam.end() < len(line) and _is_junk_fragment(line[seam.end() :]):
+            if (
+                seam.end() < len(line)
+                and _glued_at(line, seam.start())
+                and _is_junk_fragment(line[seam.end() :])
+            ):
                 line = line[: seam.start()].rstrip()
                 changed = True
                 break
     return line
+
+
+def _clean_line(line: str) -> str:
+    """The article text of one normalised line: empty if it is all junk.
+
+    Glued junk is cut before the line is judged, so that a junk prefix ("Image courtesy of Reuters...")
+    cannot condemn the real sentence glued to it.
+    """
+    if "[" in line or "(" in line:
+        line = " ".join(_INLINE_JUNK.sub("", line).split())
+    if len(line) <= rules.MAX_JUNK_LINE_CHARS and _is_junk(line) and not _GLUE_SEAM.search(line):
+        return ""  # the common case, decided without trying seams
+    line = _strip_glued_junk(line)
+    return "" if _is_junk(line) else line
 
 
 def clean_text(text: str) -> str:
@@ -171,12 +219,8 @@ def clean_text(text: str) -> str:
             if kept and kept[-1]:
                 kept.append("")
             continue
-        if "[" in line or "(" in line:
-            line = " ".join(_INLINE_JUNK.sub("", line).split())
-        if _is_junk(line):
-            continue
-        line = _strip_glued_junk(line)
-        if line and not _is_junk(line):
+        line = _clean_line(line)
+        if line:
             kept.append(line)
     while kept and not kept[-1]:
         kept.pop()

@@ -18,6 +18,19 @@ __all__ = ["sentence_spans", "split_sentences"]
 _LINE = re.compile(r"[^\n]+")
 # A sentence longer than this is almost always a run-on list or a table flattened to text.
 _MAX_CHARS = 2000
+# sentencex lists "May" among English abbreviations, so "prices rose in May. Rates fell." stays one sentence.
+# "May." is never an abbreviation (the month is not shortened; Theresa May ends sentences too), so a capital
+# after it starts a new sentence.
+_MAY_THEN_SENTENCE = re.compile(r"\bMay\.(?=\s+[A-Z“\"‘'])")
+
+
+def _pieces(chunk: str) -> Iterator[str]:
+    for piece in sentencex.segment("en", chunk):
+        start = 0
+        for may in _MAY_THEN_SENTENCE.finditer(piece):
+            yield piece[start : may.end()]
+            start = may.end()
+        yield piece[start:]
 
 
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -28,7 +41,7 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
         if not chunk.strip():
             continue
         cursor = 0
-        for piece in sentencex.segment("en", chunk):
+        for piece in _pieces(chunk):
             stripped = piece.strip()
             if not stripped:
                 cursor += len(piece)
@@ -43,4 +56,5 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` as strings (see ``sentence_spans``)."""
     return [text[s:e] for s, e in sentence_spans(text)]

@@ -1,0 +1,65 @@
+"""Sentence splitting on news conventions: abbreviations, datelines, quotes, numbers, initials."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyweave.text.sentences import sentence_spans, split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The U.S. Army said on Monday it had moved north. Officials agreed.",
+            ["The U.S. Army said on Monday it had moved north.", "Officials agreed."],
+        ),
+        (
+            "Lt. Gen. Mara Dunn landed in Washington, D.C. on Tuesday. She left on Friday.",
+            ["Lt. Gen. Mara Dunn landed in Washington, D.C. on Tuesday.", "She left on Friday."],
+        ),
+        (
+            '"We will not leave," the mayor said. "Never." The crowd cheered.',
+            ['"We will not leave," the mayor said.', '"Never."', "The crowd cheered."],
+        ),
+        ("“I am done.” He left the hall.", ["“I am done.”", "He left the hall."]),
+        (
+            "BAGHDAD (Reuters) - Troops advanced along the river on Sunday. Fighting went on.",
+            ["BAGHDAD (Reuters) - Troops advanced along the river on Sunday.", "Fighting went on."],
+        ),
+        (
+            "Fuel rose 3.5 percent in May. Bread rose 12.25 percent.",
+            ["Fuel rose 3.5 percent in May.", "Bread rose 12.25 percent."],
+        ),
+        ("He paused... Then he walked away.", ["He paused...", "Then he walked away."]),
+        (
+            "A novel by J. R. R. Tolkien topped the list. Critics agreed.",
+            ["A novel by J. R. R. Tolkien topped the list.", "Critics agreed."],
+        ),
+    ],
+)
+def test_news_conventions(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+def test_line_breaks_are_hard_boundaries() -> None:
+    assert split_sentences("A caption without a full stop\nThe story starts here.") == [
+        "A caption without a full stop",
+        "The story starts here.",
+    ]
+
+
+def test_spans_index_the_original_text() -> None:
+    text = "  First one here.  Second one, in May. Third.\n\nFourth line"
+    spans = list(sentence_spans(text))
+    assert [text[s:e] for s, e in spans] == split_sentences(text)
+    assert [text[s:e] for s, e in spans] == [
+        "First one here.",
+        "Second one, in May.",
+        "Third.",
+        "Fourth line",
+    ]
+
+
+def test_blank_text_has_no_sentences() -> None:
+    assert split_sentences(" \n\n \t") == []
