@@ -78,6 +78,7 @@ def test_single_line_text_has_no_title():
         ("BAGHDAD, March 8, 2017 — Iraqi officials said", date(2017, 3, 8)),
         ("MOSUL, Iraq (Reuters), 8 March 2017 - Officials said", date(2017, 3, 8)),
         ("WASHINGTON (Reuters) - Officials said", None),  # a dateline without a date
+        ("KELLHAVEN, Feb. 11, 2026 (Valley Wire Service) – Two were hurt", date(2026, 2, 11)),
         ("Published: 8 March 2017", date(2017, 3, 8)),
         ("Posted on 2017-03-08 by the news desk", date(2017, 3, 8)),
         ("Updated Mar. 8, 2017 10:02 a.m. ET", date(2017, 3, 8)),
@@ -111,3 +112,29 @@ def test_unknown_extension_is_read_as_text(tmp_path, read_one):
     doc = read_one(path)
     assert isinstance(doc, Document)
     assert doc.text == BODY
+
+
+def test_title_then_published_line_then_byline_is_metadata(tmp_path, read_one):
+    path = tmp_path / "courier.txt"
+    path.write_text(
+        "Fire guts harbour warehouse\nPublished: 2026-02-11\n\nBy Mara Quill, Kellhaven Courier\n\n" + BODY,
+        encoding="utf-8",
+    )
+    doc = read_one(path)
+    assert doc.title == "Fire guts harbour warehouse"
+    assert doc.source == "Kellhaven Courier"
+    assert doc.published == date(2026, 2, 11)
+    assert "Published" not in doc.text and "Mara Quill" not in doc.text
+
+
+def test_sentence_case_title_directly_over_a_dateline(tmp_path, read_one):
+    path = tmp_path / "wire.txt"
+    path.write_text(
+        "Warehouse blaze injures two firefighters\n"
+        "KELLHAVEN, Feb. 11, 2026 (Valley Wire Service) – Two firefighters were hurt overnight.\n\n" + BODY,
+        encoding="utf-8",
+    )
+    doc = read_one(path)
+    assert doc.title == "Warehouse blaze injures two firefighters"
+    assert doc.source == "Valley Wire Service"
+    assert doc.published == date(2026, 2, 11)

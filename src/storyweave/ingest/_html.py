@@ -13,11 +13,11 @@ from collections.abc import Iterator
 import trafilatura
 from lxml import etree
 
-from storyweave.ingest._dates import parse_published
 from storyweave.ingest._decode import decode_text
 from storyweave.ingest._options import ReadOptions
 from storyweave.ingest._source import InputError, Source
 from storyweave.model import Document, InputFailure
+from storyweave.text.datelines import parse_published
 
 __all__ = ["HtmlReader", "looks_like_html"]
 

@@ -8,11 +8,11 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from storyweave.ingest._dates import parse_published
 from storyweave.ingest._decode import decode_text
 from storyweave.ingest._options import ReadOptions
 from storyweave.ingest._source import Source
 from storyweave.model import Document, InputFailure
+from storyweave.text.datelines import parse_published
 
 __all__ = ["JsonLinesReader", "looks_like_json"]
 

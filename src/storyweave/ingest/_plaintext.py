@@ -10,13 +10,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from storyweave.ingest._dates import find_publication_date, looks_like_date_line, looks_like_dateline
 from storyweave.ingest._decode import decode_text
 from storyweave.ingest._options import ReadOptions
 from storyweave.ingest._source import Source
 from storyweave.model import Document, InputFailure
+from storyweave.text.datelines import (
+    dateline_agency,
+    find_publication_date,
+    looks_like_date_line,
+    looks_like_dateline,
+)
 
-__all__ = ["TextReader", "split_title"]
+__all__ = ["TextReader", "split_header", "split_title"]
 
 _MAX_TITLE_CHARS = 160
 _MAX_TITLE_WORDS = 25
@@ -30,6 +35,10 @@ _CLOSING_QUOTES = "\"'”’»)]"
 _FIRST_LINE = re.compile(r"\s*([^\n]*)\n")
 _BLANK_LINE = re.compile(r"[ \t]*\n")
 _BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
+# "By Mara Quill, Kellhaven Courier" / "By Mara Quill | Kellhaven Courier" / "By Mara Quill"
+_BYLINE_OUTLET = re.compile(r"^[Bb][Yy]\s+[A-Z][^,|\n]*?(?:\s*[,|]\s*(?P<outlet>[A-Z][^,|\n]*))?$")
+_MAX_BYLINE_WORDS = 12
+_MAX_HEADER_LINES = 6
 _SMALL_WORDS = frozenset({
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "over", "per",
     "the", "to", "up", "via", "vs", "with",
@@ -49,12 +58,38 @@ class TextReader:
     def read(self, source: Source, options: ReadOptions) -> Iterator[Document | InputFailure]:
         text = decode_text(source.read_bytes(options.max_bytes))
         title, body = split_title(text)
+        outlet, body = split_header(body)
         yield Document(
             text=body.strip(),
             origin=source.origin,
             title=title,
             published=find_publication_date(text),
+            source=outlet or dateline_agency(body.lstrip()),
         )
+
+
+def split_header(body: str) -> tuple[str | None, str]:
+    """Take the header lines under a title ("Published: ...", "By Mara Quill, Kellhaven Courier") out of
+    the body, and the outlet out of the byline: they are metadata, and as body text they would end up
+    quoted in summaries."""
+    lines = body.split("\n")
+    outlet = None
+    i = 0
+    while i < len(lines) and i < _MAX_HEADER_LINES:
+        line = lines[i].strip()
+        if not line:
+            i += 1
+            continue
+        if looks_like_date_line(line):
+            i += 1
+            continue
+        byline = _BYLINE_OUTLET.match(line)
+        if byline and len(line.split()) <= _MAX_BYLINE_WORDS:
+            outlet = outlet or (byline.group("outlet") or "").strip() or None
+            i += 1
+            continue
+        break
+    return outlet, "\n".join(lines[i:])
 
 
 def split_title(text: str) -> tuple[str | None, str]:
@@ -66,7 +101,11 @@ def split_title(text: str) -> tuple[str | None, str]:
     if not rest.strip():
         return None, text
     title = " ".join(first.group(1).split())
-    if _looks_like_title(title, followed_by_blank=_BLANK_LINE.match(rest) is not None):
+    next_line = rest.lstrip("\n").split("\n", 1)[0].strip()
+    header_follows = bool(
+        looks_like_date_line(next_line) or looks_like_dateline(next_line) or _BYLINE.match(next_line)
+    )
+    if _looks_like_title(title, followed_by_blank=_BLANK_LINE.match(rest) is not None or header_follows):
         return title, rest
     return None, text
 

@@ -225,8 +225,8 @@ _CAPTION_TAILS = [
     # "... AP Photo/Jane Doe", "... Photo: Jane Doe/Scanpix", "... REUTERS/Jane Doe", "... Image: Jane Doe"
     (
         ("Photo", "PHOTO", "REUTERS", "Reuters", "AFP", "EPA", "Getty", "Image", "Picture", "Credit", "Pic"),
-        r"(?:^|[\s.|])(?:AP Photo|REUTERS|Reuters|AFP|EPA|Getty Images|Photo|Photograph|Photograph by|Photo by|"
-        r"Image|Picture|Credit|Photo credit|Image credit|Pic)\s*(?::|/|by:?)\s*"
+        r"(?:^|[\s.|])(?:AP Photo|REUTERS|Reuters|AFP|EPA|Getty Images|Photo|Photograph|Photograph by|"
+        r"Photo by|Image|Picture|Credit|Photo credit|Image credit|Pic)\s*(?::|/|by:?)\s*"
         r"(?:[^.!?]|\b[A-Z][a-z]?\.){1,80}$",
     ),
     (("Credit ",), r"\bCredit [A-Z][^.!?]{1,60}/[^.!?]{1,60}$"),  # "... Credit Doug Mills/The New York Times"

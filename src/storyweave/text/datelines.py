@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-__all__ = ["find_publication_date", "looks_like_date_line", "looks_like_dateline", "parse_published"]
+__all__ = [
+    "dateline_agency",
+    "dateline_end",
+    "find_publication_date",
+    "looks_like_date_line",
+    "looks_like_dateline",
+    "parse_published",
+]
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -42,8 +49,8 @@ _LATER_CUES = ("updated", "modified")
 # an optional region and agency, an optional date, then a dash.
 _PLACE = r"[A-Z][A-Z'’.\-]+(?:[ \-][A-Z][A-Z'’.\-]+){0,3}"
 _DATELINE = re.compile(
-    rf"^\s*{_PLACE}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){{0,2}})?\s*(?:\([^)\n]{{1,40}}\))?"
-    rf"\s*(?:,\s*(?P<date>{_DATE}))?\s*(?:—|–|--|-)\s",
+    rf"^\s*{_PLACE}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){{0,2}})?\s*(?:\((?P<agency>[^)\n]{{1,40}})\))?"
+    rf"\s*(?:,\s*(?P<date>{_DATE}))?\s*(?:\((?P<agency2>[^)\n]{{1,40}})\))?\s*(?:—|–|--|-)\s",
 )
 _LEADING_DATE = re.compile(rf"^\s*(?P<date>{_DATE})\s*(?:—|–|--|-|:)\s", re.IGNORECASE)
 _TOP_CHARS = 2000
@@ -92,6 +99,23 @@ def find_publication_date(text: str) -> date | None:
 def looks_like_dateline(line: str) -> bool:
     """Whether a line opens with a dateline ("BAGHDAD, March 8, 2017 —"), so it is body text, not a title."""
     return bool(_DATELINE.match(line) or _LEADING_DATE.match(line))
+
+
+def dateline_end(line: str) -> int:
+    """Where the body starts after a leading dateline ("KELLHAVEN, Feb. 11, 2026 (Valley Wire) – "), or 0.
+
+    A summary quotes the sentence, not the wire header glued to its front."""
+    match = _DATELINE.match(line) or _LEADING_DATE.match(line)
+    return match.end() if match else 0
+
+
+def dateline_agency(text: str) -> str | None:
+    """The agency named in the opening dateline ("WASHINGTON (Reuters) -" → "Reuters"), if any."""
+    match = _DATELINE.match(text.lstrip())
+    if not match:
+        return None
+    agency = (match.group("agency") or match.group("agency2") or "").strip()
+    return agency or None
 
 
 def looks_like_date_line(line: str) -> bool:

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pytest
+
+from storyweave.summarize import Extract, summarize
+
+
+def test_extracts_are_exact_spans_of_their_documents(ferry_reports):
+    extracts = summarize(ferry_reports, words=80)
+    assert extracts
+    for extract in extracts:
+        assert isinstance(extract, Extract)
+        assert ferry_reports[extract.document][extract.start : extract.end] == extract.text
+
+
+def test_extract_is_frozen(ferry_reports):
+    extract = summarize(ferry_reports, words=40)[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        extract.text = "changed"  # type: ignore[misc]
+
+
+def test_budget_is_exceeded_by_at_most_one_sentence(ferry_reports):
+    for budget in (10, 25, 40, 60, 90):
+        extracts = summarize(ferry_reports, words=budget)
+        lengths = [len(extract.text.split()) for extract in extracts]
+        assert lengths
+        assert sum(lengths) - max(lengths) <= budget
+
+
+def test_a_larger_budget_never_gives_fewer_words(ferry_reports):
+    sizes = [sum(len(e.text.split()) for e in summarize(ferry_reports, words=w)) for w in (20, 50, 100, 400)]
+    assert sizes == sorted(sizes)
+
+
+def test_zero_budget_gives_nothing(ferry_reports):
+    assert summarize(ferry_reports, words=0) == []
+
+
+def test_no_sentence_is_repeated_in_other_words(ferry_reports):
+    texts = [extract.text for extract in summarize(ferry_reports, words=400)]
+    # The sinking and the rock are told by all three reports: the summary tells it once.
+    assert sum("submerged rock" in text for text in texts) == 1
+
+
+def test_unsuitable_sentences_are_never_selected(ferry_reports):
+    texts = " ".join(extract.text for extract in summarize(ferry_reports, words=1000))
+    for junk in ("By Tomas", "Is the crossing safe", "But several passengers", "Subscribe", "Harbour Ferry Sinks"):
+        assert junk not in texts
+    assert "LANTERN POINT (Coastal Wire)" not in texts  # dateline trimmed, sentence kept
+    assert "A passenger ferry carrying 48 people sank" in texts
+
+
+def test_output_is_in_document_then_position_order(ferry_reports):
+    extracts = summarize(ferry_reports, words=1000)
+    keys = [(extract.document, extract.start) for extract in extracts]
+    assert keys == sorted(keys)
+
+
+def test_dates_put_earlier_reports_first(ferry_reports):
+    dates = [date(2024, 3, 5), date(2024, 3, 6), date(2024, 3, 4)]
+    extracts = summarize(ferry_reports, words=1000, dates=dates)
+    order = [extract.document for extract in extracts]
+    rank = {2: 0, 0: 1, 1: 2}
+    assert [rank[d] for d in order] == sorted(rank[d] for d in order)
+
+
+def test_undated_reports_come_after_dated_ones(ferry_reports):
+    extracts = summarize(ferry_reports, words=1000, dates=[None, date(2024, 3, 6), None])
+    assert extracts[0].document == 1
+
+
+def test_support_always_includes_the_source_and_is_sorted(ferry_reports):
+    for extract in summarize(ferry_reports, words=1000):
+        assert extract.document in extract.support
+        assert list(extract.support) == sorted(set(extract.support))
+
+
+def test_single_document_and_empty_inputs(ferry_reports):
+    assert summarize([]) == []
+    assert summarize(["", "   \n"]) == []
+    alone = summarize([ferry_reports[0]], words=60)
+    assert alone and all(extract.support == (0,) for extract in alone)
+
+
+def test_bad_arguments_are_explained(ferry_reports):
+    with pytest.raises(TypeError, match="sequence of report texts"):
+        summarize(ferry_reports[0])
+    with pytest.raises(ValueError, match="dates has 1 entries but there are 3 documents"):
+        summarize(ferry_reports, dates=[None])
+    with pytest.raises(ValueError, match="words must be zero or more"):
+        summarize(ferry_reports, words=-5)

@@ -1,0 +1,18 @@
+from storyweave.text.datelines import dateline_agency, dateline_end
+
+
+def test_dateline_end_skips_the_wire_header():
+    line = "KELLHAVEN, Feb. 11, 2026 (Valley Wire Service) – Two firefighters were hurt."
+    assert line[dateline_end(line) :] == "Two firefighters were hurt."
+
+
+def test_dateline_end_is_zero_for_ordinary_sentences():
+    assert dateline_end("The U.S. Army said on Monday - again - that it would stay.") == 0
+    assert dateline_end("Officials said the convoy left.") == 0
+
+
+def test_agency_before_or_after_the_date():
+    assert dateline_agency("WASHINGTON (Reuters) - The Senate voted.") == "Reuters"
+    assert dateline_agency("DUNMERE, March 22, 2026 (Valley Wire) – At least 12 died.") == "Valley Wire"
+    assert dateline_agency("BAGHDAD, March 8, 2017 — Officials said.") is None
+    assert dateline_agency("Officials said (on Monday) - nothing.") is None
