@@ -11,19 +11,24 @@ from __future__ import annotations
 
 import argparse
 import random
+import sys
+from pathlib import Path
 
 import numpy as np
 
 from storyweave.summarize._group import build_group
 from storyweave.summarize._support import numbers_agree
 
+sys.path.insert(0, str(Path(__file__).parent))
 from tune import sample_val  # the same seeded val sample as the weight sweep
 
 BANDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.8)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--groups", type=int, default=200)
     parser.add_argument("--per-band", type=int, default=6)
     args = parser.parse_args()
@@ -49,9 +54,10 @@ def main() -> None:
         print(f"\n=== cosine in [{band}, {upper}): {len(found)} pairs, numbers agree in {agreeing}")
         for cosine, first, second in rng.sample(found, min(args.per_band, len(found))):
             print(f"  {cosine:.2f} A: {first[:220]}\n       B: {second[:220]}")
-    print("\ncandidates with a cross-document match at or above each band:", np.cumsum(
-        [len(pairs[b]) for b in reversed(BANDS)]
-    )[::-1].tolist())
+    print(
+        "\ncandidates with a cross-document match at or above each band:",
+        np.cumsum([len(pairs[b]) for b in reversed(BANDS)])[::-1].tolist(),
+    )
 
 
 if __name__ == "__main__":

@@ -52,7 +52,9 @@ def run_setting(groups, words: int, ranker_kwargs: dict, select_kwargs: dict, le
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--groups", type=int, default=400)
     parser.add_argument("--words", type=int, default=200)
     parser.add_argument("--scorer", type=Path, default=SCORER)
@@ -60,24 +62,23 @@ def main() -> None:
     scorer = load_scorer(args.scorer)
     groups = sample_val(args.groups)
     gold = {str(row["id"]): row for row in groups}
-    base_ranker = {
-        key: value for key, value in vars(CentralityRanker()).items() if not key.startswith("_")
-    }
+    base_ranker = {key: value for key, value in vars(CentralityRanker()).items() if not key.startswith("_")}
     sweeps: list[tuple[str, dict, dict, int | None]] = [("defaults", {}, {}, 300)]
     for key, values in {
-        "support": [0.0, 0.5, 2.0],
-        "centrality": [0.0, 0.5, 2.0],
-        "position": [0.0, 0.6, 1.0],
-        "length": [0.0, 0.6],
-        "quote": [0.0, 0.3],
-        "opener": [0.0, 0.3],
-        "position_scale": [150.0, 1000.0],
+        "support": [0.0, 2.0],
+        "centrality": [0.0],
+        "position": [0.0, 1.0],
+        "length": [0.0],
+        "quote": [0.3],
+        "opener": [0.3],
     }.items():
         sweeps += [(f"{key}={v}", {key: v}, {}, 300) for v in values if v != base_ranker.get(key)]
-    sweeps += [(f"diversity={v}", {}, {"diversity": v}, 300) for v in (0.0, 0.15, 0.5)]
-    sweeps += [(f"duplicate={v}", {}, {"duplicate": v}, 300) for v in (0.45, 0.8)]
-    sweeps += [(f"lead_words={v}", {}, {}, v) for v in (150, 450, None)]
-    print(f"| setting | R1 | R2 | RLsum |  (val sample of {args.groups}, {args.words} words, MIN_WORDS={MIN_WORDS})")
+    sweeps += [(f"diversity={v}", {}, {"diversity": v}, 300) for v in (0.0, 0.5)]
+    sweeps += [(f"duplicate={v}", {}, {"duplicate": v}, 300) for v in (0.45,)]
+    sweeps += [(f"lead_words={v}", {}, {}, v) for v in (None,)]
+    print(
+        f"| setting ({args.groups} val groups, {args.words} words, MIN_WORDS={MIN_WORDS}) | R1 | R2 | RLsum |"
+    )
     for label, ranker_kwargs, select_kwargs, lead_words in sweeps:
         predictions = run_setting(groups, args.words, ranker_kwargs, select_kwargs, lead_words)
         score = scorer.rouge(predictions, gold, args.words, False)

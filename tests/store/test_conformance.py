@@ -97,6 +97,17 @@ def test_text_no_database_can_store_is_refused_by_name(store_url: str) -> None:
         assert store.count_articles() == 0
 
 
+def test_metadata_no_database_can_store_is_replaced_not_refused(store_url: str) -> None:
+    odd = Article(
+        id=content_id("Plain text."), text="Plain text.", origin="reports/caf\udce9.txt", title="a\x00b"
+    )
+    with open_store(store_url) as store:
+        assert store.add_articles([odd]) == AddResult(added=1)
+        stored = store.get_article(odd.id)
+    assert stored is not None
+    assert (stored.origin, stored.title) == ("reports/caf\ufffd.txt", "a\ufffdb")
+
+
 def test_batch_size_must_be_positive(store_url: str) -> None:
     with open_store(store_url) as store, pytest.raises(ValueError, match="batch_size"):
         store.add_articles([article(1)], batch_size=0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,35 @@ def test_a_directory_or_a_missing_directory_is_refused(tmp_path: Path) -> None:
         open_store(tmp_path)
     with pytest.raises(StoreError, match=r"directory .*nowhere does not exist"):
         open_store(tmp_path / "nowhere" / "s.db")
+
+
+def test_switching_a_new_file_to_wal_waits_for_another_writer(tmp_path: Path) -> None:
+    """SQLite fails the WAL switch at once, busy_timeout notwithstanding, while another connection is
+    writing to a file still in rollback-journal mode (as when processes race to create one store)."""
+    db = tmp_path / "s.db"
+    writer = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    writer.execute("PRAGMA user_version = 1")  # creates the file, in rollback-journal mode
+    writer.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.3, writer.execute, args=("COMMIT",))
+    release.start()
+    try:
+        with open_store(db) as store:
+            assert store.count_articles() == 0
+    finally:
+        release.join()
+        writer.close()
+
+
+@pytest.mark.parametrize("scheme", ["postgres://", "postgresql+psycopg://"])
+def test_other_postgresql_url_spellings_reach_the_same_database(postgres_url: str, scheme: str) -> None:
+    with open_store(postgres_url) as store:
+        store.add_articles([ONE])
+    with open_store(postgres_url.replace("postgresql://", scheme, 1)) as store:
+        assert store.get_article(ONE.id) == ONE
+
+
+def test_the_location_shown_in_messages_hides_the_password(postgres_url: str) -> None:
+    if not postgres_url.startswith("postgresql://postgres@"):
+        pytest.skip("needs the default trust-auth server, which accepts any password")
+    with open_store(postgres_url.replace("postgres@", "postgres:s3cret@", 1)) as store:
+        assert "s3cret" not in store.location and "***" in store.location

@@ -14,7 +14,8 @@ FERRY_GAZETTE = (
     "But several passengers said the captain had been warned about the fog before departure.\n"
     "Is the crossing safe?\n"
     "Harbour master Ilse Drummond said the rock had been marked on charts for more than forty years.\n"
-    "The operator, Brannock Sea Lines, suspended all crossings until an inspection of its fleet is complete.\n"
+    "The operator, Brannock Sea Lines, suspended all crossings until an inspection of its fleet is "
+    "complete.\n"
 )
 
 FERRY_COURIER = (

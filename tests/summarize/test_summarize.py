@@ -47,7 +47,13 @@ def test_no_sentence_is_repeated_in_other_words(ferry_reports):
 
 def test_unsuitable_sentences_are_never_selected(ferry_reports):
     texts = " ".join(extract.text for extract in summarize(ferry_reports, words=1000))
-    for junk in ("By Tomas", "Is the crossing safe", "But several passengers", "Subscribe", "Harbour Ferry Sinks"):
+    for junk in (
+        "By Tomas",
+        "Is the crossing safe",
+        "But several passengers",
+        "Subscribe",
+        "Harbour Ferry Sinks",
+    ):
         assert junk not in texts
     assert "LANTERN POINT (Coastal Wire)" not in texts  # dateline trimmed, sentence kept
     assert "A passenger ferry carrying 48 people sank" in texts

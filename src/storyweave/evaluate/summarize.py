@@ -15,7 +15,9 @@ from storyweave.summarize import Ranker, summarize
 __all__ = ["run"]
 
 
-def run(input_path: str | Path, output_path: str | Path, words: int, ranker: str | Ranker | None = None) -> int:
+def run(
+    input_path: str | Path, output_path: str | Path, words: int, ranker: str | Ranker | None = None
+) -> int:
     """Summarise every group of ``input_path`` into ``output_path``; returns the number of groups written.
 
     A malformed line stops the run with an error naming the file and line: a benchmark with silently

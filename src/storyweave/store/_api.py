@@ -55,7 +55,10 @@ class Store(Protocol):
 
     def add_articles(self, articles: Iterable[Article], batch_size: int = 200) -> AddResult:
         """Store new articles; re-adding a stored id is a no-op. Each batch commits on its own, so a
-        killed run keeps every finished batch and a re-run adds only what is missing."""
+        killed run keeps every finished batch and a re-run adds only what is missing.
+
+        Text holding NUL or lone surrogates (which no database stores) raises ValueError naming the
+        article; the same characters in metadata are replaced with U+FFFD."""
         ...
 
     def get_article(self, article_id: str) -> Article | None: ...
@@ -68,7 +71,8 @@ class Store(Protocol):
 
     def replace_stories(self, stories: Sequence[Story]) -> None:
         """Swap in a new story assignment in one transaction: readers see the old one or the new one,
-        never a mix. Every article it names must already be stored."""
+        never a mix. Every article it names must already be stored (else ValueError, old one kept).
+        An empty list of duplicates is not kept: it reads back as no entry."""
         ...
 
     def stories(self) -> list[Story]:

@@ -4,12 +4,14 @@ SQLite durability choice: WAL with ``synchronous=NORMAL``. In WAL mode NORMAL ne
 and loses nothing when a *process* dies (SIGKILL, crash): a commit is in the WAL, in the OS cache, before it
 returns. Only an OS crash or power cut can roll back the last few commits, which is harmless here: articles
 are content-addressed and re-ingesting is an idempotent no-op, and stories are recomputed. FULL would add an
-fsync to every commit (every batch) to guard against that case only.
+fsync to every commit (every batch) to guard against that case only; on the dev machine's disk that made a
+5,000-article ingest 14% slower at 200 articles a batch and 71% slower at 20.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +35,8 @@ def open_store(url_or_path: str | Path | None = None) -> Store:
     """Open (creating and migrating if needed) the store at a path or URL.
 
     Accepted: None (``./storyweave.sqlite``); a file path; ``sqlite:///relative.db`` or
-    ``sqlite:////absolute.db``; ``postgresql://user@host:port/db`` (psycopg 3; ``postgresql+psycopg://``
-    too). Raises ``StoreError`` with a message naming the database and what to do.
+    ``sqlite:////absolute.db``; ``postgresql://user@host:port/db`` (psycopg 3; ``postgres://`` and
+    ``postgresql+psycopg://`` too). Raises ``StoreError`` with a message naming the database and what to do.
     """
     target = DEFAULT_STORE_PATH if url_or_path is None else url_or_path
     if isinstance(target, Path) or "://" not in target:
@@ -51,7 +53,7 @@ def open_store(url_or_path: str | Path | None = None) -> Store:
                 "give a file, e.g. sqlite:///storyweave.sqlite"
             )
         return _open_sqlite(Path(url.database))
-    if backend == "postgresql":
+    if backend in ("postgresql", "postgres"):
         return _open_postgresql(url)
     raise StoreError(
         f"{url.render_as_string(hide_password=True)!r}: unsupported database {backend!r}; "
@@ -113,13 +115,26 @@ def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record: 
     # Take over transaction control from the sqlite3 module (it would BEGIN DEFERRED behind our back);
     # _begin_sqlite_transaction emits BEGIN instead.
     dbapi_connection.isolation_level = None
-    for pragma in (
-        f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}",
-        "PRAGMA journal_mode = WAL",
-        "PRAGMA synchronous = NORMAL",
-        "PRAGMA foreign_keys = ON",
-    ):
-        dbapi_connection.execute(pragma)
+    dbapi_connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    _enter_wal_mode(dbapi_connection)
+    dbapi_connection.execute("PRAGMA synchronous = NORMAL")
+    dbapi_connection.execute("PRAGMA foreign_keys = ON")
+
+
+def _enter_wal_mode(dbapi_connection: sqlite3.Connection) -> None:
+    """Switching a new file to WAL needs a moment of exclusive access, and when several processes open the
+    file at once SQLite reports the clash immediately instead of waiting (busy_timeout does not cover it).
+    So retry for as long as busy_timeout would have waited. Once the file is in WAL this succeeds at once.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            dbapi_connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorname != "SQLITE_BUSY" or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _begin_sqlite_transaction(conn: Connection) -> None:
@@ -133,7 +148,7 @@ def _begin_sqlite_transaction(conn: Connection) -> None:
 
 
 def _open_postgresql(url: URL) -> Store:
-    if url.drivername == "postgresql":  # SQLAlchemy's default driver would be psycopg2; we ship psycopg 3
+    if url.drivername in ("postgresql", "postgres"):  # SQLAlchemy would pick psycopg2; we ship psycopg 3
         url = url.set(drivername="postgresql+psycopg")
     location = url.render_as_string(hide_password=True)
     try:

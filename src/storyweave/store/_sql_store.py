@@ -31,6 +31,7 @@ _ARTICLE_FIELDS = ("id", "text", "origin", "title", "url", "published", "source"
 # PostgreSQL text cannot hold NUL, and no UTF-8 database can hold lone surrogates; refuse both on every
 # backend so that a store behaves the same whichever database is behind it.
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+_METADATA_TEXT_FIELDS = ("origin", "title", "url", "source", "external_id")
 
 
 class SqlStore:
@@ -233,19 +234,26 @@ def _article(row: Mapping[str, Any]) -> Article:
 
 
 def _article_rows(batch: Sequence[Article]) -> list[dict[str, Any]]:
-    """Rows to insert, first copy of each id only (ON CONFLICT cannot skip a clash within one statement
-    on every backend), after refusing text that some backend could not store."""
+    """Rows to insert, the first copy of each id only, so that a repeat within a batch counts as existing
+    however a backend treats a key clash inside one statement.
+
+    Characters no backend can store: in ``text`` they are refused, because the id is the hash of the text
+    and the cleaner upstream must remove them before hashing; in metadata (an origin taken from a file
+    name that is not UTF-8, say) they become U+FFFD, so one odd file name does not fail a whole batch.
+    """
     rows: dict[str, dict[str, Any]] = {}
     for article in batch:
         if article.id in rows:
             continue
+        if isinstance(article.text, str) and _UNSTORABLE.search(article.text):
+            raise ValueError(
+                f"article {article.id} from {article.origin!r}: its text contains a NUL character or a lone "
+                "surrogate, which databases cannot store; clean the text before computing its id"
+            )
         row = {name: getattr(article, name) for name in _ARTICLE_FIELDS}
-        for name, value in row.items():
-            if isinstance(value, str) and _UNSTORABLE.search(value):
-                raise ValueError(
-                    f"article {article.id} from {article.origin!r}: its {name} contains a NUL character or "
-                    "a lone surrogate, which databases cannot store; clean the text before storing it"
-                )
+        for name in _METADATA_TEXT_FIELDS:
+            if isinstance(row[name], str):
+                row[name] = _UNSTORABLE.sub("\ufffd", row[name])
         rows[article.id] = row
     return list(rows.values())
 

@@ -63,7 +63,9 @@ def select(
     return [int(rows[i]) for i in chosen]
 
 
-def reading_order(group: SentenceGroup, chosen: Sequence[int], dates: Sequence[date | None] | None) -> list[int]:
+def reading_order(
+    group: SentenceGroup, chosen: Sequence[int], dates: Sequence[date | None] | None
+) -> list[int]:
     """Sort chosen rows by document date (undated documents after dated ones), document, then position."""
 
     def key(row: int) -> tuple[date, int, int]:

@@ -39,7 +39,9 @@ def numbers_agree(a: str, b: str) -> bool:
     return not (first and second) or first <= second or second <= first
 
 
-def supporting_documents(group: SentenceGroup, row: int, *, threshold: float = SUPPORT_THRESHOLD) -> tuple[int, ...]:
+def supporting_documents(
+    group: SentenceGroup, row: int, *, threshold: float = SUPPORT_THRESHOLD
+) -> tuple[int, ...]:
     """Sorted indices of the documents that support sentence ``row``; always includes its own."""
     own = int(group.document[row])
     candidate_index = int(np.searchsorted(group.candidate_rows, row))

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import pytest
+
+from storyweave.summarize._candidates import is_candidate, split_document
+
+
+def _ok(sentence: str, *, cased: bool = True) -> bool:
+    return is_candidate(sentence, len(sentence.split()), cased=cased)
+
+
+def test_a_plain_news_sentence_is_a_candidate():
+    assert _ok("The council approved the new harbour budget on Monday after a long debate.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The vote passed.",  # too short to carry a fact
+        "Will the council approve the new harbour budget before the winter storms?",
+        "Council Approves New Harbour Budget After Long Debate",  # heading: no full stop
+        "But the mayor said the money would not arrive before the end of the year.",
+        "However, officials in the harbour office said the plan was still on schedule.",
+        '"We have waited for this for ten years and the people here deserve it," the mayor',
+        "the mayor said, adding that the harbour would reopen in the spring of next year.",
+        "Sign up for our morning briefing and get the harbour news in your inbox.",
+        "Photo: the mayor of the harbour town speaks to reporters outside the council.",
+        "THE COUNCIL APPROVED THE NEW HARBOUR BUDGET ON MONDAY AFTER A LONG DEBATE.",
+        " ".join(["word"] * 80) + ".",
+    ],
+)
+def test_sentences_that_cannot_stand_alone_are_rejected(sentence):
+    assert not _ok(sentence)
+
+
+def test_lower_case_opening_is_fine_in_lower_cased_text():
+    sentence = "the council approved the new harbour budget on monday after a long debate."
+    assert _ok(sentence, cased=False)
+    assert not _ok(sentence, cased=True)
+
+
+def test_a_pronoun_opener_is_left_to_the_ranker():
+    assert _ok("He said the harbour would reopen in the spring of next year.")
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("WASHINGTON (AP) — The council approved the budget.", "The council approved the budget."),
+        ("LONDON (Reuters) - The council approved the budget.", "The council approved the budget."),
+        ("NEW YORK, N.Y. — The council approved the budget.", "The council approved the budget."),
+        ("(CNN)The council approved the budget.", "The council approved the budget."),
+        (
+            "The council - after a long debate - approved it.",
+            "The council - after a long debate - approved it.",
+        ),
+    ],
+)
+def test_datelines_are_trimmed_and_offsets_follow(line, kept):
+    (sentence,) = split_document(line)
+    assert sentence.text == kept
+    assert line[sentence.start : sentence.end] == kept
+
+
+def test_word_offsets_count_the_words_before_each_sentence():
+    sentences = split_document("One two three four.\nFive six.\nSeven eight nine.")
+    assert [s.word_offset for s in sentences] == [0, 4, 6]
+    assert [s.words for s in sentences] == [4, 2, 3]
