@@ -64,10 +64,12 @@ def main() -> None:
         elapsed, peak = run_once(corpus, args.work / "briefs")
         times.append(elapsed)
         peaks.append(peak)
-        print(f"run {i + 1}: {elapsed:.1f} s, {n / elapsed:.1f} reports/s, peak RSS {peak:.0f} MiB", flush=True)
+        print(
+            f"run {i + 1}: {elapsed:.1f} s, {n / elapsed:.1f} reports/s, peak RSS {peak:.0f} MiB", flush=True
+        )
     stories = len(json.loads((args.work / "briefs" / "index.json").read_text())["stories"])
     med = statistics.median(times)
-    print(f"\n| reports | stories | median wall (s) | reports/s | peak RSS (MiB) |\n|---|---|---|---|---|")
+    print("\n| reports | stories | median wall (s) | reports/s | peak RSS (MiB) |\n|---|---|---|---|---|")
     print(f"| {n} | {stories} | {med:.1f} | {n / med:.1f} | {max(peaks):.0f} |")
 
 

@@ -23,11 +23,11 @@ from storyweave.briefing import BriefOptions, build_brief
 from storyweave.ingest import ReadOptions
 from storyweave.jobs import IngestResult, ingest, run_brief
 from storyweave.render import render_markdown
-from storyweave.store import Store, open_store
+from storyweave.store import DEFAULT_STORE_PATH, Store, open_store
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_NOTHING = 0, 1, 2, 3
 FORMATS = ("md", "html", "json")
-DEFAULT_DB = "storyweave.sqlite"
+DEFAULT_DB = str(DEFAULT_STORE_PATH)
 _MAX_BYTES = ReadOptions().max_bytes
 
 app = typer.Typer(
@@ -36,8 +36,9 @@ app = typer.Typer(
 eval_app = typer.Typer(help="Evaluation contracts (JSON Lines in, JSON Lines out); see DESIGN.md.")
 app.add_typer(eval_app, name="eval")
 
-err = Console(stderr=True)
-out = Console()
+# soft_wrap: a failure line names a path; wrapping it would break copy-paste and grep.
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 
 Inputs = Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")]
 DbOption = Annotated[

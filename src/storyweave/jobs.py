@@ -20,7 +20,7 @@ from storyweave.ingest import ReadOptions
 from storyweave.model import Article, Brief, InputFailure, Story
 from storyweave.pipeline import cluster, iter_read
 from storyweave.render import write_briefs
-from storyweave.store import Store
+from storyweave.store import AddResult, Store
 
 __all__ = ["IngestResult", "NullReporter", "Reporter", "brief_stories", "ingest", "run_brief"]
 
@@ -83,6 +83,7 @@ def ingest(
     reporter = reporter or NullReporter()
     result = IngestResult()
     batch: list[Article] = []
+    run_id = store.start_run()
 
     def flush() -> None:
         if batch:
@@ -103,6 +104,7 @@ def ingest(
         if len(batch) >= _BATCH:
             flush()
     flush()
+    store.finish_run(run_id, AddResult(result.added, result.existing), result.failures)
     reporter.finish("reading")
 
     articles = list(store.articles())

@@ -98,4 +98,4 @@ def test_stories_and_show_read_the_store(tmp_path: Path) -> None:
     assert rows and rows[0]["reports"] == 2
     shown = runner.invoke(app, ["show", rows[0]["id"][:6], "--db", str(db)])
     assert shown.exit_code == 0, shown.output
-    assert "Velmora" in shown.output and "[1]" in shown.output
+    assert "Velmora" in shown.output and "(#source-1)" in shown.output
