@@ -13,13 +13,19 @@ from datetime import date
 
 __all__ = [
     "Article",
+    "Attribution",
     "Brief",
     "CitedSentence",
+    "Claim",
+    "Conflict",
     "Document",
     "InputFailure",
     "Sentence",
     "SourceRef",
+    "Span",
     "Story",
+    "TimeExpression",
+    "TimelineEntry",
     "content_id",
 ]
 
@@ -133,6 +139,80 @@ class CitedSentence:
     sources: tuple[int, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of an article's text: character offsets into ``Article.text`` and the text itself."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who said what: source (None when the text names nobody), cue ("said", "according to"), content.
+
+    ``certainty`` is how the source and the reporter frame the content: "asserted", "reported", "hedged"
+    or "denied"; ``hedges`` are the words that made it so ("reportedly", "near certainty").
+    """
+
+    article_id: str
+    source: Span | None
+    cue: Span
+    content: Span
+    certainty: str = "reported"
+    hedges: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A temporal expression resolved to a TimeML TIMEX3 type and value ("2016-10", "P1M", "PRESENT_REF")."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A statement in a story, with who makes it, how sure, and which sources back or contradict it.
+
+    ``supported_by`` / ``contradicted_by`` hold source numbers of the brief (the [n] markers).
+    """
+
+    text: str
+    article_id: str
+    source: str | None
+    cue: str | None
+    certainty: str
+    hedges: tuple[str, ...] = ()
+    supported_by: tuple[int, ...] = ()
+    contradicted_by: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Sources that disagree on one comparable slot: a number, a place, a date, a person, or a negation."""
+
+    slot: str
+    description: str
+    sides: tuple[tuple[str, tuple[int, ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """A dated event sentence. ``when`` is a TIMEX3 value whose precision is ``granularity``."""
+
+    when: str
+    granularity: str
+    text: str
+    expression: str
+    article_id: str
+    sources: tuple[int, ...]
+
+
 @dataclass(slots=True)
 class Brief:
     """What a reader gets for one story."""
@@ -143,6 +223,9 @@ class Brief:
     last_published: date | None
     summary: list[CitedSentence]
     sources: list[SourceRef]
+    claims: list[Claim] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
 
     @property
     def words(self) -> int:
