@@ -1,13 +1,15 @@
-"""Story clustering benchmark: the default clusterer against the TF-IDF agglomerative baseline, same run.
+"""Story clustering benchmark: online (default) and batch clusterers against the TF-IDF baseline, same run.
 
-Runs each clusterer through the `eval cluster` contract (storyweave.evaluate.cluster.run) and scores the
+Runs each clusterer (``online``: reports assigned one by one in arrival order; ``tfidf-time``: the batch
+sub-vector clusterer; ``tfidf-agglomerative``: the baseline) through the `eval cluster` contract (storyweave.evaluate.cluster.run) and scores the
 output with the reference scorer (shared/bench/score.py bcubed), on
 
 - ECB+ dev (odd topics; two events per topic), gold key ``event`` and, coarser, ``topic``;
 - Clust-McMs dev, gold key ``story``;
 
-each whole and split in two deterministic halves: the tuning half the defaults were chosen on and the
-held-out half they were not (ECB+: alternate topics in sorted order; Clust-McMs: SHA-1 of the story label).
+each whole and split in two deterministic halves (see _datasets.py): the tuning half the defaults and the
+online join model were fitted on, and the held-out half they were not. Only the held-out rows say how well
+a setting generalises; the "all" rows mix both.
 Each half is clustered on its own. Also times both clusterers on the first N Multi-News val documents.
 
     python benchmarks/cluster/run.py [--shared ../shared] [--repeats 3] [--scale 2000]
@@ -19,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
 import statistics
 import subprocess
@@ -28,41 +29,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from storyweave.cluster import BASELINE_CLUSTERER, DEFAULT_CLUSTERER, get_clusterer
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _datasets import splits  # noqa: E402
+
+from storyweave.cluster import BASELINE_CLUSTERER, BATCH_CLUSTERER, DEFAULT_CLUSTERER, get_clusterer
 from storyweave.evaluate.cluster import run as eval_cluster
 from storyweave.model import Article, content_id
 
 REPO = Path(__file__).resolve().parents[2]
-CLUSTERERS = (DEFAULT_CLUSTERER, BASELINE_CLUSTERER)
-
-
-def _read_jsonl(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
-
-
-def _ecb_tuning_half(records: list[dict]) -> set:
-    topics = sorted({r["topic"] for r in records})
-    return set(topics[::2])
-
-
-def _mcms_in_tuning_half(record: dict) -> bool:
-    return int(hashlib.sha1(str(record["story"]).encode("utf-8")).hexdigest(), 16) % 2 == 0
-
-
-def _splits(shared: Path) -> list[tuple[str, list[str], list[dict]]]:
-    """(name, gold keys, records) for every dataset and half."""
-    ecb = _read_jsonl(shared / "data" / "ecbplus" / "dev.jsonl")
-    tuning_topics = _ecb_tuning_half(ecb)
-    mcms = _read_jsonl(shared / "data" / "clust_mcms" / "dev.jsonl")
-    return [
-        ("ECB+ dev, all", ["event", "topic"], ecb),
-        ("ECB+ dev, tuning half", ["event", "topic"], [r for r in ecb if r["topic"] in tuning_topics]),
-        ("ECB+ dev, held-out half", ["event", "topic"], [r for r in ecb if r["topic"] not in tuning_topics]),
-        ("Clust-McMs dev, all", ["story"], mcms),
-        ("Clust-McMs dev, tuning half", ["story"], [r for r in mcms if _mcms_in_tuning_half(r)]),
-        ("Clust-McMs dev, held-out half", ["story"], [r for r in mcms if not _mcms_in_tuning_half(r)]),
-    ]
+CLUSTERERS = (DEFAULT_CLUSTERER, BATCH_CLUSTERER, BASELINE_CLUSTERER)
 
 
 def _score(scorer: Path, pred: Path, gold: Path, key: str) -> dict:
@@ -108,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|" + "---|" * (2 * len(CLUSTERERS)))
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        for name, keys, records in _splits(args.shared):
+        for name, keys, records in splits(args.shared):
             gold = folder / "gold.jsonl"
             gold.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
             scores: dict[str, dict[str, dict]] = {}

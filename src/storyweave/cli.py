@@ -219,5 +219,17 @@ def eval_cluster(
     err.print(f"{count} reports clustered → {output}", highlight=False)
 
 
+@eval_app.command("timex")
+def eval_timex(
+    input: Annotated[Path, typer.Option("--input", exists=True, dir_okay=False)],
+    output: Annotated[Path, typer.Option("--output")],
+) -> None:
+    """{"id","text","published"} lines in → {"id","timexes":[{"start","end","type","value"}]} lines out."""
+    from storyweave.evaluate.timex import run
+
+    count = run(input, output)
+    err.print(f"{count} documents tagged → {output}", highlight=False)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from storyweave.summarize import Extract, summarize
+from storyweave.summarize import Extract, build_group, summarize
 
 
 def test_extracts_are_exact_spans_of_their_documents(ferry_reports):
@@ -40,9 +40,11 @@ def test_zero_budget_gives_nothing(ferry_reports):
 
 
 def test_no_sentence_is_repeated_in_other_words(ferry_reports):
-    texts = [extract.text for extract in summarize(ferry_reports, words=400)]
-    # The sinking and the rock are told by all three reports: the summary tells it once.
-    assert sum("submerged rock" in text for text in texts) == 1
+    texts = " ".join(extract.text for extract in summarize(ferry_reports, words=400))
+    # The Gazette and the Herald open with the same fact in other words: the summary tells it once.
+    gazette = "A passenger ferry carrying 48 people sank near Lantern Point"
+    herald = "A ferry sank near Lantern Point on Tuesday after it hit a submerged rock"
+    assert (gazette in texts) != (herald in texts)
 
 
 def test_unsuitable_sentences_are_never_selected(ferry_reports):
@@ -55,8 +57,10 @@ def test_unsuitable_sentences_are_never_selected(ferry_reports):
         "Harbour Ferry Sinks",
     ):
         assert junk not in texts
-    assert "LANTERN POINT (Coastal Wire)" not in texts  # dateline trimmed, sentence kept
-    assert "A passenger ferry carrying 48 people sank" in texts
+    assert "LANTERN POINT (Coastal Wire)" not in texts
+    group = build_group(ferry_reports)
+    trimmed = [group.texts[row] for row in group.candidate_rows if "carrying 48 people" in group.texts[row]]
+    assert trimmed and trimmed[0].startswith("A passenger ferry")  # dateline off, sentence kept
 
 
 def test_output_is_in_document_then_position_order(ferry_reports):

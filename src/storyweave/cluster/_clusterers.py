@@ -1,4 +1,4 @@
-"""The registered clusterers: a plain TF-IDF baseline and the time-aware sub-vector clusterer."""
+"""The batch clusterers: a plain TF-IDF baseline and the time-aware sub-vector clusterer (whole pile at once)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from storyweave.cluster._protocol import canonical_labels, register_clusterer
 from storyweave.cluster._time import DateDiscount
 from storyweave.model import Article
 
-__all__ = ["BASELINE_CLUSTERER", "DEFAULT_CLUSTERER", "TfidfAgglomerative", "TfidfTimeClusterer"]
+__all__ = ["BASELINE_CLUSTERER", "BATCH_CLUSTERER", "TfidfAgglomerative", "TfidfTimeClusterer"]
 
-DEFAULT_CLUSTERER = "tfidf-time"
+BATCH_CLUSTERER = "tfidf-time"
 BASELINE_CLUSTERER = "tfidf-agglomerative"
 
 
@@ -56,7 +56,7 @@ class TfidfTimeClusterer:
     threshold: float = 0.2
     weights: SubVectorWeights = field(default_factory=SubVectorWeights)
     dates: DateDiscount = field(default_factory=DateDiscount)
-    name: str = DEFAULT_CLUSTERER
+    name: str = BATCH_CLUSTERER
 
     def fit_predict(self, articles: Sequence[Article]) -> list[int]:
         _check_threshold(self.threshold)
@@ -68,4 +68,4 @@ class TfidfTimeClusterer:
 
 
 register_clusterer(BASELINE_CLUSTERER, TfidfAgglomerative)
-register_clusterer(DEFAULT_CLUSTERER, TfidfTimeClusterer)
+register_clusterer(BATCH_CLUSTERER, TfidfTimeClusterer)

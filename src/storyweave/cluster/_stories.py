@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from storyweave.cluster._clusterers import DEFAULT_CLUSTERER
+from storyweave.cluster._online import ONLINE_CLUSTERER
 from storyweave.cluster._protocol import Clusterer, get_clusterer
 from storyweave.model import Article
 
-__all__ = ["cluster_articles"]
+__all__ = ["DEFAULT_CLUSTERER", "cluster_articles"]
+
+DEFAULT_CLUSTERER = ONLINE_CLUSTERER
+"""What ``cluster_articles(articles)`` uses: the online clusterer, which also serves live streams."""
 
 
 def _resolve(clusterer: str | Clusterer | None) -> Clusterer:

@@ -8,26 +8,37 @@ from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from storyweave.ingest._expand import expand_inputs
+from storyweave.ingest._feed import FeedReader
 from storyweave.ingest._html import HtmlReader
 from storyweave.ingest._jsonl import JsonLinesReader
 from storyweave.ingest._options import Reader, ReadOptions
 from storyweave.ingest._plaintext import TextReader
 from storyweave.ingest._source import InputError, Source
+from storyweave.ingest._url import UrlReader
+from storyweave.ingest._warc import WarcReader
 from storyweave.model import Document, InputFailure
 
 __all__ = ["DEFAULT_READERS", "choose_reader", "read_inputs"]
 
 _log = logging.getLogger(__name__)
 
-# Tried in order. TextReader is last because its sniff accepts any bytes: it is the fallback.
-DEFAULT_READERS: tuple[Reader, ...] = (JsonLinesReader(), HtmlReader(), TextReader())
+# Tried in order. TextReader is last because its sniff accepts any bytes: it is the fallback. FeedReader
+# comes before HtmlReader, whose sniff would take a feed's <title> for a page's.
+DEFAULT_READERS: tuple[Reader, ...] = (
+    WarcReader(),
+    FeedReader(),
+    UrlReader(),
+    JsonLinesReader(),
+    HtmlReader(),
+    TextReader(),
+)
 
 
 def read_inputs(
     inputs: Iterable[str], options: ReadOptions | None = None, stdin: BinaryIO | None = None
 ) -> Iterator[Document | InputFailure]:
     """Documents from files, directories (recursive), globs (``**`` too), ``-`` (``stdin``, default the
-    process's standard input) and, once a reader for them exists, URLs.
+    process's standard input), WARC archives, RSS/Atom feeds and ``http(s)://`` URLs (pages or feeds).
 
     Never raises for bad input: each input that cannot be read, and each bad record inside an input,
     yields one ``InputFailure`` saying which and why, and reading goes on. Lazy: nothing is read until

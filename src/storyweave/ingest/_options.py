@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from storyweave.ingest._fetch import Fetcher
 from storyweave.ingest._source import Source
 from storyweave.model import Document, InputFailure
 
@@ -46,11 +47,26 @@ class ReadOptions:
     ``max_bytes`` caps one input (after decompression) so one huge file cannot exhaust memory; the CLI's
     ``--max-bytes``. ``readers`` replaces the built-in readers, tried in order (``None``: the built-ins,
     ``DEFAULT_READERS``), so callers can add one of their own: ``(MyReader(), *DEFAULT_READERS)``.
+
+    Network (URLs, and the links in feeds): ``allow_private`` lets fetches reach loopback, private and
+    link-local addresses (the CLI's ``--allow-private``; off, so a URL in someone else's list cannot probe
+    the local network); ``timeout_s`` bounds each fetch; a feed yields at most ``max_feed_items`` items,
+    each fetched from its link when ``follow_links``, else read from the feed's own summary. ``fetcher``
+    replaces the HTTP transport (tests, proxies, caches); ``None`` builds one from these settings.
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES
     readers: tuple[Reader, ...] | None = None
+    allow_private: bool = False
+    timeout_s: float = 10.0
+    max_feed_items: int = 50
+    follow_links: bool = True
+    fetcher: Fetcher | None = None
 
     def __post_init__(self) -> None:
         if self.max_bytes < 1:
             raise ValueError(f"max_bytes must be a positive number of bytes, not {self.max_bytes}")
+        if self.timeout_s <= 0:
+            raise ValueError(f"timeout_s must be a positive number of seconds, not {self.timeout_s}")
+        if self.max_feed_items < 0:
+            raise ValueError(f"max_feed_items cannot be negative, not {self.max_feed_items}")

@@ -16,6 +16,7 @@ import numpy as np
 
 from storyweave.summarize._candidates import MIN_WORDS
 from storyweave.summarize._group import SentenceGroup
+from storyweave.summarize._support import SUPPORT_THRESHOLD
 
 __all__ = ["reading_order", "select"]
 
@@ -26,12 +27,13 @@ def select(
     words: int,
     *,
     diversity: float = 0.3,
-    duplicate: float = 0.6,
+    duplicate: float = SUPPORT_THRESHOLD,
 ) -> list[int]:
     """Rows of ``group`` to include, best first.
 
     ``diversity`` is the MMR trade-off (0: scores only); a candidate whose cosine to an already chosen
-    sentence reaches ``duplicate`` is never taken, whatever its score.
+    sentence reaches ``duplicate`` is never taken, whatever its score. The default is the support
+    threshold: a sentence that would be cited as support for one already chosen adds nothing new.
     """
     rows = group.candidate_rows
     if rows.size == 0 or words <= 0:

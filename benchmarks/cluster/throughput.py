@@ -1,0 +1,154 @@
+"""Online clustering throughput and memory on a long stream built from Multi-News documents.
+
+Multi-News has no dates, so the stream's timestamps are SYNTHESISED: the groups (train, then val, in file
+order) are spread evenly over one year, and the k-th document of a group is published 2k days after the
+group starts, so a story unfolds over up to ~3 weeks and stories interleave. The stream is read lazily
+from the gzip files and put in date order by a small reorder buffer, so the input never sits in memory
+whole: peak memory then reflects the clusterer's state, which the time window bounds.
+
+Features are computed in ``--workers`` processes (they are a pure function of one report) while the main
+process runs the sequential assignment step. Reports/second counts everything from reading to labels.
+Quality at scale: B-cubed F1 (reference scorer) of the labels against the Multi-News groups, a rough check
+only (groups are one story each; different groups can be about the same event).
+
+    python benchmarks/cluster/throughput.py [--shared ../shared] [--reports 10000 100000] [--workers 2]
+
+Prints a Markdown table: reports, seconds, reports/s, peak RSS of the main process and of a worker,
+active stories at the end, peak active stories, B-cubed F1 vs groups.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import heapq
+import json
+import multiprocessing
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _datasets import load_scorer
+
+from storyweave.cluster import OnlineClusterer, ReportFeatures, report_features
+from storyweave.model import Article
+
+REPO = Path(__file__).resolve().parents[2]
+START = date(2020, 1, 1)
+DAYS_PER_DOCUMENT_IN_GROUP = 2
+
+
+def _groups(shared: Path) -> Iterator[list[str]]:
+    for part in ("train", "val"):
+        with gzip.open(shared / "data" / "multinews" / f"{part}.jsonl.gz", "rt", encoding="utf-8") as lines:
+            for line in lines:
+                yield [d for d in json.loads(line)["documents"] if d.strip()]
+
+
+def _group_count(shared: Path, reports: int) -> int:
+    """How many groups the first ``reports`` documents span (to spread exactly those over the year)."""
+    seen = 0
+    for count, documents in enumerate(_groups(shared), start=1):
+        seen += len(documents)
+        if seen >= reports:
+            return count
+    raise ValueError(f"Multi-News train + val hold only {seen} documents; asked for {reports}")
+
+
+def dated_stream(shared: Path, reports: int) -> Iterator[tuple[int, date, str]]:
+    """(group, synthetic publication date, text) in date order, at most ``reports`` items."""
+    groups = _group_count(shared, reports)
+    buffer: list[tuple[date, int, int, str]] = []
+    emitted = sequence = 0
+    for group, documents in enumerate(_groups(shared)):
+        start = START + timedelta(days=365 * group // groups)
+        while buffer and buffer[0][0] <= start:
+            day, _, owner, text = heapq.heappop(buffer)
+            yield owner, day, text
+            emitted += 1
+            if emitted == reports:
+                return
+        for k, text in enumerate(documents):
+            if sequence < reports:
+                heapq.heappush(buffer, (start + timedelta(days=DAYS_PER_DOCUMENT_IN_GROUP * k), sequence, group, text))
+                sequence += 1
+        if sequence >= reports and group >= groups:
+            break
+    while buffer and emitted < reports:
+        day, _, owner, text = heapq.heappop(buffer)
+        yield owner, day, text
+        emitted += 1
+
+
+def _features(item: tuple[int, date, str]) -> tuple[int, ReportFeatures]:
+    group, day, text = item
+    return group, report_features(Article(id=str(group), text=text, origin="multinews", published=day))
+
+
+def run_stream(shared: Path, reports: int, workers: int) -> dict:
+    clusterer = OnlineClusterer()
+    report_features(Article(id="warm-up", text="warm up", origin="warm-up"))  # load the table untimed
+    groups: list[int] = []
+    labels: list[int] = []
+    peak_active = 0
+    started = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for group, features in pool.imap(_features, dated_stream(shared, reports), chunksize=256):
+            labels.append(clusterer.add_features(features).label)
+            groups.append(group)
+            if len(labels) % 1000 == 0:
+                peak_active = max(peak_active, len(clusterer.state.stories))
+        seconds = time.perf_counter() - started
+        worker_rss = pool.apply(resource.getrusage, (resource.RUSAGE_SELF,)).ru_maxrss
+    scorer = load_scorer(shared)
+    pred = {str(k): {"story": clusterer.story_of(label)} for k, label in enumerate(labels)}
+    gold = {str(k): {"group": group} for k, group in enumerate(groups)}
+    return {
+        "reports": len(labels),
+        "seconds": seconds,
+        "per_second": len(labels) / seconds,
+        "main_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "worker_rss_mb": worker_rss / 1024,
+        "active_end": len(clusterer.state.stories),
+        "active_peak": max(peak_active, len(clusterer.state.stories)),
+        "f1": scorer.bcubed(pred, gold, "group")["F1"],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared/ folder")
+    parser.add_argument("--reports", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--workers", type=int, default=2, help="processes computing features")
+    parser.add_argument("--json", action="store_true", help="one run, its figures as a JSON line (internal)")
+    args = parser.parse_args(argv)
+    if args.json:
+        print(json.dumps(run_stream(args.shared, args.reports[0], args.workers)))
+        return 0
+    print(
+        "| reports | seconds | reports/s | peak RSS main (MB) | peak RSS worker (MB) | active stories "
+        "(end / peak) | B-cubed F1 vs groups |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    for reports in args.reports:
+        # Each size in a fresh process, so one run's peak memory does not carry into the next.
+        command = [sys.executable, __file__, "--json", "--shared", str(args.shared), "--reports", str(reports)]
+        command += ["--workers", str(args.workers)]
+        r = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+        print(
+            f"| {r['reports']} | {r['seconds']:.1f} | {r['per_second']:.0f} | {r['main_rss_mb']:.0f} | "
+            f"{r['worker_rss_mb']:.0f} | {r['active_end']} / {r['active_peak']} | {r['f1']:.4f} |",
+            flush=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

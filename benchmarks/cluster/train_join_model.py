@@ -1,0 +1,140 @@
+"""Train the online clusterer's join/new decision and write src/storyweave/cluster/join_model.json.
+
+Data: the TUNING halves only (see _datasets.py) of ECB+ dev (gold key ``event``) and Clust-McMs dev (gold
+key ``story``); the held-out halves are never read here. Pairs come from replaying each tuning stream in
+arrival order with gold assignments ("teacher forcing"): for every report, each candidate story the key
+index returns (plus its gold story when still active) gives one (pair features, same story?) example, so
+the classifier sees the candidates it will face at run time. Logistic regression (scikit-learn, balanced
+classes, each dataset weighted equally); then the join and merge thresholds are chosen by running the real
+online clusterer on the same tuning halves and maximising the mean reference B-cubed F1.
+
+    python benchmarks/cluster/train_join_model.py [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _datasets import articles, load_scorer, splits  # noqa: E402
+
+from storyweave.cluster._join_model import DEFAULT_MODEL, JoinModel  # noqa: E402
+from storyweave.cluster._online import OnlineClusterer, stream_order  # noqa: E402
+from storyweave.cluster._report_features import ReportFeatures, report_features  # noqa: E402
+from storyweave.cluster._story_state import FEATURE_NAMES, OnlineSettings, StreamState, pair_features  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[2]
+TRAINING = (("ECB+ dev, tuning half", "event"), ("Clust-McMs dev, tuning half", "story"))
+JOIN_GRID = tuple(round(x, 2) for x in np.arange(0.10, 0.96, 0.05))
+MERGE_GRID = (0.9, 0.95, 0.99, 1.0)
+
+
+def teacher_forced_pairs(reports: list[ReportFeatures], gold: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Pair features and same-story targets from replaying one stream with its gold stories."""
+    state = StreamState(settings=OnlineSettings())
+    story_of_gold: dict[str, int] = {}
+    rows, targets = [], []
+    for report, label in zip(reports, gold, strict=True):
+        state.advance(report)
+        candidates = state.candidates(report)
+        own = state.stories.get(story_of_gold.get(label, -1))
+        if own is not None and own not in candidates:
+            candidates.append(own)
+        for story in candidates:
+            rows.append(pair_features(report, story))
+            targets.append(story is own)
+        if own is None:
+            story_of_gold[label] = state.open_story(report).label
+        else:
+            state.join(report, own)
+    return np.array(rows, dtype=np.float64).reshape(-1, len(FEATURE_NAMES)), np.array(targets)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared/ folder")
+    parser.add_argument("--output", type=Path, default=DEFAULT_MODEL)
+    args = parser.parse_args(argv)
+    scorer = load_scorer(args.shared)
+    by_name = {name: records for name, _, records in splits(args.shared, halves_only=True)}
+
+    streams = []  # (name, key, records in arrival order, their features)
+    xs, ys, weights = [], [], []
+    for name, key in TRAINING:
+        records = by_name[name]
+        order = stream_order(articles(records))
+        records = [records[k] for k in order]
+        reports = [report_features(a) for a in articles(records)]
+        streams.append((name, key, records, reports))
+        x, y = teacher_forced_pairs(reports, [str(r[key]) for r in records])
+        xs.append(x)
+        ys.append(y)
+        weights.append(np.full(len(y), 1.0 / len(y)))
+        print(f"{name}: {len(records)} reports, {len(y)} pairs, {int(y.sum())} same-story", file=sys.stderr)
+    x, y, w = np.vstack(xs), np.concatenate(ys), np.concatenate(weights)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    classifier = LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000)
+    classifier.fit((x - mean) / scale, y, sample_weight=w * len(w))
+
+    base = JoinModel(
+        features=FEATURE_NAMES,
+        mean=tuple(mean.tolist()),
+        scale=tuple(scale.tolist()),
+        coef=tuple(classifier.coef_[0].tolist()),
+        intercept=float(classifier.intercept_[0]),
+        join_threshold=0.5,
+        merge_threshold=1.0,
+        provenance={},
+    )
+
+    def tuning_f1(model: JoinModel) -> list[float]:
+        scores = []
+        for _, key, records, reports in streams:
+            clusterer = OnlineClusterer(model=model)
+            labels = [clusterer.add_features(r).label for r in reports]
+            pred = {
+                str(r["id"]): {"story": clusterer.story_of(lab)}
+                for r, lab in zip(records, labels, strict=True)
+            }
+            gold = {str(r["id"]): r for r in records}
+            scores.append(scorer.bcubed(pred, gold, key)["F1"])
+        return scores
+
+    results = {
+        (j, m): tuning_f1(base.with_thresholds(j, m))
+        for j, m in itertools.product(JOIN_GRID, MERGE_GRID)
+        if m > j
+    }
+    (join, merge), best = max(results.items(), key=lambda item: (float(np.mean(item[1])), -item[0][1]))
+    for (j, m), scores in sorted(results.items()):
+        print(f"join {j:.2f} merge {m:.2f}: " + " ".join(f"{s:.4f}" for s in scores), file=sys.stderr)
+    model = base.with_thresholds(join, merge)
+    provenance = {
+        "data": "tuning halves (benchmarks/cluster/_datasets.py): "
+        + ", ".join(f"{name} (key {key})" for name, key in TRAINING),
+        "pairs": int(len(y)),
+        "positives": int(y.sum()),
+        "classifier": "sklearn LogisticRegression(C=1.0, class_weight='balanced'), datasets weighted equally",
+        "settings": {name: getattr(OnlineSettings(), name) for name in OnlineSettings.__slots__},
+        "threshold_grid": {"join": list(JOIN_GRID), "merge": list(MERGE_GRID)},
+        "tuning_bcubed_f1": {name: score for (name, _), score in zip(TRAINING, best, strict=True)},
+        "command": "python benchmarks/cluster/train_join_model.py",
+    }
+    model = JoinModel(**{**{f: getattr(model, f) for f in JoinModel.__slots__}, "provenance": provenance})
+    args.output.write_text(model.to_json(), encoding="utf-8")
+    print(json.dumps({"join": join, "merge": merge, "tuning_f1": best}), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""``storyweave eval attribution``: the attribution evaluation contract (see DESIGN.md).
+
+Reads JSON Lines ``{"id", "text"}`` and writes, per input line and in the same order,
+``{"id", "attributions": [{"source": [s, e] or null, "cue": [s, e], "content": [s, e], "hedge"?,
+"certainty"}]}`` with character offsets into ``text``, so ``shared/bench/score.py attribution`` can score
+it. ``hedge`` (the hedge or denial words, joined by "; ") appears only when there are some; ``certainty``
+is an extra key the scorer ignores.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from storyweave.claims.attribution import find_attributions
+from storyweave.model import Attribution
+
+__all__ = ["attribution_record", "read_texts", "run"]
+
+
+def read_texts(input_path: str | Path) -> list[tuple[Any, str]]:
+    """(id as given, text) per record. Raises ValueError naming ``path:line`` for a malformed line."""
+    path = Path(input_path)
+    records: list[tuple[Any, str]] = []
+    seen: set[str] = set()
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise ValueError(
+                    f"{where}: not valid JSON ({error.msg}); expected one object per line"
+                ) from None
+            if not isinstance(record, dict) or "id" not in record or not isinstance(record.get("text"), str):
+                raise ValueError(f'{where}: expected an object with "id" and a string "text"')
+            key = str(record["id"])
+            if key in seen:
+                raise ValueError(f"{where}: id {record['id']!r} appears twice; ids must be unique")
+            seen.add(key)
+            records.append((record["id"], record["text"]))
+    return records
+
+
+def attribution_record(attribution: Attribution) -> dict[str, Any]:
+    """One attribution in the contract's shape."""
+    source = attribution.source
+    row: dict[str, Any] = {
+        "source": [source.start, source.end] if source else None,
+        "cue": [attribution.cue.start, attribution.cue.end],
+        "content": [attribution.content.start, attribution.content.end],
+        "certainty": attribution.certainty,
+    }
+    if attribution.hedges:
+        row["hedge"] = "; ".join(attribution.hedges)
+    return row
+
+
+def run(input_path: str | Path, output_path: str | Path) -> int:
+    """Find attributions in every input text and write one output line per input; returns the count.
+
+    The whole input is validated before anything is written, so a bad line leaves no partial output.
+    """
+    records = read_texts(input_path)
+    with Path(output_path).open("w", encoding="utf-8") as out:
+        for key, text in records:
+            rows = [attribution_record(a) for a in find_attributions(text, str(key))]
+            out.write(json.dumps({"id": key, "attributions": rows}, ensure_ascii=False) + "\n")
+    return len(records)

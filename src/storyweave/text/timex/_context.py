@@ -1,0 +1,86 @@
+"""What a rule may look at besides its own match: the anchor date, the sentence's tense, the document so far.
+
+A bare "Friday" in news is the past Friday unless the sentence speaks of the future ("will meet Friday");
+"a year earlier" next to "the third quarter" is that quarter a year back. Both need context beyond the
+words of the expression, and this is the only place rules get it from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+__all__ = ["Context", "DocumentState", "tense_near"]
+
+# Cues of a future or a past reading of the verb that governs an expression. "would" and "could" mark
+# reported futures ("said he would resign Friday"); bare "-ed" words are mostly past verbs in news.
+_FUTURE = re.compile(
+    r"\b(?:will|won['’]t|shall|'ll|going to|plans? to|planned to|intends? to|expects? to|hopes? to|"
+    r"(?:is|are|was|were|be) (?:scheduled|expected|due|set|slated|planned|poised|likely) to|would|"
+    r"next|upcoming|coming|as soon as|(?:plann(?:ed|ing)|scheduled|slated|due|set|ready) (?:to|for))\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|ago|last|earlier|since|(?!(?:need|feed|seed|speed|proceed|"
+    r"exceed|succeed|bed|red|shed|hundred|indeed)\b)[a-z]{2,}ed|made|came|went|took|gave|began|left|"
+    r"met|fell|rose|won|lost|held|sent|got|found|saw|fled|hit|killed|died|struck|led|sold|bought|paid)\b",
+    re.IGNORECASE,
+)
+
+
+def tense_near(sentence: str, start: int, end: int) -> str | None:
+    """ "past" or "future" by the cue nearest the expression at ``start:end`` of ``sentence``; None if no cue.
+
+    The nearest cue wins because a news sentence often holds both ("will meet, he said Friday"), and the
+    verb that governs a date is usually its neighbour. A cue before the expression wins ties.
+    """
+    best: tuple[int, str] | None = None
+    for cue, pattern in (("future", _FUTURE), ("past", _PAST)):
+        for found in pattern.finditer(sentence):
+            if start <= found.start() < end:
+                continue
+            distance = start - found.end() if found.end() <= start else found.start() - end + 1
+            if best is None or distance < best[0]:
+                best = (distance, cue)
+    return best[1] if best else None
+
+
+@dataclass(slots=True)
+class DocumentState:
+    """What earlier expressions of the same document established, for expressions that refer back.
+
+    ``quarter`` is the last fiscal quarter resolved ("1989-Q3"): "the year-ago quarter" and, in a
+    sentence about a quarter, "a year earlier" are that quarter four quarters back.
+    """
+
+    quarter: str | None = None
+
+
+@dataclass(slots=True)
+class Context:
+    """One match's surroundings: the anchor, its sentence (with the match's offsets in it), the document."""
+
+    anchor: date | None
+    sentence: str
+    start: int
+    end: int
+    document: DocumentState = field(default_factory=DocumentState)
+    _tense: str | None = None
+    _tense_known: bool = False
+
+    @property
+    def tense(self) -> str | None:
+        if not self._tense_known:
+            self._tense = tense_near(self.sentence, self.start, self.end)
+            self._tense_known = True
+        return self._tense
+
+    @property
+    def before(self) -> str:
+        """The sentence text before the expression, for rules that depend on a preceding word."""
+        return self.sentence[: self.start]
+
+    @property
+    def after(self) -> str:
+        return self.sentence[self.end :]

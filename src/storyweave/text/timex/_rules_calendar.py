@@ -1,0 +1,282 @@
+"""Rules for expressions that name the calendar: dates, months, years, decades, centuries, quarters, halves,
+seasons and clock times.
+
+Most carry their own value ("August 2014"); the ones that leave out the year ("March 8", "the third
+quarter", "3 p.m.") take it from the anchor, so they resolve only when the document has a date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from storyweave.text.timex._calendar import day_value, month_value, nearest_month_day, quarter_value
+from storyweave.text.timex._context import Context
+from storyweave.text.timex._lexicon import DAY, MONTH, MONTHS, SEASON, SEASONS, WEEKDAY, YEAR, alternatives
+from storyweave.text.timex._rule import Rule, rule
+
+__all__ = ["CALENDAR_RULES", "month_number"]
+
+_SEP = r"\s*,?\s*"
+_EDGE = r"(?:(?:the\s+)?(?:early|late|mid|middle|end|beginning|start)(?:\s+of)?[\s-]+(?:the\s+)?)"
+_QUARTER_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_QUARTER_WORD = alternatives(_QUARTER_ORDINAL)
+_PLAIN_YEAR = r"(?:this|last|next)\s+year"
+_RELATIVE_YEAR = r"(?:this|last|next|the\s+previous|the\s+current)\s+(?:fiscal\s+)?year['’]s"
+# Words that make a bare "May" or "March" a month rather than a verb or a name.
+_MONTH_LEAD = re.compile(
+    r"(?:\b(?:in|since|by|until|till|through|from|to|of|during|before|after|early|late|mid|last|next|"
+    r"this|since|between|and|or|each|every)[\s-]*)$",
+    re.IGNORECASE,
+)
+
+
+_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80,
+         "ninety": 90}  # fmt: skip
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+# Years as broadcast transcripts spell them: "nineteen ninety-six", "the year two thousand".
+_SPELLED_YEAR = (
+    rf"(?:nineteen|eighteen)[\s-]+{alternatives(_TENS)}(?:[\s-]+{alternatives(_ONES)})?"
+    rf"|(?:the\s+year\s+)?two\s+thousand(?:\s+(?:and\s+)?{alternatives(_ONES)})?"
+)
+
+
+def _spelled_year(text: str) -> int | None:
+    words = text.lower().replace("-", " ").split()
+    if "thousand" in words:
+        return 2000 + (_ONES.get(words[-1], 0))
+    century = 1900 if words[0] == "nineteen" else 1800
+    return century + _TENS[words[1]] + (_ONES[words[2]] if len(words) > 2 else 0)
+
+
+def month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _day(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _year_of(word: str, anchor: date | None) -> int | None:
+    """A year written as digits or relative to the anchor ("this year's", "last year's")."""
+    word = word.lower()
+    if word[:4].isdigit():
+        return int(word[:4])
+    if anchor is None:
+        return None
+    if word.startswith("last") or "previous" in word:
+        return anchor.year - 1
+    if word.startswith("next"):
+        return anchor.year + 1
+    return anchor.year
+
+
+def _full_date(year: int, month: int, day: int) -> str | None:
+    try:
+        return day_value(date(year, month, day))
+    except ValueError:
+        return None
+
+
+@rule("month-day-year", rf"(?:{WEEKDAY},?\s+)?(?P<m>{MONTH})\s*(?P<d>{DAY}){_SEP}(?P<y>{YEAR})(?!\d)")
+def _month_day_year(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    value = _full_date(int(m["y"]), month_number(m["m"]), _day(m["d"]))
+    return ("DATE", value) if value else None
+
+
+@rule(
+    "day-month-year", rf"(?:{WEEKDAY},?\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH}){_SEP}(?P<y>{YEAR})(?!\d)"
+)
+def _day_month_year(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    value = _full_date(int(m["y"]), month_number(m["m"]), _day(m["d"]))
+    return ("DATE", value) if value else None
+
+
+@rule("iso-date", r"(?P<y>[12]\d{3})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<h>[0-2]\d):(?P<mi>[0-5]\d))?")
+def _iso_date(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    value = _full_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    if value and m["h"]:
+        return "TIME", f"{value}T{m['h']}:{m['mi']}"
+    return ("DATE", value) if value else None
+
+
+@rule("numeric-date", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>(?:19|20)\d\d)")
+def _numeric_date(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    value = _full_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return ("DATE", value) if value else None
+
+
+@rule(
+    "month-day",
+    rf"(?:{WEEKDAY},?\s+)?(?:(?P<m>{MONTH})\s*(?P<d>{DAY})(?!\s*,?\s*\d)|(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MONTH}))",
+)
+def _month_day(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    month_word, day_word = (m["m"], m["d"]) if m["m"] else (m["m2"], m["d2"])
+    if month_word[0].islower() or ctx.anchor is None:
+        return None
+    if re.match(r"\s*\(", ctx.after) and re.search(r"[A-Z]{3,},?\s*$", ctx.before):
+        return None  # the dateline "WASHINGTON, August 13 (Xinhua)" restates the publication date
+    month, day = month_number(month_word), _day(day_word)
+    resolved = nearest_month_day(ctx.anchor, month, day, ctx.tense)
+    if resolved is None:
+        return None
+    value = _full_date(resolved[0], month, day)
+    return ("DATE", value) if value else None
+
+
+@rule(
+    "month-year",
+    rf"{_EDGE}?(?P<m>{MONTH}){_SEP}(?:of\s+)?(?:(?P<y>{YEAR})(?!\d)|(?P<rel>this|last|next)\s+year|(?P<spelled>{_SPELLED_YEAR}))",
+)
+def _month_year(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    if m["y"]:
+        year: int | None = int(m["y"])
+    elif m["spelled"]:
+        year = _spelled_year(m["spelled"])
+    else:
+        year = _year_of(m["rel"], ctx.anchor)
+    return ("DATE", month_value(year, month_number(m["m"]))) if year else None
+
+
+@rule("month", rf"{_EDGE}?(?P<m>{MONTH})", case_sensitive=False)
+def _month(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    word = m["m"]
+    if not word[0].isupper() or ctx.anchor is None:
+        return None
+    bare = m.start("m") == m.start()
+    if re.match(r"\s*\d", ctx.after) or (
+        re.match(r"\s*\(", ctx.after) and re.search(r"[A-Z]{3,},?\s*$", ctx.before)
+    ):
+        return None  # the rest of a dateline or a table cell, not a month on its own
+    if bare and word.lower() in ("may", "march") and not _MONTH_LEAD.search(ctx.before):
+        return None  # "may" the verb, "March" the verb or a name
+    if len(word.rstrip(".")) <= 3 and not word.endswith(".") and bare:
+        return None
+    month = month_number(word)
+    resolved = nearest_month_day(ctx.anchor, month, None, ctx.tense or "past")
+    return ("DATE", month_value(*resolved)) if resolved else None
+
+
+@rule(
+    "year",
+    rf"{_EDGE}?(?:(?:the\s+)?fiscal(?:\s+year)?\s+|calendar\s+)?(?<![$#£€\d.,])(?P<y>{YEAR})(?![\d%]|[.,]\d|\s*(?:percent|per\s*cent))",
+)
+def _year(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    before = ctx.before.rstrip()
+    if before.endswith(("$", "No.", "no.", "#", "Flight", "flight", "Room", "room", "Route", "route")):
+        return None
+    return "DATE", m["y"]
+
+
+@rule("spelled-year", _SPELLED_YEAR)
+def _spelled_year_rule(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    year = _spelled_year(m.group())
+    return ("DATE", f"{year:04d}") if year else None
+
+
+@rule("decade", r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<c>1[6-9]|20)?(?P<d>\d)0['’]?s")
+def _decade(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    if m["c"]:
+        return "DATE", f"{m['c']}{m['d']}"
+    if not re.search(r"['’]\d0['’]?s$|^the", m.group(), re.IGNORECASE):
+        return None  # "20s" with nothing else is an age bracket, not a decade
+    century = "19" if int(m["d"]) >= 2 else "20"
+    return "DATE", f"{century}{m['d']}"
+
+
+@rule("century", r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<n>[12]?\d)(?:st|nd|rd|th)[\s-]+century")
+def _century(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    return "DATE", f"{int(m['n']) - 1:02d}"
+
+
+@rule(
+    "ordinal-quarter",
+    rf"(?:the\s+|a\s+)?(?:(?P<y1>{YEAR}|{_RELATIVE_YEAR})\s+)?(?:fiscal[\s-]+)?(?P<q>{_QUARTER_WORD})"
+    rf"[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y2>{YEAR}|{_PLAIN_YEAR}))?",
+)
+def _ordinal_quarter(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    quarter = _QUARTER_ORDINAL[m["q"].lower()]
+    written = m["y1"] or m["y2"]
+    year = _year_of(written, ctx.anchor) if written else None
+    if year is None:
+        if ctx.anchor is None:
+            return None
+        # The publication year, unless the quarter is more than one ahead and the sentence is not about
+        # the future: "the fourth quarter" in a January report is last year's.
+        current = (ctx.anchor.month - 1) // 3 + 1
+        year = ctx.anchor.year - (quarter > current + 1 and ctx.tense != "future")
+    value = quarter_value(year, quarter)
+    ctx.document.quarter = value
+    return "DATE", value
+
+
+@rule(
+    "half-year",
+    rf"(?:the\s+)?(?P<h>first|second|1st|2nd|last)\s+half(?:\s+of\s+(?P<y>{YEAR}|{_PLAIN_YEAR}))?",
+)
+def _half_year(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    year = _year_of(m["y"], ctx.anchor) if m["y"] else (ctx.anchor.year if ctx.anchor else None)
+    if year is None or (m["y"] is None and not m.group().lower().startswith("the")):
+        return None
+    half = 1 if m["h"].lower() in ("first", "1st") else 2
+    return "DATE", f"{year:04d}-H{half}"
+
+
+@rule(
+    "season-year",
+    rf"(?:the\s+)?{_EDGE}?(?P<s>{SEASON})(?:\s+of)?\s+(?:(?P<y>{YEAR})(?!\d)|(?P<sp>{_SPELLED_YEAR}))",
+)
+def _season_year(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    year = int(m["y"]) if m["y"] else _spelled_year(m["sp"])
+    return ("DATE", f"{year:04d}-{SEASONS[m['s'].lower()]}") if year else None
+
+
+_MERIDIEM = r"(?P<ap>[ap])\.?\s?m\b\.?"
+_ZONE = r"(?:\s+(?P<z>[ECMP][SD]T|GMT|UTC|ET|PT))?"
+_DAY_AFTER = rf"(?:,?\s+(?:on\s+)?(?P<wd>{WEEKDAY})|,?\s+(?:on\s+)?(?P<rd>today|yesterday|tomorrow))?"
+
+
+@rule(
+    "clock-time",
+    rf"(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*{_MERIDIEM}"
+    r"|(?P<h24>[01]?\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s+(?:GMT|UTC|local|[ECMP][SD]T)\b)"
+    rf"|(?P<word>noon|midnight)){_ZONE}{_DAY_AFTER}",
+)
+def _clock_time(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    from storyweave.text.timex._rules_relative import day_of_word  # the weekday logic lives there
+
+    if m["word"] and not (m["wd"] or m["rd"]):
+        return None  # bare "noon" is usually a figure of speech in news; "noon Friday" is a time
+    if ctx.anchor is None:
+        return None
+    day = day_of_word(m["wd"] or m["rd"], ctx) if (m["wd"] or m["rd"]) else ctx.anchor
+    if day is None:
+        return None
+    if m["word"]:
+        hour, minute = (12 if m["word"].lower() == "noon" else 24), 0
+    elif m["h24"]:
+        hour, minute = int(m["h24"]), int(m["m24"])
+    else:
+        hour, minute = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0), int(m["mi"] or 0)
+    zone = "Z" if m["z"] and m["z"].upper() in ("UTC", "GMT") else ""
+    return "TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
+
+
+CALENDAR_RULES: tuple[Rule, ...] = (
+    _month_day_year,
+    _day_month_year,
+    _iso_date,
+    _numeric_date,
+    _month_day,
+    _month_year,
+    _month,
+    _year,
+    _spelled_year_rule,
+    _decade,
+    _century,
+    _ordinal_quarter,
+    _half_year,
+    _season_year,
+    _clock_time,
+)

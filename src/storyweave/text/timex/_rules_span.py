@@ -1,0 +1,169 @@
+"""Rules for expressions that need no anchor: durations ("two weeks", "a five-year plan"), recurrences
+("each week", "daily") and the vague references TimeML keeps as words (PRESENT_REF, PAST_REF, FUTURE_REF).
+
+These resolve the same with or without a publication date, so an undated report still gets them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyweave.text.timex._context import Context
+from storyweave.text.timex._lexicon import NUMBER, UNIT, number_value, unit_of
+from storyweave.text.timex._rule import Rule, rule
+
+__all__ = ["SPAN_RULES", "duration_value"]
+
+# Words that may lead a duration and belong to its span: "about two years", "the past three months".
+_HEDGE = (
+    r"(?:(?:about|almost|nearly|roughly|around|approximately|some|more\s+than|less\s+than|over|under|"
+    r"up\s+to|at\s+least|just|only|another|an\s+additional|"
+    r"the\s+(?:past|last|next|first|previous|coming|following|latest)|(?:past|last|next|first|previous|coming)|"
+    r"the)\s+)"
+)
+
+
+def duration_value(count: float | None, unit_word: str) -> str:
+    """TimeML duration: P2W, PT3H, P2.5Y; a vague count is X (PXY); decades and centuries in years."""
+    letter, is_clock, multiplier = unit_of(unit_word)
+    if count is None:
+        amount = "X"
+        if multiplier == 10:
+            letter, amount = "DE", "X"
+        elif multiplier == 100:
+            letter, amount = "CE", "X"
+    else:
+        total = count * multiplier
+        amount = str(int(total)) if total == int(total) else f"{total:g}"
+    return ("PT" if is_clock else "P") + amount + letter
+
+
+@rule(
+    "duration",
+    rf"{_HEDGE}{{0,2}}(?P<n>{NUMBER})(?P<and>\s+and\s+a\s+half)?(?:\s+(?:trading|business|working|straight|consecutive|calendar|more))?[\s-]+(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<old>[\s-]+old)?(?:[\s-]+long)?",
+)
+def _duration(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    count = number_value(m["n"])
+    word, unit = m["n"].lower(), m["unit"].lower()
+    if m["old"]:
+        return None  # an age ("a 44-year-old"), which TimeML does not mark
+    if word in ("a", "an"):
+        if unit in ("second", "quarter"):
+            return None  # "a second betrayal", "a quarter of the market"
+        if re.search(r"(?:million|billion|\$[\d.,]+|cents?)\s*$", ctx.before, re.IGNORECASE):
+            return None  # a rate of money ("$500 million a year"), not annotated as time
+        if re.search(r"(?:\d|\bper|\btimes|\bonce|\btwice|\bhours?|\bdays?)\s*$", ctx.before, re.IGNORECASE):
+            return "SET", duration_value(1, unit)  # "15 a year", "twice a week"
+    if count is not None and count >= 1000:
+        return None  # "the 1988 quarter" is a year
+    if word == "some" and not unit.endswith("s"):
+        return None
+    if (
+        unit.startswith("quarter")
+        and re.search(r"-quarters?$", m.group(), re.IGNORECASE)
+        and count
+        and count < 4
+    ):
+        return None  # "three-quarters of its food" is a fraction
+    if count is not None and (m["and"] or m["half"]):
+        count += 0.5
+    return "DURATION", duration_value(count, unit)
+
+
+@rule("half-unit", r"(?:a\s+|an\s+)?half(?:\s+an?|-an?)?[\s-]+(?P<unit>hour|day|year|century|decade)")
+def _half_unit(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    return "DURATION", duration_value(0.5, m["unit"]).replace("0.5H", "30M")
+
+
+@rule(
+    "bare-units",
+    rf"(?:(?:for|over|in|within|recent|the\s+(?:past|last|next|coming))\s+)?(?P<unit>{UNIT})(?=\s+(?:of|ago|to\s+come|now|before|after|later|earlier)\b|[,.;])",
+)
+def _bare_units(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    unit = m["unit"].lower()
+    text = m.group().lower()
+    if not unit.endswith("s") or unit.startswith("second") or text == unit:
+        return None
+    if re.match(r"\s+ago", ctx.after):
+        return "DATE", "PAST_REF"
+    if text.startswith("recent") and unit == "years":
+        return "DATE", "PAST_REF"
+    return "DURATION", duration_value(None, unit)
+
+
+_ADVERB_UNITS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "nightly": "night",
+                 "hourly": "hour"}  # fmt: skip
+
+
+# "daily" only at a clause end ("prices are checked daily."): before a noun it is an adjective
+# ("the party daily Granma", "daily volume") that TimeML leaves unmarked.
+@rule(
+    "recurrence",
+    r"(?P<word>daily|weekly|monthly|yearly|nightly|hourly)(?=\s*[,.;:)]|\s+basis|$)"
+    r"|(?:each|every|per)\s+(?P<n>other\s+)?"
+    r"(?P<unit>day|week|month|quarter|year|hour|night|morning|evening|weekend|summer|winter)",
+)
+def _recurrence(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    if m["word"]:
+        return "SET", duration_value(1, _ADVERB_UNITS[m["word"].lower()])
+    unit = m["unit"].lower()
+    if unit in ("morning", "evening"):
+        return "SET", f"XXXX-XX-XXT{'MO' if unit == 'morning' else 'EV'}"
+    if unit == "weekend":
+        return "SET", "XXXX-WXX-WE"
+    if unit in ("summer", "winter"):
+        return "SET", f"XXXX-{unit[:2].upper()}"
+    return "SET", duration_value(2 if m["n"] else 1, unit)
+
+
+_PRESENT = (
+    r"now|right\s+now|currently|current|at\s+present|presently|nowadays|these\s+days"
+    r"|the\s+present(?:\s+time)?"
+)
+_PAST = r"recently|lately|the\s+past|in\s+the\s+past|years\s+ago|long\s+ago|(?:the\s+)?old\s+days"
+_FUTURE = r"the\s+future|soon|a\s+later\s+date|(?:in\s+)?(?:the\s+)?years\s+to\s+come|someday|one\s+day"
+
+
+@rule("recent-units", r"recent\s+(?P<unit>years|decades|months|weeks|days|quarters)")
+def _recent_units(m: re.Match[str], ctx: Context) -> tuple[str, str]:
+    """ "recent years" is PAST_REF in TimeML practice; shorter spans are vague durations ("recent weeks")."""
+    unit = m["unit"].lower()
+    if unit in ("years", "decades"):
+        return "DATE", "PAST_REF"
+    return "DURATION", duration_value(None, unit)
+
+
+@rule("present-ref", _PRESENT)
+def _present_ref(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    text = m.group().lower()
+    if text == "current" and re.match(
+        r"\s+(?:account|affairs|events|of|events|flowing|carrying|price)", ctx.after, re.IGNORECASE
+    ):
+        return None
+    if text == "now" and re.match(r"\s*(?:that|-defunct)", ctx.after):
+        return None
+    return "DATE", "PRESENT_REF"
+
+
+@rule("past-ref", _PAST)
+def _past_ref(m: re.Match[str], ctx: Context) -> tuple[str, str]:
+    return "DATE", "PAST_REF"
+
+
+@rule("future-ref", _FUTURE)
+def _future_ref(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    text = m.group().lower()
+    if (text == "soon" and re.search(r"\bas\s+$", ctx.before)) or re.match(r"\s+(?:after|as)\b", ctx.after):
+        return None  # "as soon as", "soon after": a relation, not a time
+    if text == "the future" and re.match(r"\s+of\b", ctx.after):
+        return None
+    if text == "one day" and not re.search(
+        r"\b(?:will|would|could|might|hope|dream)\b", ctx.sentence, re.IGNORECASE
+    ):
+        return None
+    return "DATE", "FUTURE_REF"
+
+
+SPAN_RULES: tuple[Rule, ...] = (
+    _duration, _half_unit, _bare_units, _recurrence, _recent_units, _present_ref, _past_ref, _future_ref,
+)  # fmt: skip

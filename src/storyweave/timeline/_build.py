@@ -1,0 +1,147 @@
+"""A story's timeline: event sentences with the calendar date their temporal expression resolves to.
+
+One entry per (event sentence, date). The same sentence in several reports (wire copy, lightly edited
+rewrites) dated the same way is one entry citing every report, which is what makes a timeline entry
+trustworthy. Dates the text states about itself (datelines, "Published: ...") are not events and are
+left out, as are vague values (PRESENT_REF) and durations, which place nothing on a calendar.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from storyweave.model import Article, TimeExpression, TimelineEntry
+from storyweave.text.sentences import sentence_spans
+from storyweave.text.timex import find_timexes, unanchored_expressions
+from storyweave.timeline._values import RANK, calendar_start, granularity
+
+__all__ = ["DEFAULT_MAX_ENTRIES", "build_timeline"]
+
+DEFAULT_MAX_ENTRIES = 15
+# Sentences sharing this share of their words are one sentence told twice.
+_SAME_SENTENCE = 0.6
+# A sentence with fewer words than this besides its date is a date line, a caption or a heading.
+_MIN_EVENT_WORDS = 4
+_WORD = re.compile(r"\w+")
+_UNKNOWN = "XXXX-XX-XX"  # TimeML for "a date, not known"
+
+
+@dataclass(slots=True)
+class _Draft:
+    when: str
+    granularity: str
+    text: str
+    expression: str
+    article_id: str
+    words: frozenset[str]
+    sources: set[int] = field(default_factory=set)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(text))
+
+
+def _event_words(sentence: str, expression: str) -> int:
+    return len(_WORD.findall(sentence)) - len(_WORD.findall(expression))
+
+
+def _dating(
+    found: list[TimeExpression], start: int, end: int, published: date | None
+) -> list[TimeExpression]:
+    """The expressions that date a sentence: DATE/TIME with a calendar value, not merely the publication
+    date restated ("WASHINGTON, March 8, 2017 —"). "By January ... only last month" dates two events."""
+    dating = []
+    for timex in found:
+        if not (start <= timex.start < end) or timex.type not in ("DATE", "TIME"):
+            continue
+        if granularity(timex.value) is None:
+            continue
+        if published is not None and timex.value == published.isoformat() and re.search(r"\d{4}", timex.text):
+            continue  # the publication date written out ("March 8, 2017"): a dateline, not an event
+        dating.append(timex)
+    return dating
+
+
+def _merge(drafts: list[_Draft], draft: _Draft) -> None:
+    for kept in drafts:
+        if kept.when != draft.when:
+            continue
+        union = kept.words | draft.words
+        if union and len(kept.words & draft.words) / len(union) >= _SAME_SENTENCE:
+            kept.sources |= draft.sources
+            return
+    drafts.append(draft)
+
+
+def _cap(drafts: list[_Draft], limit: int) -> list[_Draft]:
+    """At most ``limit`` entries, one per distinct date first (the best-supported), then the rest."""
+    ranked = sorted(drafts, key=lambda d: (-len(d.sources), drafts.index(d)))
+    chosen: list[_Draft] = []
+    seen: set[str] = set()
+    for draft in ranked:
+        if draft.when not in seen and len(chosen) < limit:
+            chosen.append(draft)
+            seen.add(draft.when)
+    for draft in ranked:
+        if len(chosen) >= limit:
+            break
+        if draft not in chosen:
+            chosen.append(draft)
+    return chosen
+
+
+def _entry(draft: _Draft) -> TimelineEntry:
+    return TimelineEntry(
+        when=draft.when,
+        granularity=draft.granularity,
+        text=draft.text,
+        expression=draft.expression,
+        article_id=draft.article_id,
+        sources=tuple(sorted(draft.sources)),
+    )
+
+
+def build_timeline(
+    articles: Sequence[Article],
+    source_numbers: Mapping[str, int] | None = None,
+    *,
+    max_entries: int = DEFAULT_MAX_ENTRIES,
+) -> tuple[list[TimelineEntry], list[TimelineEntry]]:
+    """(dated entries in date order, undated entries) for a story's reports.
+
+    ``source_numbers`` maps an article id to its number in the brief's source list; by default articles
+    are numbered 1, 2, ... in the order given. Undated entries are sentences of reports without a
+    publication date whose only time reference is relative ("last month"): their date cannot be known,
+    so they keep ``when`` "XXXX-XX-XX" and are never placed on the calendar.
+    """
+    if max_entries < 1:
+        raise ValueError(f"max_entries must be at least 1, got {max_entries}")
+    numbers = dict(source_numbers) if source_numbers is not None else {}
+    dated: list[_Draft] = []
+    undated: list[_Draft] = []
+    for position, article in enumerate(articles, start=1):
+        number = numbers.get(article.id, position)
+        found = find_timexes(article.text, article.published)
+        relative = unanchored_expressions(article.text) if article.published is None else []
+        for start, end in sentence_spans(article.text):
+            sentence = article.text[start:end]
+            dating = _dating(found, start, end, article.published)
+            for timex in dating:
+                if _event_words(sentence, timex.text) >= _MIN_EVENT_WORDS:
+                    kind = granularity(timex.value) or "day"
+                    words = _words(sentence)
+                    _merge(
+                        dated, _Draft(timex.value, kind, sentence, timex.text, article.id, words, {number})
+                    )
+            loose = next((r for r in relative if start <= r[0] < end), None)
+            if not dating and loose is not None and _event_words(sentence, loose[2]) >= _MIN_EVENT_WORDS:
+                draft = _Draft(
+                    _UNKNOWN, "unknown", sentence, loose[2], article.id, _words(sentence), {number}
+                )
+                _merge(undated, draft)
+    chosen = _cap(dated, max_entries)
+    chosen.sort(key=lambda d: (calendar_start(d.when) or date.min, RANK[d.granularity], d.when))
+    return [_entry(d) for d in chosen], [_entry(d) for d in undated[:max_entries]]

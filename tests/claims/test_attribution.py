@@ -1,0 +1,85 @@
+"""find_attributions on invented news text: quotation, indirect speech, "according to", offsets, seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyweave.claims import find_attributions
+from storyweave.model import Attribution
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "data" / "seeds"
+
+
+def _covering(found: list[Attribution], words: str) -> Attribution:
+    for attribution in found:
+        if words in attribution.content.text:
+            return attribution
+    raise AssertionError(f"no attribution's content holds {words!r}: {[a.content.text for a in found]}")
+
+
+def test_spans_are_offsets_into_the_text() -> None:
+    text = 'The harbour master said the port would stay closed. "Nobody sails tonight," she told reporters.'
+    found = find_attributions(text, article_id="a1")
+    assert found
+    for attribution in found:
+        assert attribution.article_id == "a1"
+        for span in (attribution.cue, attribution.content, attribution.source):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+                assert span.start < span.end
+
+
+def test_indirect_speech_source_cue_content() -> None:
+    text = "The harbour master said the port would stay closed until the storm passed."
+    attribution = _covering(find_attributions(text), "port would stay closed")
+    assert attribution.cue.text == "said"
+    assert attribution.source is not None and "harbour master" in attribution.source.text
+    assert attribution.certainty == "reported"
+
+
+def test_quotation_before_inverted_cue() -> None:
+    text = '"We will rebuild every house on this street," the governor said on Sunday.'
+    attribution = _covering(find_attributions(text), "rebuild every house")
+    assert attribution.cue.text == "said"
+    assert attribution.source is not None and "governor" in attribution.source.text
+
+
+def test_fronted_according_to() -> None:
+    text = "According to the fire brigade, the blaze started in a kitchen on the third floor."
+    attribution = _covering(find_attributions(text), "blaze started")
+    assert "according to" in attribution.cue.text.lower()
+    assert attribution.source is not None and "fire brigade" in attribution.source.text
+
+
+def test_hedged_and_denied_attributions_carry_their_words() -> None:
+    text = (
+        "Police said the driver had reportedly fled across the border. "
+        "The company denied that it had ignored the safety warnings."
+    )
+    found = find_attributions(text)
+    hedged = _covering(found, "driver")
+    assert hedged.certainty == "hedged" and "reportedly" in hedged.hedges
+    assert any(a.certainty == "denied" for a in found)
+
+
+def test_text_without_speech_has_no_attributions() -> None:
+    assert find_attributions("") == []
+    assert find_attributions("The river rose two metres overnight. Roads were closed.") == []
+
+
+def test_rejects_non_text_with_a_clear_error() -> None:
+    with pytest.raises(TypeError, match="article text as str"):
+        find_attributions(b"bytes are not text")  # type: ignore[arg-type]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/data/seeds not present")
+def test_seed_reports_yield_their_main_attributions() -> None:
+    texts = "\n".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")))
+    found = find_attributions(texts)
+    cues = {a.cue.text.lower() for a in found}
+    assert "according to" in cues
+    assert {"say", "stated", "announced"} <= cues
+    stated = next(a for a in found if a.cue.text == "stated")
+    assert stated.source is not None and "al-Atta" in stated.source.text

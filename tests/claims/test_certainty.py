@@ -1,0 +1,64 @@
+"""Certainty categories: the lexicon rules one by one, and accuracy on a hand-labelled sentence set."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from storyweave.claims import certainty_of
+from storyweave.claims.attribution._sentence_certainty import sentence_certainty
+from storyweave.claims.certainty import CERTAINTIES, certainty_of_attribution
+
+LABELLED = Path(__file__).parent / "fixtures" / "certainty.jsonl"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "hedge"),
+    [
+        ("The commander has reportedly fled the city.", "hedged", "reportedly"),
+        ("The convoy is believed to have crossed into the desert.", "hedged", "is believed to"),
+        ("Officers said with near certainty that he had left.", "hedged", "near certainty"),
+        ("There were unconfirmed accounts of shelling.", "hedged", "unconfirmed"),
+        ("The leak may have started weeks ago.", "hedged", "may have"),
+        ("If these reports continue to receive confirmation, the siege is over.", "hedged", None),
+        ("The ministry denied the report.", "denied", "denied"),
+        ("Auditors found no evidence of fraud.", "denied", "no evidence"),
+        ("The spokesman rejected claims of a cover-up.", "denied", "rejected claims"),
+        ("The train left at noon.", "asserted", None),
+    ],
+)
+def test_lexicon_decides_category_and_reports_the_words(sentence: str, expected: str, hedge: str | None) -> None:
+    certainty, hedges = certainty_of(sentence)
+    assert certainty == expected
+    if hedge:
+        assert hedge in hedges
+    if expected == "asserted":
+        assert hedges == ()
+
+
+def test_denial_outranks_hedging() -> None:
+    assert certainty_of("Officials denied reports that the leader had apparently fled.")[0] == "denied"
+
+
+def test_writer_voice_is_never_reported() -> None:
+    assert certainty_of("The mayor said the road is open.")[0] == "asserted"
+
+
+def test_attributed_content_is_reported_unless_framed() -> None:
+    assert certainty_of_attribution("said", "the road is open") == ("reported", ())
+    assert certainty_of_attribution("said", "it was not involved")[0] == "denied"
+    assert certainty_of_attribution("believes", "the group is isolated")[0] == "hedged"
+    assert certainty_of_attribution("said", "the road is open", "Police reportedly said the road is open.")[0] == (
+        "hedged"
+    )
+
+
+def test_labelled_sentences_cover_every_category_and_mostly_agree() -> None:
+    rows = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 60
+    assert set(Counter(r["certainty"] for r in rows)) == set(CERTAINTIES)
+    right = sum(sentence_certainty(r["sentence"])[0] == r["certainty"] for r in rows)
+    assert right / len(rows) >= 0.8, f"certainty accuracy {right}/{len(rows)} on {LABELLED.name}"

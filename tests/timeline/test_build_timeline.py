@@ -1,0 +1,102 @@
+"""build_timeline on invented reports: date order, merged sources, datelines skipped, undated kept apart."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from storyweave.model import Article
+from storyweave.timeline import build_timeline
+from storyweave.timeline._values import calendar_start
+
+_FIRST = (
+    "HARBOURTOWN, March 8, 2017 —\n"
+    "The ferry company said on Wednesday that its new vessel would be delayed.\n"
+    "Five months ago, workers at the yard began welding the hull.\n"
+    "By January, the engines had been fitted, and sea trials started only last month."
+)
+_SECOND = "Sea trials started only last month, the ferry company confirmed in a statement to reporters."
+
+
+def _article(identifier: str, text: str, published: date | None) -> Article:
+    return Article(id=identifier, text=text, origin=f"{identifier}.txt", published=published)
+
+
+def test_entries_are_in_date_order_with_granularity() -> None:
+    dated, undated = build_timeline([_article("a", _FIRST, date(2017, 3, 8))])
+    assert [(e.when, e.granularity, e.expression) for e in dated] == [
+        ("2016-10", "month", "Five months ago"),
+        ("2017-01", "month", "January"),
+        ("2017-02", "month", "last month"),
+        ("2017-03-08", "day", "Wednesday"),
+    ]
+    assert undated == []
+    assert all(e.article_id == "a" and e.sources == (1,) for e in dated)
+
+
+def test_the_dateline_is_not_an_event() -> None:
+    dated, _ = build_timeline([_article("a", _FIRST, date(2017, 3, 8))])
+    assert not any("HARBOURTOWN" in e.text for e in dated)
+
+
+def test_same_event_and_date_in_two_reports_is_one_entry_citing_both() -> None:
+    articles = [
+        _article(
+            "a",
+            "Sea trials started only last month, the ferry company said in a statement.",
+            date(2017, 3, 8),
+        ),
+        _article("b", _SECOND, date(2017, 3, 9)),
+    ]
+    dated, _ = build_timeline(articles, source_numbers={"a": 3, "b": 5})
+    assert len(dated) == 1
+    assert dated[0].when == "2017-02" and dated[0].sources == (3, 5)
+
+
+def test_same_words_on_different_dates_stay_apart() -> None:
+    articles = [_article("a", _SECOND, date(2017, 3, 8)), _article("b", _SECOND, date(2017, 6, 1))]
+    dated, _ = build_timeline(articles)
+    assert [(e.when, e.sources) for e in dated] == [("2017-02", (1,)), ("2017-05", (2,))]
+
+
+def test_undated_report_gives_no_invented_dates() -> None:
+    dated, undated = build_timeline([_article("a", _FIRST, None)])
+    assert all(e.when[:4].isdigit() for e in dated)
+    assert {e.expression for e in undated} == {"Five months ago", "January", "Wednesday"}
+    assert any("last month" in e.text for e in undated)
+    assert all(e.when == "XXXX-XX-XX" and e.granularity == "unknown" for e in undated)
+
+
+def test_the_cap_prefers_distinct_dates() -> None:
+    lines = [f"The union held rally number {n} in the square last month." for n in range(5)]
+    lines.append("The mayor opened the new market hall in August 2014 with a speech.")
+    dated, _ = build_timeline([_article("a", "\n".join(lines), date(2017, 3, 8))], max_entries=2)
+    assert sorted(e.when for e in dated) == ["2014-08", "2017-02"]
+
+
+def test_rejects_a_cap_below_one() -> None:
+    with pytest.raises(ValueError, match="max_entries"):
+        build_timeline([], max_entries=0)
+
+
+_SEEDS = Path(__file__).resolve().parents[3] / "shared" / "data" / "seeds"
+
+
+@pytest.mark.skipif(not _SEEDS.is_dir(), reason="shared/data/seeds is not present in this checkout")
+def test_seed_reports_are_dated_and_kept_apart() -> None:
+    mosul = _article(
+        "mosul", (_SEEDS / "000_88c2f6e5c8816323.txt").read_text(encoding="utf-8"), date(2017, 3, 8)
+    )
+    syria = _article(
+        "syria", (_SEEDS / "001_206f960c28d92c5a.txt").read_text(encoding="utf-8"), date(2014, 8, 23)
+    )
+    dated, _ = build_timeline([mosul, syria])
+    found = {(e.when, e.expression.lower(), e.article_id) for e in dated}
+    assert ("2016-10", "five months ago", "mosul") in found
+    assert ("2017-02", "last month", "mosul") in found
+    assert ("2017-01", "january", "mosul") in found
+    assert ("2014-W33", "last week", "syria") in found
+    starts = [calendar_start(e.when) for e in dated]
+    assert None not in starts and starts == sorted(starts)
