@@ -1,8 +1,9 @@
 """Story clustering benchmark: online (default) and batch clusterers against the TF-IDF baseline, same run.
 
 Runs each clusterer (``online``: reports assigned one by one in arrival order; ``tfidf-time``: the batch
-sub-vector clusterer; ``tfidf-agglomerative``: the baseline) through the `eval cluster` contract (storyweave.evaluate.cluster.run) and scores the
-output with the reference scorer (shared/bench/score.py bcubed), on
+sub-vector clusterer; ``tfidf-agglomerative``: the baseline) through the `eval cluster` contract
+(storyweave.evaluate.cluster.run) and scores the output with the reference scorer (shared/bench/score.py
+bcubed), on
 
 - ECB+ dev (odd topics; two events per topic), gold key ``event`` and, coarser, ``topic``;
 - Clust-McMs dev, gold key ``story``;
@@ -30,7 +31,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _datasets import splits  # noqa: E402
+from _datasets import splits
 
 from storyweave.cluster import BASELINE_CLUSTERER, BATCH_CLUSTERER, DEFAULT_CLUSTERER, get_clusterer
 from storyweave.evaluate.cluster import run as eval_cluster

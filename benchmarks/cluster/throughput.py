@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import heapq
+import itertools
 import json
 import multiprocessing
 import resource
@@ -41,6 +42,7 @@ from storyweave.model import Article
 REPO = Path(__file__).resolve().parents[2]
 START = date(2020, 1, 1)
 DAYS_PER_DOCUMENT_IN_GROUP = 2
+BATCH = 1024
 
 
 def _groups(shared: Path) -> Iterator[list[str]]:
@@ -75,7 +77,8 @@ def dated_stream(shared: Path, reports: int) -> Iterator[tuple[int, date, str]]:
                 return
         for k, text in enumerate(documents):
             if sequence < reports:
-                heapq.heappush(buffer, (start + timedelta(days=DAYS_PER_DOCUMENT_IN_GROUP * k), sequence, group, text))
+                day = start + timedelta(days=DAYS_PER_DOCUMENT_IN_GROUP * k)
+                heapq.heappush(buffer, (day, sequence, group, text))
                 sequence += 1
         if sequence >= reports and group >= groups:
             break
@@ -97,12 +100,20 @@ def run_stream(shared: Path, reports: int, workers: int) -> dict:
     labels: list[int] = []
     peak_active = 0
     started = time.perf_counter()
+    stream = dated_stream(shared, reports)
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for group, features in pool.imap(_features, dated_stream(shared, reports), chunksize=256):
-            labels.append(clusterer.add_features(features).label)
-            groups.append(group)
-            if len(labels) % 1000 == 0:
-                peak_active = max(peak_active, len(clusterer.state.stories))
+        # One batch is featurised while the previous one is assigned; Pool.imap would instead pull the
+        # whole input into its task queue at once, and memory would grow with the stream.
+        pending = pool.map_async(_features, list(itertools.islice(stream, BATCH)), chunksize=64)
+        while True:
+            batch = pending.get()
+            if not batch:
+                break
+            pending = pool.map_async(_features, list(itertools.islice(stream, BATCH)), chunksize=64)
+            for group, features in batch:
+                labels.append(clusterer.add_features(features).label)
+                groups.append(group)
+            peak_active = max(peak_active, len(clusterer.state.stories))
         seconds = time.perf_counter() - started
         worker_rss = pool.apply(resource.getrusage, (resource.RUSAGE_SELF,)).ru_maxrss
     scorer = load_scorer(shared)
@@ -139,8 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|---|---|---|---|")
     for reports in args.reports:
         # Each size in a fresh process, so one run's peak memory does not carry into the next.
-        command = [sys.executable, __file__, "--json", "--shared", str(args.shared), "--reports", str(reports)]
-        command += ["--workers", str(args.workers)]
+        command = [sys.executable, __file__, "--json", "--shared", str(args.shared)]
+        command += ["--reports", str(reports), "--workers", str(args.workers)]
         r = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
         print(
             f"| {r['reports']} | {r['seconds']:.1f} | {r['per_second']:.0f} | {r['main_rss_mb']:.0f} | "

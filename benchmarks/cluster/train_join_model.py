@@ -23,12 +23,12 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _datasets import articles, load_scorer, splits  # noqa: E402
+from _datasets import articles, load_scorer, splits
 
-from storyweave.cluster._join_model import DEFAULT_MODEL, JoinModel  # noqa: E402
-from storyweave.cluster._online import OnlineClusterer, stream_order  # noqa: E402
-from storyweave.cluster._report_features import ReportFeatures, report_features  # noqa: E402
-from storyweave.cluster._story_state import FEATURE_NAMES, OnlineSettings, StreamState, pair_features  # noqa: E402
+from storyweave.cluster._join_model import DEFAULT_MODEL, JoinModel
+from storyweave.cluster._online import OnlineClusterer, stream_order
+from storyweave.cluster._report_features import ReportFeatures, report_features
+from storyweave.cluster._story_state import FEATURE_NAMES, OnlineSettings, StreamState, pair_features
 
 REPO = Path(__file__).resolve().parents[2]
 TRAINING = (("ECB+ dev, tuning half", "event"), ("Clust-McMs dev, tuning half", "story"))
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     provenance = {
         "data": "tuning halves (benchmarks/cluster/_datasets.py): "
         + ", ".join(f"{name} (key {key})" for name, key in TRAINING),
-        "pairs": int(len(y)),
+        "pairs": len(y),
         "positives": int(y.sum()),
         "classifier": "sklearn LogisticRegression(C=1.0, class_weight='balanced'), datasets weighted equally",
         "settings": {name: getattr(OnlineSettings(), name) for name in OnlineSettings.__slots__},

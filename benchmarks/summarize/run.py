@@ -7,7 +7,8 @@ Every system gets the same full-length, original-case documents and the same sen
 taken in the system's own order until the budget is reached, the sentence that crosses it included (the
 scorer cuts at N words). Predictions are written as `storyweave eval summarize` JSON Lines and scored by the
 reference scorer (shared/bench/score.py rouge, F1, stemmed). Timing is the median wall time per group of
-the system call alone (sentence splitting included, file and scoring work excluded), single process.
+the system call alone (sentence splitting included, file and scoring work excluded), over all groups
+and budgets, single process; systems take turns group by group so that background load hits all alike.
 
 Systems:
 * ours            storyweave.summarize.summarize (candidates from each document's first 300 words)
@@ -186,30 +187,30 @@ def main() -> None:
         "sumy LexRank": sumy_system("lexrank"),
         "sumy TextRank": sumy_system("textrank"),
     }
-    results: dict[str, dict[int, dict]] = {}
-    timings: dict[str, float] = {}
-    for name, system in [*systems.items(), ("greedy oracle", None)]:
-        results[name] = {}
-        for words in args.words:
-            seconds, lines = [], []
-            for group in groups:
+    # Systems take turns on each group, so that load from other work on the machine falls on all alike.
+    results: dict[str, dict[int, dict]] = {name: {} for name in [*systems, "greedy oracle"]}
+    seconds: dict[str, list[float]] = {name: [] for name in systems}
+    for words in args.words:
+        lines: dict[str, list[str]] = {name: [] for name in results}
+        for group in groups:
+            documents = group["documents"]
+            for name, system in systems.items():
                 started = time.perf_counter()
-                if system is None:
-                    sentences = oracle(group["documents"], words, group["summary"], tokenize)
-                else:
-                    sentences = system(group["documents"], words)
-                seconds.append(time.perf_counter() - started)
-                lines.append(json.dumps({"id": group["id"], "summary": "\n".join(sentences)}) + "\n")
-            pred = args.out / f"{re.sub(r'[^a-z0-9]+', '-', name.lower())}-{words}.jsonl"
-            pred.write_text("".join(lines), encoding="utf-8")
+                sentences = system(documents, words)
+                seconds[name].append(time.perf_counter() - started)
+                lines[name].append(json.dumps({"id": group["id"], "summary": "\n".join(sentences)}) + "\n")
+            best = oracle(documents, words, group["summary"], tokenize)
+            lines["greedy oracle"].append(json.dumps({"id": group["id"], "summary": "\n".join(best)}) + "\n")
+        for name, written in lines.items():
+            pred = args.out / f"{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')}-{words}.jsonl"
+            pred.write_text("".join(written), encoding="utf-8")
             results[name][words] = score(pred, gold, words, args.scorer)
-            if words == args.words[0] and system is not None:
-                timings[name] = statistics.median(seconds)
             print(f"{name} @{words}: {results[name][words]}", file=sys.stderr, flush=True)
+    timings = {name: statistics.median(values) for name, values in seconds.items()}
 
     lexrank = timings["sumy LexRank"]
     header = " | ".join(f"R1 / R2 / RLsum @{w}" for w in args.words)
-    print(f"\n| system | {header} | ms/group (median, @{args.words[0]}) | speed vs LexRank |")
+    print(f"\n| system | {header} | ms/group (median) | speed vs LexRank |")
     print("|---|" + "---|" * len(args.words) + "---|---|")
     for name, by_words in results.items():
         figures = " | ".join(f"{r['R1']:.2f} / {r['R2']:.2f} / {r['RLsum']:.2f}" for r in by_words.values())

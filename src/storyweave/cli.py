@@ -192,6 +192,22 @@ def _by_prefix(store: Store, prefix: str):
     return matches[0]
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    protect_reads: Annotated[
+        bool, typer.Option("--protect-reads", help="Require the token for reading too, not only writing.")
+    ] = False,
+) -> None:
+    """HTTP API + web UI over the store. Writes need $STORYWEAVE_TOKEN (or the token printed at start)."""
+    from storyweave.web import WebSettings
+    from storyweave.web import serve as run_server
+
+    run_server(WebSettings(db=_default_db(db), host=host, port=port, open_reads=not protect_reads))
+
+
 @eval_app.command("summarize")
 def eval_summarize(
     input: Annotated[Path, typer.Option("--input", exists=True, dir_okay=False)],

@@ -13,7 +13,7 @@ def clusterer(request: pytest.FixtureRequest) -> Clusterer:
 
 
 def test_registry_holds_the_default_and_the_baseline() -> None:
-    assert {"tfidf-time", "tfidf-agglomerative"} <= set(available_clusterers())
+    assert {"online", "tfidf-time", "tfidf-agglomerative"} <= set(available_clusterers())
 
 
 def test_is_a_clusterer(clusterer: Clusterer) -> None:

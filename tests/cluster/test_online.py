@@ -37,12 +37,13 @@ def test_add_returns_labels_as_reports_arrive(reports) -> None:
     assert clusterer.add(reports.article(reports.bakery_strike + " Talks went on late.")) == 0
 
 
-def test_fit_predict_follows_publication_order_not_input_order(reports) -> None:
+def test_arrival_order_is_by_date_and_undated_reports_stay_beside_their_neighbours(reports) -> None:
     late = reports.article(reports.comet_sighting, published=date(2021, 5, 2))
     early = reports.article(reports.bakery_strike, published=date(2021, 5, 1))
     undated = reports.article("A ferry timetable changed for the summer season on the northern routes.")
-    assert stream_order([late, early, undated]) == [1, 0, 2]
-    assert OnlineClusterer().fit_predict([late, early]) == [0, 1]
+    # The undated report follows ``early`` in the input, so it arrives right after it.
+    assert stream_order([late, early, undated]) == [1, 2, 0]
+    assert stream_order([undated, late, early]) == [0, 2, 1]
 
 
 def test_stories_expire_after_the_time_window(reports) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from storyweave.cluster import DateDiscount, TfidfTimeClusterer, cluster_articles
+from storyweave.cluster import DateDiscount, OnlineClusterer, TfidfTimeClusterer, cluster_articles
 from storyweave.model import Article, content_id
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "data" / "seeds"
@@ -74,5 +74,5 @@ def test_real_seed_reports_form_two_stories() -> None:
         Article(id=content_id(t), text=t, origin="seed", published=d)
         for t, d in zip(texts, dates, strict=True)
     ]
-    labels = TfidfTimeClusterer().fit_predict(articles)
-    assert labels == [0, 1]
+    for clusterer in (OnlineClusterer(), TfidfTimeClusterer()):
+        assert clusterer.fit_predict(articles) == [0, 1], clusterer.name

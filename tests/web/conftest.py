@@ -19,9 +19,9 @@ import pytest
 pytest.importorskip("fastapi", reason="the web extra is not installed (fastapi, uvicorn, jinja2, multipart)")
 pytest.importorskip("httpx", reason="httpx is needed for FastAPI's TestClient")
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from storyweave.web import WebSettings, create_app  # noqa: E402
+from storyweave.web import WebSettings, create_app
 
 TOKEN = "test-token-0123456789abcdef"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -45,7 +45,9 @@ def example_uploads() -> list[tuple[str, tuple[str, bytes]]]:
     """The repository's example reports (invented text) as multipart ``files`` fields."""
     if not EXAMPLES.is_dir():
         pytest.skip(f"the example reports are missing ({EXAMPLES})")
-    return [("files", (path.name, path.read_bytes())) for path in sorted(EXAMPLES.iterdir()) if path.is_file()]
+    return [
+        ("files", (path.name, path.read_bytes())) for path in sorted(EXAMPLES.iterdir()) if path.is_file()
+    ]
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""The JSON API against SQLite and PostgreSQL: ingest jobs, listing, search, briefs, passages, auth, limits."""
+"""The JSON API on SQLite and PostgreSQL: ingest jobs, listing, search, briefs, passages, auth, limits."""
 
 from __future__ import annotations
 
@@ -89,7 +89,10 @@ def test_json_ingest_of_pasted_text_and_json_lines(client: TestClient, auth: dic
         "published": "2026-06-01",
         "url": "https://example.org/barge",
     }
-    body = {"texts": ["Tram line reopens\n\nThe tram line reopened on Friday after repairs."], "jsonl": json.dumps(record)}
+    body = {
+        "texts": ["Tram line reopens\n\nThe tram line reopened on Friday after repairs."],
+        "jsonl": json.dumps(record),
+    }
     status = finish(client, client.post("/api/ingest", json=body, headers=auth).json())
     assert (status["state"], status["read"], status["added"], status["failures"]) == ("done", 2, 2, [])
     headlines = {s["headline"] for s in client.get("/api/stories").json()["stories"]}
@@ -136,7 +139,9 @@ def test_request_body_limit(sqlite_url: str, make_client, auth: dict) -> None:
         response = small.post("/api/ingest/files", files=big, headers=auth)
         assert response.status_code == 413
         assert "4,096 bytes" in response.json()["detail"]
-        assert small.post("/api/ingest", json={"texts": ["short report text"]}, headers=auth).status_code == 202
+        assert (
+            small.post("/api/ingest", json={"texts": ["short report text"]}, headers=auth).status_code == 202
+        )
 
 
 def test_every_response_carries_a_strict_content_security_policy(loaded: TestClient) -> None:

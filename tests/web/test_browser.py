@@ -34,15 +34,23 @@ LAUNCH_ARGS = [
     "--no-first-run",
 ]
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+pytestmark = pytest.mark.slow
+
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
+)
 uvicorn = pytest.importorskip("uvicorn", reason="uvicorn is not installed")
 if not CHROMIUM.exists():
     pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
 
 HOSTILE = {
-    "title": "<script>window.__pwned = 'title'; alert('title')</script>Quay lights fail <img src=x onerror=\"window.__pwned='img'\">",
+    "title": (
+        "<script>window.__pwned = 'title'; alert('title')</script>Quay lights fail "
+        "<img src=x onerror=\"window.__pwned='img'\">"
+    ),
     "text": (
-        "The harbour lights at Orrin quay failed on Friday night. <script>window.__pwned = 'text'; alert(1)</script> "
+        "The harbour lights at Orrin quay failed on Friday night. "
+        "<script>window.__pwned = 'text'; alert(1)</script> "
         "Engineers blamed a flooded junction box <img src=x onerror=\"window.__pwned='onerror'; alert(2)\">. "
         "Mariners were told to use the outer channel until repairs finish. "
         "<a href=\"javascript:window.__pwned='link'\">Details</a> were posted at the harbour office."
@@ -78,7 +86,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def _ingest(base: str, files: list | None = None, **json_body: object) -> dict:
     with httpx.Client(base_url=base, headers=AUTH, timeout=30) as http:
-        response = http.post("/api/ingest/files", files=files) if files else http.post("/api/ingest", json=json_body)
+        response = (
+            http.post("/api/ingest/files", files=files) if files else http.post("/api/ingest", json=json_body)
+        )
         assert response.status_code == 202, response.text
         job = response.json()
         deadline = time.monotonic() + 60
@@ -191,8 +201,8 @@ def test_add_reports_form_shows_progress_and_url_failure(loaded: str, page: obje
     page.get_by_role("button", name="Sign in").click()
     page.fill(
         "textarea[name=text]",
-        "Ferry service resumes on Lake Orrin\n\nKELLHAVEN, March 30, 2026 (Valley Wire Service) – The lake ferry "
-        "service resumed on Monday, a week after the capsizing that killed twelve people.",
+        "Ferry service resumes on Lake Orrin\n\nKELLHAVEN, March 30, 2026 (Valley Wire Service) – "
+        "The lake ferry service resumed on Monday, a week after the capsizing that killed twelve people.",
     )
     page.fill("textarea[name=urls]", "https://news.example.invalid/ferry-resumes")
     page.get_by_role("button", name="Add reports").click()

@@ -24,7 +24,9 @@ def test_a_sentence_the_source_holds_is_found_verbatim_with_its_neighbours() -> 
 
 
 def test_a_reworded_sentence_finds_the_sentence_sharing_most_words() -> None:
-    passage = find_passage("Engineers found cracks, so the pier was closed by the council.", _article(TEXT), 2, 3)
+    passage = find_passage(
+        "Engineers found cracks, so the pier was closed by the council.", _article(TEXT), 2, 3
+    )
     assert not passage.exact
     assert passage.match.startswith("It voted to close the old pier")
     assert 0.5 < passage.overlap <= 1
@@ -38,7 +40,11 @@ def test_every_citation_of_a_brief_gets_a_passage_and_missing_articles_are_skipp
         headline="Pier closed",
         first_published=None,
         last_published=None,
-        summary=[CitedSentence("It voted to close the old pier after engineers found cracks in two piles.", "a1", (1, 2, 3))],
+        summary=[
+            CitedSentence(
+                "It voted to close the old pier after engineers found cracks in two piles.", "a1", (1, 2, 3)
+            )
+        ],
         sources=[
             SourceRef(1, "a1", None, None, None, None, "x"),
             SourceRef(2, "a2", None, None, None, None, "y"),

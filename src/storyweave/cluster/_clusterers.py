@@ -1,4 +1,4 @@
-"""The batch clusterers: a plain TF-IDF baseline and the time-aware sub-vector clusterer (whole pile at once)."""
+"""The batch clusterers (whole pile at once): a plain TF-IDF baseline and the time-aware sub-vector one."""
 
 from __future__ import annotations
 

@@ -28,7 +28,8 @@ class JoinModel:
 
     A report joins its most probable candidate story when that probability reaches ``join_threshold``;
     another candidate at ``merge_threshold`` or above is merged into that story (the report is evidence
-    that the two were one story all along); a merge threshold of 1 turns merging off. ``provenance`` records the data, settings and command.
+    that the two were one story all along); a merge threshold of 1 turns merging off. ``provenance``
+    records the data, settings and command that made the model.
     """
 
     features: tuple[str, ...]

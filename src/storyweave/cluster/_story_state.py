@@ -224,7 +224,7 @@ class StreamState:
         self._schedule(story)
 
     def merge(self, survivor: Story, absorbed: Story) -> None:
-        """Fold ``absorbed`` into ``survivor``; later lookups of the absorbed label resolve to the survivor."""
+        """Fold ``absorbed`` into ``survivor``; the absorbed label resolves to the survivor from now on."""
         for kind in range(len(KINDS)):
             sums = survivor.sums[kind]
             for term, value in absorbed.sums[kind].items():

@@ -12,7 +12,9 @@ and a wrong date would split stories apart. A page that states no date stays und
 
 from __future__ import annotations
 
+import io
 import logging
+import zlib
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import BinaryIO
@@ -49,8 +51,6 @@ class WarcReader:
             with handle:
                 yield from _read_archive(handle, source.origin, options)
         elif source.data is not None:
-            import io
-
             yield from _read_archive(io.BytesIO(source.data), source.origin, options)
         else:
             raise InputError("has no content to read here")
@@ -61,7 +61,7 @@ def looks_like_warc(head: bytes) -> bool:
 
 
 def _read_archive(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[Document | InputFailure]:
-    records = ArchiveIterator(stream)
+    records = _CheckedArchive(stream)
     read = pages = 0
     html = HtmlReader()
     while True:
@@ -76,20 +76,28 @@ def _read_archive(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterat
             where = f"{origin}#{uri}" if uri else f"{origin}#record{read + 1}"
             body = record.content_stream().read(options.max_bytes + 1)
         except StopIteration:
+            if records.cut_short:
+                yield _broken(origin, read, "the gzip data ends mid-record: the file is truncated")
+                return
             if read == 0:
                 raise InputError("is not a readable WARC archive (no WARC records found); skipped") from None
             if pages == 0:
                 raise InputError(f"has no HTML responses among its {read} WARC records; skipped") from None
             break
-        except (_NotWarc, ArchiveLoadFailed, EOFError, OSError, ValueError, IndexError, KeyError) as exc:
-            # Also zlib.error (an OSError subclass in gzip) and warcio's parse errors on garbage headers.
+        except (
+            _NotWarc,
+            ArchiveLoadFailed,
+            zlib.error,
+            EOFError,
+            OSError,
+            ValueError,
+            LookupError,
+            AttributeError,
+        ) as exc:
+            # Broken gzip, and what warcio's header parsing raises on garbage (it assumes headers exist).
             if read == 0:
                 raise InputError(f"is not a readable WARC archive ({_why(exc)}); skipped") from None
-            yield InputFailure(
-                origin,
-                f"broken WARC data after record {read} ({_why(exc)}); the records before it were kept, "
-                "the rest of the file was skipped",
-            )
+            yield _broken(origin, read, _why(exc))
             return
         read += 1
         pages += 1
@@ -99,6 +107,26 @@ def _read_archive(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterat
             )
             continue
         yield _page(html, body, where, uri, options)
+
+
+def _broken(origin: str, read: int, why: str) -> InputFailure:
+    return InputFailure(
+        origin,
+        f"broken WARC data after record {read} ({why}); the records before it were kept, "
+        "the rest of the file was skipped",
+    )
+
+
+class _CheckedArchive(ArchiveIterator):
+    """warcio ends the iteration quietly when the file stops inside a gzip member, as if it were complete;
+    its zlib decompressor, dropped on ``close``, still knows the member never finished."""
+
+    cut_short = False
+
+    def close(self) -> None:
+        decompressor = getattr(self.reader, "decompressor", None) if self.reader else None
+        self.cut_short = decompressor is not None and not getattr(decompressor, "eof", True)
+        super().close()
 
 
 class _NotWarc(Exception):

@@ -19,7 +19,15 @@ from storyweave.web._jobs import IngestJobs, JobQueueFull, JobStatus, Upload, ch
 from storyweave.web._passages import Passage
 from storyweave.web._security import require_read, require_write
 
-__all__ = ["api_router", "brief_json", "job_json", "passage_json", "story_row_json"]
+__all__ = [
+    "api_router",
+    "brief_json",
+    "job_json",
+    "passage_json",
+    "read_uploads",
+    "story_row_json",
+    "submit_job",
+]
 
 api_router = APIRouter(prefix="/api", tags=["api"])
 
@@ -164,7 +172,9 @@ def get_passage(story_id: str, sentence: int, source: int, found: Catalog) -> di
     """The passage of source ``source`` that supports summary sentence ``sentence`` (0-based)."""
     passage = _view(found, story_id).passages.get((sentence, source))
     if passage is None:
-        raise HTTPException(status_code=404, detail=f"summary sentence {sentence} does not cite source {source}")
+        raise HTTPException(
+            status_code=404, detail=f"summary sentence {sentence} does not cite source {source}"
+        )
     return passage_json(passage)
 
 
@@ -180,7 +190,9 @@ def story_of_article(article_id: str, found: Catalog) -> dict[str, Any]:
 @api_router.post("/ingest", status_code=202, dependencies=[Depends(require_write)])
 def ingest_json(body: IngestRequest, queue: Jobs) -> dict[str, Any]:
     """Queue reports given as JSON; poll the returned job at /api/jobs/{id}."""
-    uploads = [Upload(f"pasted-{n}.txt", text.encode()) for n, text in enumerate(body.texts, 1) if text.strip()]
+    uploads = [
+        Upload(f"pasted-{n}.txt", text.encode()) for n, text in enumerate(body.texts, 1) if text.strip()
+    ]
     if body.jsonl and body.jsonl.strip():
         uploads.append(Upload("pasted.jsonl", body.jsonl.encode()))
     return job_json(submit_job(queue, body.urls, uploads))
@@ -214,5 +226,7 @@ def get_job(job_id: str, queue: Jobs) -> dict[str, Any]:
     """An ingest job's state, progress and per-input failures."""
     status = queue.get(job_id)
     if status is None:
-        raise HTTPException(status_code=404, detail=f"no ingest job {job_id!r} on this server (since it started)")
+        raise HTTPException(
+            status_code=404, detail=f"no ingest job {job_id!r} on this server (since it started)"
+        )
     return job_json(status)

@@ -142,8 +142,8 @@ def serve(settings: WebSettings) -> None:
         )
     if not _is_loopback(settings.host):
         print(
-            f"storyweave: warning: listening on {settings.host} over plain HTTP; the token crosses the network "
-            "unencrypted. Put a TLS proxy in front or listen on 127.0.0.1.",
+            f"storyweave: warning: listening on {settings.host} over plain HTTP; the token crosses the "
+            "network unencrypted. Put a TLS proxy in front or listen on 127.0.0.1.",
             file=sys.stderr,
         )
     config = uvicorn.Config(

@@ -238,7 +238,6 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-
 _MAX_NAME_CHARS = 120
 
 
@@ -265,6 +264,8 @@ def check_urls(urls: Sequence[str]) -> list[str]:
         if not url:
             continue
         if safe_link(url) is None:
-            raise ValueError(f"{url[:200]!r} is not an http:// or https:// URL; only web addresses are accepted")
+            raise ValueError(
+                f"{url[:200]!r} is not an http:// or https:// URL; only web addresses are accepted"
+            )
         kept.append(url)
     return kept

@@ -123,7 +123,10 @@ def story_page(request: Request, story_id: str, since: int | None = None) -> Res
     new = found.whats_new(view, since if since is not None and since >= 0 else None)
     brief = view.brief
     outlet_names = {
-        " ".join(name.split()).casefold() for ref in brief.sources for name in (ref.source, *ref.also_from) if name
+        " ".join(name.split()).casefold()
+        for ref in brief.sources
+        for name in (ref.source, *ref.also_from)
+        if name
     }
     return _render(
         request,

@@ -101,7 +101,9 @@ class GuardMiddleware:
         except TimeoutError:
             if not started:
                 await _plain_error(
-                    send, 503, f"the request took longer than {self._timeout:g} s and was stopped; retry later"
+                    send,
+                    503,
+                    f"the request took longer than {self._timeout:g} s and was stopped; retry later",
                 )
 
     def _too_large(self, size: int | None) -> str:
@@ -135,9 +137,13 @@ def _security_headers(policy: str) -> list[tuple[bytes, bytes]]:
 async def _plain_error(send: Send, status: int, detail: str) -> None:
     body = json.dumps({"detail": detail}).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-    await send({"type": "http.response.start", "status": status, "headers": headers + _security_headers(
-        CONTENT_SECURITY_POLICY
-    )})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": headers + _security_headers(CONTENT_SECURITY_POLICY),
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
@@ -204,4 +210,3 @@ def safe_link(url: str | None) -> str | None:
     except ValueError:
         return None
     return url if parts.scheme.lower() in _LINK_SCHEMES and parts.netloc else None
-

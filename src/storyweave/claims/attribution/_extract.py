@@ -25,6 +25,13 @@ __all__ = ["CUE_MODEL", "ROLE_MODEL", "chunks", "find_attributions"]
 _HERE = Path(__file__).resolve().parent
 CUE_MODEL = _HERE / "cues.crfsuite"
 ROLE_MODEL = _HERE / "roles.crfsuite"
+# A token is part of a cue when the tagger's posterior for B-CUE + I-CUE reaches this. Below 0.5 trades
+# precision for recall: the tagger under-predicts the long tail of cues (tuned on 120 held-out PolNeAR
+# train documents by benchmarks/attribution/train.py; recorded in model_card.json).
+CUE_THRESHOLD = 0.5
+# Likewise for source tokens: PolNeAR names a source for 92% of attributions, so a source the tagger is
+# unsure of is more often right than leaving it out.
+SOURCE_THRESHOLD = 0.5
 # Content ends before these: the sentence's own closing punctuation is not part of what was said.
 _TRAILING = frozenset(".,;:")
 
@@ -60,6 +67,21 @@ def chunks(labels: Sequence[str], role: str) -> list[tuple[int, int]]:
     return found
 
 
+def _cue_labels(tagger: pycrfsuite.Tagger, tokens: Sequence[Token]) -> list[str]:
+    """Posterior decoding: each token's cue probability against ``CUE_THRESHOLD``, not the Viterbi path."""
+    tagger.set(cue_features(tokens))
+    labels: list[str] = []
+    for i in range(len(tokens)):
+        begin, inside = tagger.marginal("B-CUE", i), tagger.marginal("I-CUE", i)
+        if begin + inside < CUE_THRESHOLD:
+            labels.append("O")
+        elif begin >= inside or not labels or labels[-1] == "O":
+            labels.append("B-CUE")
+        else:
+            labels.append("I-CUE")
+    return labels
+
+
 def _span(text: str, tokens: Sequence[Token], first: int, last: int) -> Span:
     start, end = tokens[first].start, tokens[last - 1].end
     return Span(start, end, text[start:end])
@@ -85,6 +107,20 @@ def _content_range(labels: Sequence[str], tokens: Sequence[Token], cue: tuple[in
     return first, last
 
 
+def _source_labels(tagger: pycrfsuite.Tagger, size: int) -> list[str]:
+    """Source tokens by posterior against ``SOURCE_THRESHOLD``; call right after ``tagger.tag``."""
+    labels: list[str] = []
+    for i in range(size):
+        begin, inside = tagger.marginal("B-SRC", i), tagger.marginal("I-SRC", i)
+        if begin + inside < SOURCE_THRESHOLD:
+            labels.append("O")
+        elif begin >= inside or not labels or labels[-1] == "O":
+            labels.append("B-SRC")
+        else:
+            labels.append("I-SRC")
+    return labels
+
+
 def _source_range(labels: Sequence[str], cue: tuple[int, int]) -> tuple[int, int] | None:
     """The source chunk nearest the cue: a sentence may name several people, the nearest is the speaker."""
     candidates = chunks(labels, "SRC")
@@ -96,7 +132,7 @@ def _source_range(labels: Sequence[str], cue: tuple[int, int]) -> tuple[int, int
 def _sentence_attributions(
     text: str, tokens: list[Token], article_id: str, cue_tagger: pycrfsuite.Tagger, role_tagger: pycrfsuite.Tagger
 ) -> list[Attribution]:
-    cues = chunks(cue_tagger.tag(cue_features(tokens)), "CUE")
+    cues = chunks(_cue_labels(cue_tagger, tokens), "CUE")
     found: list[Attribution] = []
     for cue in cues:
         others = [False] * len(tokens)
@@ -108,7 +144,7 @@ def _sentence_attributions(
         first, last = _content_range(labels, tokens, cue)
         if last <= first:
             continue
-        source = _source_range(labels, cue)
+        source = _source_range(_source_labels(role_tagger, len(tokens)), cue)
         cue_span = _span(text, tokens, *cue)
         content = _span(text, tokens, first, last)
         sentence = text[tokens[0].start : tokens[-1].end]

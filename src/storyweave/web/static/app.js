@@ -11,9 +11,14 @@
   function setupCitations() {
     let opened = null;
     let opener = null;
+    function sentenceOf(panel) {
+      return document.getElementById("s-" + panel.id.split("-")[1]);
+    }
     function close() {
       if (!opened) return;
       opened.classList.remove("is-open");
+      const sentence = sentenceOf(opened);
+      if (sentence) sentence.classList.remove("is-cited");
       if (opener) opener.focus();
       opened = opener = null;
     }
@@ -23,8 +28,14 @@
         const panel = document.getElementById(link.getAttribute("href").slice(1));
         if (!panel) return;
         event.preventDefault();
-        if (opened && opened !== panel) opened.classList.remove("is-open");
+        if (opened && opened !== panel) {
+          opened.classList.remove("is-open");
+          const previous = sentenceOf(opened);
+          if (previous) previous.classList.remove("is-cited");
+        }
         panel.classList.add("is-open");
+        const sentence = sentenceOf(panel);
+        if (sentence) sentence.classList.add("is-cited");
         opened = panel;
         opener = link;
         panel.focus({ preventScroll: true });

@@ -1,0 +1,248 @@
+"""Comparable slots in a sentence: the values two reports of one event can disagree on.
+
+A slot is a (kind, key, value) triple. Two sentences conflict on a slot when they share kind and key and
+differ in value: "12 people were killed" and "the toll has risen to 15" share ("number", "dead"). The
+keys are deliberately coarse (a casualty concept, a motion frame, a verb) because reports of one event
+word the same fact differently; the alignment step decides which sentences are comparable at all, so the
+slots only have to say *what* is compared, not *whether* the sentences talk about the same thing.
+
+Pattern rules rather than a parser: the facts that matter in briefs (tolls, directions, destinations,
+dates, who did what, did/did not) have few surface forms in news prose, and rules keep this fast and
+explainable in the conflict text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyweave.text.tokens import stem
+
+__all__ = ["Slot", "slots_of"]
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One comparable value: ``kind`` (number, place, date, person, negation), ``key`` (what is measured
+    or which frame it fills), normalised ``value`` for comparing, and ``text`` as the report wrote it."""
+
+    kind: str
+    key: str
+    value: str
+    text: str
+
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*|\d[\d,.]*|[^\w\s]")
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}  # fmt: skip
+
+# What a bare count measures, by the nearest concept word. Reports word a death toll as "killed", "dead",
+# "deaths", "died", "toll", "bodies", "fatalities": all must compare with each other.
+_CONCEPTS = {
+    "dead": {"kill", "killed", "dead", "death", "deaths", "die", "died", "toll", "bodies", "body", "fatalities",
+             "fatality", "lives", "drowned"},
+    "missing": {"missing", "unaccounted"},
+    "injured": {"injured", "injuries", "wounded", "hurt", "hospitalised", "hospitalized"},
+    "survivors": {"survivor", "survivors", "survived", "rescued"},
+    "arrested": {"arrested", "arrests", "detained"},
+}  # fmt: skip
+_CONCEPT_OF = {word: concept for concept, words in _CONCEPTS.items() for word in words}
+# A count of these nouns is about the nearest concept, not about the noun itself ("12 people were killed").
+_GENERIC_COUNTED = {"people", "persons", "person", "others", "of", "were", "are", "was", "have", "had", "has"}
+# "three more bodies" is an increment, not a total; comparing it with a total would invent a conflict.
+_INCREMENT = {"more", "other", "additional", "further", "extra", "new"}
+_NOT_A_COUNT = {"p", "a", "am", "pm", "percent", "per", "years", "year", "o'clock", "km", "kilometres",
+                "kilometers", "miles", "metres", "meters"}  # fmt: skip
+
+_COMPASS = {
+    "north": "north", "northbound": "north", "northward": "north", "northwards": "north",
+    "south": "south", "southbound": "south", "southward": "south", "southwards": "south",
+    "east": "east", "eastbound": "east", "eastward": "east", "eastwards": "east",
+    "west": "west", "westbound": "west", "westward": "west", "westwards": "west",
+    "northeast": "northeast", "northwest": "northwest", "southeast": "southeast", "southwest": "southwest",
+}  # fmt: skip
+# Verbs of going somewhere share one frame: "heading north to Halbrook" and "sailing south, back to
+# Dunmere" disagree on both direction and destination although the verbs differ.
+_MOTION = {"head", "heading", "headed", "sail", "sailing", "sailed", "travel", "travelling", "traveling",
+           "travelled", "traveled", "go", "going", "went", "gone", "bound", "fly", "flying", "flew", "drive",
+           "driving", "drove", "flee", "fleeing", "fled", "move", "moving", "moved", "return", "returning",
+           "returned", "march", "marching", "marched", "sent", "taken", "back", "bus", "bussed", "carried",
+           "escaped", "escape", "escaping", "deported", "transferred", "evacuated"}  # fmt: skip
+_DEPART = {"left", "leave", "leaving", "departed", "departing", "depart"}
+_DIRECTIONAL = {"to", "towards", "toward", "into", "for"}
+_SPEECH = {"said", "say", "says", "told", "tell", "announced", "reported", "report", "confirmed", "added",
+           "stated", "according", "wrote", "claimed", "denied", "insisted"}  # fmt: skip
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+           "nov", "dec"}  # fmt: skip
+_NEGATORS = {"not", "never", "no", "n't", "didn't", "don't", "doesn't", "wasn't", "weren't", "isn't", "aren't",
+             "hasn't", "haven't", "hadn't", "won't", "wouldn't", "couldn't", "cannot"}  # fmt: skip
+_AUXILIARIES = {"be", "been", "being", "is", "was", "were", "are", "has", "have", "had", "did", "do", "does",
+                "yet", "ever", "so", "the", "a", "an", "any", "to", "also", "still", "immediately", "fully"}  # fmt: skip
+_PERSON_TITLES = {"mr", "mrs", "ms", "dr", "captain", "governor", "mayor", "president", "minister", "general",
+                  "commander", "officer", "sheriff", "chief", "judge"}  # fmt: skip
+_FUNCTION = {"the", "a", "an", "of", "and", "or", "in", "on", "at", "by", "with", "from", "as", "it", "its",
+             "his", "her", "their", "this", "that", "these", "those", "which", "who", "when", "where"}  # fmt: skip
+
+
+def _number(tokens: list[str], i: int) -> tuple[int, int] | None:
+    """(value, tokens used) of a count starting at ``tokens[i]``, or None."""
+    token = tokens[i].lower()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})*|\d+", token):
+        return int(token.replace(",", "")), 1
+    parts = token.split("-")
+    if parts[0] in _TENS and (len(parts) == 1 or (len(parts) == 2 and parts[1] in _UNITS)):
+        return _TENS[parts[0]] + (_UNITS[parts[1]] if len(parts) == 2 else 0), 1
+    if token in _UNITS and token != "one":  # "one" is far more often a pronoun ("one survivor said")
+        return _UNITS[token], 1
+    return None
+
+
+def _nearest_concept(lowered: list[str], i: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for j, word in enumerate(lowered):
+        concept = _CONCEPT_OF.get(word)
+        if concept and (best is None or abs(j - i) < best[0]):
+            best = (abs(j - i), concept)
+    return best[1] if best else None
+
+
+def _number_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
+    found = []
+    for i in range(len(tokens)):
+        parsed = _number(tokens, i)
+        if parsed is None:
+            continue
+        value, used = parsed
+        after = lowered[i + used] if i + used < len(lowered) else ""
+        before = lowered[i - 1] if i > 0 else ""
+        if after in _INCREMENT or after in _NOT_A_COUNT or after in {".", ":"} or before in _MONTHS:
+            continue
+        if 1800 <= value <= 2100 and tokens[i].isdigit():  # a year, compared as a date if anywhere
+            continue
+        if after and after.isalpha() and after not in _GENERIC_COUNTED and after not in _FUNCTION:
+            key = _CONCEPT_OF.get(after) or stem(after)
+        else:
+            key = _nearest_concept(lowered, i)
+        if key:
+            found.append(Slot("number", key, str(value), " ".join(tokens[max(0, i - 2) : i + used + 1])))
+    return found
+
+
+def _frame_before(lowered: list[str], i: int) -> str | None:
+    """The motion frame governing position ``i``: a motion verb within four tokens before it."""
+    for j in range(i - 1, max(-1, i - 5), -1):
+        word = lowered[j]
+        if word in _MOTION:
+            return "motion"
+        if word in _DEPART:
+            return "departure"
+    return None
+
+
+def _phrase(tokens: list[str], i: int) -> tuple[str, int]:
+    """A place or name phrase starting at ``i``: a run of capitalised tokens, or "the" + one noun."""
+    end = i
+    while end < len(tokens) and tokens[end][:1].isupper() and tokens[end].lower() not in _WEEKDAYS:
+        end += 1
+    if end > i:
+        return " ".join(tokens[i:end]), end
+    if tokens[i].lower() == "the" and i + 1 < len(tokens) and tokens[i + 1].isalpha():
+        return f"the {tokens[i + 1]}", i + 2
+    return "", i
+
+
+def _place_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
+    found = []
+    for i, word in enumerate(lowered):
+        if word in _COMPASS and _frame_before(lowered, i) == "motion":
+            found.append(Slot("place", "direction", _COMPASS[word], " ".join(tokens[max(0, i - 1) : i + 1])))
+        elif word in _DIRECTIONAL and i + 1 < len(tokens):
+            frame = _frame_before(lowered, i)
+            phrase, _ = _phrase(tokens, i + 1)
+            if frame == "motion" and phrase:
+                found.append(Slot("place", "destination", phrase.lower(), f"{tokens[i]} {phrase}"))
+        elif word in _DEPART and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
+            phrase, _ = _phrase(tokens, i + 1)
+            found.append(Slot("place", "origin", phrase.lower(), f"{tokens[i]} {phrase}"))
+    return found
+
+
+def _verb_before(lowered: list[str], i: int) -> str | None:
+    for j in range(i - 1, max(-1, i - 4), -1):
+        word = lowered[j]
+        if word.isalpha() and word not in _FUNCTION and word not in _AUXILIARIES:
+            return None if word in _SPEECH else stem(word)
+    return None
+
+
+def _date_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
+    found = []
+    for i, word in enumerate(lowered):
+        if word in _WEEKDAYS or (word in _MONTHS and tokens[i][:1].isupper() and word != "may"):
+            verb = _verb_before(lowered, i - 1 if i and lowered[i - 1] in {"on", "in", "since", "last"} else i)
+            if not verb:
+                continue
+            end = i + 1
+            if word in _MONTHS and end < len(tokens) and tokens[end].isdigit():
+                end += 1
+            if end < len(lowered) and lowered[end] in {"evening", "morning", "night", "afternoon"}:
+                end += 1
+            value = " ".join(lowered[i:end])
+            found.append(Slot("date", verb, value, " ".join(tokens[i:end])))
+    return found
+
+
+def _person_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
+    """A named person (two or more capitalised tokens, or a title and a name) as the subject of a verb."""
+    found = []
+    i = 0
+    while i < len(tokens):
+        phrase, end = _phrase(tokens, i) if tokens[i][:1].isupper() else ("", i)
+        names = phrase.split()
+        if i == 0 and names:  # a sentence-initial capital is not evidence of a name
+            names = names[1:] if len(names) > 2 else names
+        titled = i > 0 and lowered[i - 1] in _PERSON_TITLES
+        if len(names) >= 2 or (titled and names):
+            verb = next((w for w in lowered[end : end + 3] if w.isalpha() and w not in _AUXILIARIES), None)
+            if verb and verb not in _SPEECH and verb not in _FUNCTION and not tokens[lowered.index(verb, end)][:1].isupper():
+                found.append(Slot("person", stem(verb), " ".join(names).lower(), " ".join(names)))
+        i = max(end, i + 1)
+    return found
+
+
+def _negation_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
+    """Predicates a sentence negates ("did not respond" → respond) and asserts, for did / did not."""
+    found = []
+    negated_at = set()
+    for i, word in enumerate(lowered):
+        if word in _NEGATORS or word.endswith("n't"):
+            for j in range(i + 1, min(len(lowered), i + 4)):
+                if lowered[j].isalpha() and lowered[j] not in _AUXILIARIES:
+                    negated_at.add(j)
+                    found.append(Slot("negation", stem(lowered[j]), "not", f"{tokens[i]} {tokens[j]}"))
+                    break
+    for j, word in enumerate(lowered):
+        if j not in negated_at and word.isalpha() and word not in _FUNCTION and word not in _AUXILIARIES:
+            found.append(Slot("negation", stem(word), "yes", tokens[j]))
+    return found
+
+
+def slots_of(sentence: str) -> list[Slot]:
+    """Every comparable slot in ``sentence``, in kind order (number, place, date, person, negation)."""
+    tokens = _TOKEN.findall(sentence.replace("’", "'"))
+    lowered = [t.lower() for t in tokens]
+    return [
+        *_number_slots(tokens, lowered),
+        *_place_slots(tokens, lowered),
+        *_date_slots(tokens, lowered),
+        *_person_slots(tokens, lowered),
+        *_negation_slots(tokens, lowered),
+    ]

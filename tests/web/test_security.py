@@ -1,0 +1,55 @@
+"""The guard middleware on its own: request deadlines, bodies over the cap (declared or streamed), headers."""
+
+from __future__ import annotations
+
+import asyncio
+
+from fastapi import FastAPI, Request
+from fastapi.testclient import TestClient
+
+from storyweave.web._security import CONTENT_SECURITY_POLICY, GuardMiddleware, safe_link
+
+
+def _guarded_app() -> FastAPI:
+    app = FastAPI()
+
+    @app.get("/slow")
+    async def slow() -> dict:
+        await asyncio.sleep(5)
+        return {"finished": True}
+
+    @app.post("/echo")
+    async def echo(request: Request) -> dict:
+        return {"bytes": len(await request.body())}
+
+    app.add_middleware(GuardMiddleware, max_body_bytes=1000, timeout_s=0.2)
+    return app
+
+
+def test_a_request_past_its_deadline_gets_503_with_a_reason() -> None:
+    with TestClient(_guarded_app()) as client:
+        response = client.get("/slow")
+    assert response.status_code == 503 and "0.2 s" in response.json()["detail"]
+    assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+
+
+def test_bodies_over_the_cap_are_refused_whether_declared_or_streamed() -> None:
+    with TestClient(_guarded_app()) as client:
+        assert client.post("/echo", content=b"x" * 999).json() == {"bytes": 999}
+        declared = client.post("/echo", content=b"x" * 1001)
+        assert declared.status_code == 413 and "1,001 bytes" in declared.json()["detail"]
+        streamed = client.post("/echo", content=iter([b"x" * 600, b"x" * 600]))  # chunked: no length
+        assert streamed.status_code == 413
+
+
+def test_only_absolute_web_addresses_become_links() -> None:
+    assert safe_link("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    for hostile in (
+        "javascript:alert(1)",
+        "java\tscript:alert(1)",
+        " https://x.org",
+        "data:text/html,x",
+        "//x.org",
+    ):
+        assert safe_link(hostile) is None, hostile
+    assert safe_link(None) is None
