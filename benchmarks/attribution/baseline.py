@@ -14,10 +14,29 @@ from storyweave.claims.attribution._tokens import Token, sentences_of
 __all__ = ["baseline_attributions"]
 
 SPEECH_VERBS = frozenset(
-    "said says say told tells added stated announced wrote reported claimed argued explained noted "
-    "insisted warned asked replied tweeted".split()
+    {
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "stated",
+        "announced",
+        "wrote",
+        "reported",
+        "claimed",
+        "argued",
+        "explained",
+        "noted",
+        "insisted",
+        "warned",
+        "asked",
+        "replied",
+        "tweeted",
+    }
 )
-_QUOTES = frozenset("“”\"")
+_QUOTES = frozenset('“”"')
 
 
 def _quote_range(tokens: list[Token]) -> tuple[int, int] | None:
@@ -46,7 +65,9 @@ def _one(tokens: list[Token]) -> tuple[tuple[int, int] | None, tuple[int, int], 
             if before and (quote is None or before[0] > quote[0]):
                 source = (before[0], i)
             elif i + 1 < len(tokens) and tokens[i + 1].text[0].isalpha():
-                stop = next((j for j in range(i + 1, len(tokens)) if not tokens[j].text.isalnum()), len(tokens))
+                stop = next(
+                    (j for j in range(i + 1, len(tokens)) if not tokens[j].text.isalnum()), len(tokens)
+                )
                 source = (i + 1, stop)
             else:
                 source = None
@@ -68,5 +89,7 @@ def baseline_attributions(text: str) -> list[dict]:
         def offsets(r: tuple[int, int], tokens: list[Token] = tokens) -> list[int]:
             return [tokens[r[0]].start, tokens[r[1] - 1].end]
 
-        rows.append({"source": offsets(source) if source else None, "cue": offsets(cue), "content": offsets(content)})
+        rows.append(
+            {"source": offsets(source) if source else None, "cue": offsets(cue), "content": offsets(content)}
+        )
     return rows

@@ -52,7 +52,9 @@ def predict(system, records: list[dict], path: Path) -> float:
 def score(pred: Path, gold: Path) -> dict:
     done = subprocess.run(
         [sys.executable, str(SCORER), "attribution", "--pred", str(pred), "--gold", str(gold)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return json.loads(done.stdout)
 
@@ -67,7 +69,9 @@ def certainty_accuracy() -> tuple[float, int, Counter]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--dev", type=Path, default=SHARED / "data" / "polnear" / "dev.jsonl")
     parser.add_argument("--train", type=Path, default=SHARED / "data" / "polnear" / "train.jsonl")
     parser.add_argument("--train-docs", type=int, default=84, help="first N train documents to cross-check")
@@ -83,7 +87,10 @@ def main(argv: list[str] | None = None) -> int:
             for _, line in zip(range(args.train_docs), lines, strict=False):
                 out.write(line)
         splits["train (in-sample)"] = subset
-    systems = {"storyweave CRF": ours, "baseline: quotes + speech verbs": lambda t, _k: baseline_attributions(t)}
+    systems = {
+        "storyweave CRF": ours,
+        "baseline: quotes + speech verbs": lambda t, _k: baseline_attributions(t),
+    }
     figures = {}
     print("| split | system | gold | pred | content F1 | source F1 | cue F1 | median s/doc |")
     print("|---|---|---|---|---|---|---|---|")
@@ -94,13 +101,20 @@ def main(argv: list[str] | None = None) -> int:
             median = predict(system, records, pred)
             result = score(pred, gold)
             figures[f"{split} / {name}"] = {**result, "median_s_per_doc": round(median, 4)}
-            print(f"| {split} ({len(records)} docs) | {name} | {result['gold']} | {result['pred']} | "
-                  f"{result['content_F1']:.2f} | {result['source_F1']:.2f} | {result['cue_F1']:.2f} | {median:.4f} |")
+            print(
+                f"| {split} ({len(records)} docs) | {name} | {result['gold']} | {result['pred']} | "
+                f"{result['content_F1']:.2f} | {result['source_F1']:.2f} | {result['cue_F1']:.2f} | {median:.4f} |"
+            )
     accuracy, count, confusion = certainty_accuracy()
-    figures["certainty"] = {"accuracy": round(accuracy, 1), "sentences": count,
-                            "confusion (gold, predicted)": {f"{g} -> {p}": n for (g, p), n in sorted(confusion.items())}}
-    print(f"\nCertainty accuracy on {count} hand-labelled sentences ({CERTAINTY_SET.relative_to(REPO)}): "
-          f"{accuracy:.1f}%")
+    figures["certainty"] = {
+        "accuracy": round(accuracy, 1),
+        "sentences": count,
+        "confusion (gold, predicted)": {f"{g} -> {p}": n for (g, p), n in sorted(confusion.items())},
+    }
+    print(
+        f"\nCertainty accuracy on {count} hand-labelled sentences ({CERTAINTY_SET.relative_to(REPO)}): "
+        f"{accuracy:.1f}%"
+    )
     for (gold, got), n in sorted(confusion.items()):
         if gold != got:
             print(f"  {gold} -> {got}: {n}")

@@ -105,23 +105,32 @@ def score(records: list[dict], out_dir: Path) -> dict:
             g.write(json.dumps(record) + "\n")
             found = _extract.find_attributions(record["text"], record["id"])
             rows = [
-                {"source": [a.source.start, a.source.end] if a.source else None,
-                 "cue": [a.cue.start, a.cue.end], "content": [a.content.start, a.content.end]}
+                {
+                    "source": [a.source.start, a.source.end] if a.source else None,
+                    "cue": [a.cue.start, a.cue.end],
+                    "content": [a.content.start, a.content.end],
+                }
                 for a in found
             ]
             p.write(json.dumps({"id": record["id"], "attributions": rows}) + "\n")
     done = subprocess.run(
         [sys.executable, str(SCORER), "attribution", "--pred", str(pred), "--gold", str(gold)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return json.loads(done.stdout)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", type=Path, default=DATA / "train.jsonl")
     parser.add_argument("--out", type=Path, default=PACKAGE)
-    parser.add_argument("--holdout", type=int, default=0, help="score on the last N documents, train on the rest")
+    parser.add_argument(
+        "--holdout", type=int, default=0, help="score on the last N documents, train on the rest"
+    )
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--iterations", type=int, default=150)
@@ -132,8 +141,12 @@ def main(argv: list[str] | None = None) -> int:
     held = records[len(records) - args.holdout :] if args.holdout else []
     fit = records[: len(records) - args.holdout] if args.holdout else records
     args.out.mkdir(parents=True, exist_ok=True)
-    settings = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
-                "feature.possible_transitions": True}
+    settings = {
+        "c1": args.c1,
+        "c2": args.c2,
+        "max_iterations": args.iterations,
+        "feature.possible_transitions": True,
+    }
     cue_rows, role_rows = [], []
     for record in fit:
         cues, roles = examples(record)
@@ -146,13 +159,24 @@ def main(argv: list[str] | None = None) -> int:
     _extract.CUE_MODEL, _extract.ROLE_MODEL = args.out / "cues.crfsuite", args.out / "roles.crfsuite"
     _extract._taggers.cache_clear()
     card = {
-        "data": {"file": str(args.data.relative_to(REPO.parent)) if args.data.is_relative_to(REPO.parent)
-                 else str(args.data), "sha256": hashlib.sha256(args.data.read_bytes()).hexdigest(),
-                 "documents": len(fit), "held_out_documents": len(held),
-                 "sentences": len(cue_rows), "cues": len(role_rows)},
-        "settings": {**settings, "algorithm": "lbfgs", "library": f"python-crfsuite {version('python-crfsuite')}"},
+        "data": {
+            "file": str(args.data.relative_to(REPO.parent))
+            if args.data.is_relative_to(REPO.parent)
+            else str(args.data),
+            "sha256": hashlib.sha256(args.data.read_bytes()).hexdigest(),
+            "documents": len(fit),
+            "held_out_documents": len(held),
+            "sentences": len(cue_rows),
+            "cues": len(role_rows),
+        },
+        "settings": {
+            **settings,
+            "algorithm": "lbfgs",
+            "library": f"python-crfsuite {version('python-crfsuite')}",
+        },
         "train_seconds": round(seconds, 1),
-        "command": "python benchmarks/attribution/train.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "command": "python benchmarks/attribution/train.py "
+        + " ".join(argv if argv is not None else sys.argv[1:]),
     }
     if held:
         with tempfile.TemporaryDirectory() as tmp:

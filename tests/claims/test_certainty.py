@@ -30,7 +30,9 @@ LABELLED = Path(__file__).parent / "fixtures" / "certainty.jsonl"
         ("The train left at noon.", "asserted", None),
     ],
 )
-def test_lexicon_decides_category_and_reports_the_words(sentence: str, expected: str, hedge: str | None) -> None:
+def test_lexicon_decides_category_and_reports_the_words(
+    sentence: str, expected: str, hedge: str | None
+) -> None:
     certainty, hedges = certainty_of(sentence)
     assert certainty == expected
     if hedge:
@@ -51,9 +53,9 @@ def test_attributed_content_is_reported_unless_framed() -> None:
     assert certainty_of_attribution("said", "the road is open") == ("reported", ())
     assert certainty_of_attribution("said", "it was not involved")[0] == "denied"
     assert certainty_of_attribution("believes", "the group is isolated")[0] == "hedged"
-    assert certainty_of_attribution("said", "the road is open", "Police reportedly said the road is open.")[0] == (
-        "hedged"
-    )
+    assert certainty_of_attribution("said", "the road is open", "Police reportedly said the road is open.")[
+        0
+    ] == ("hedged")
 
 
 def test_labelled_sentences_cover_every_category_and_mostly_agree() -> None:

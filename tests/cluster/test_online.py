@@ -25,8 +25,8 @@ def _always_join(model: JoinModel) -> JoinModel:
     return model.with_thresholds(join=1e-9, merge=1.0)
 
 
-def test_online_is_the_default() -> None:
-    assert DEFAULT_CLUSTERER == "online"
+def test_default_is_the_batch_clusterer_until_online_wins_held_out() -> None:
+    assert DEFAULT_CLUSTERER == "tfidf-time"
 
 
 def test_add_returns_labels_as_reports_arrive(reports) -> None:

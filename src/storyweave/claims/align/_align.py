@@ -30,6 +30,9 @@ __all__ = ["align_claims", "outlet_of"]
 # Slots whose values differ legitimately between loosely related sentences ("said on Sunday" vs "on
 # Monday", two people doing two things) are compared only between sentences that state the same claim.
 _STRICT_KINDS = {"date", "person", "negation"}
+# "X did" / "X did not" needs nearly the same sentence: every sentence negates something, and a negated word
+# recurring in a loosely related sentence is usually a different predicate.
+NEGATION_COMPARABLE = 0.5
 
 
 def outlet_of(article: Article) -> str:
@@ -58,6 +61,13 @@ def _source_numbers(articles: Sequence[Article], given: Mapping[str, int] | None
     return [given[a.id] for a in articles]
 
 
+def _same_value(left: Slot, right: Slot) -> bool:
+    """Equal values; for people, names sharing a word ("Ivo Rendle", "Rendle") are one person."""
+    if left.kind == "person":
+        return bool(set(left.value.split()) & set(right.value.split()))
+    return left.value == right.value
+
+
 def _conflicting_values(left: list[Slot], right: list[Slot]) -> list[tuple[Slot, Slot]]:
     """Pairs (a, b) with the same kind and key and different values, where neither side also states the
     other's value (a report that gives both 12 and 15 is not, by itself, on one side)."""
@@ -65,16 +75,13 @@ def _conflicting_values(left: list[Slot], right: list[Slot]) -> list[tuple[Slot,
     right_by_key: dict[tuple[str, str], list[Slot]] = defaultdict(list)
     for slot in right:
         right_by_key[slot.kind, slot.key].append(slot)
-    left_values: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for slot in left:
-        left_values[slot.kind, slot.key].add(slot.value)
     for slot in left:
         others = right_by_key.get((slot.kind, slot.key), [])
-        right_values = {o.value for o in others}
-        if slot.value in right_values:
+        if any(_same_value(slot, other) for other in others):
             continue
+        mine = [s for s in left if (s.kind, s.key) == (slot.kind, slot.key)]
         for other in others:
-            if other.value not in left_values[slot.kind, slot.key]:
+            if not any(_same_value(m, other) for m in mine):
                 found.append((slot, other))
     return found
 
@@ -114,12 +121,14 @@ def _conflicts(
             if sentences[i].article_index == sentences[j].article_index or sims[i, j] < COMPARABLE:
                 continue
             strict = sims[i, j] >= SAME_CLAIM
+            negation_comparable = sims[i, j] >= NEGATION_COMPARABLE
             left = [s for s in slots[i] if strict or s.kind not in _STRICT_KINDS]
             right = [s for s in slots[j] if strict or s.kind not in _STRICT_KINDS]
             pairs = _conflicting_values(
                 [s for s in left if s.kind != "negation"], [s for s in right if s.kind != "negation"]
             )
-            pairs += [(a, b) if a in slots[i] else (b, a) for a, b in _negation_pairs(left, right)]
+            if negation_comparable:
+                pairs += [(a, b) if a in slots[i] else (b, a) for a, b in _negation_pairs(left, right)]
             for mine, theirs in pairs:
                 number_i = numbers[sentences[i].article_index]
                 number_j = numbers[sentences[j].article_index]

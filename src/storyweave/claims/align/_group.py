@@ -28,7 +28,7 @@ __all__ = ["COMPARABLE", "MIN_CONTENT_WORDS", "SAME_CLAIM", "StorySentence", "gr
 SAME_CLAIM = 0.35
 # Lower bar for comparing slots: "12 people were killed ..." and "the toll has risen to 15" word the same
 # fact differently, so the sentences overlap less than paraphrases do, yet still share the event's detail.
-COMPARABLE = 0.2
+COMPARABLE = 0.15
 # Shorter sentences ("Nobody was hurt.", headings) carry too few words to align reliably.
 MIN_CONTENT_WORDS = 4
 

@@ -32,7 +32,7 @@ class Slot:
     text: str
 
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*|\d[\d,.]*|[^\w\s]")
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\w\s]")
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -105,13 +105,20 @@ def _number(tokens: list[str], i: int) -> tuple[int, int] | None:
     return None
 
 
-def _nearest_concept(lowered: list[str], i: int) -> str | None:
-    best: tuple[int, str] | None = None
-    for j, word in enumerate(lowered):
-        concept = _CONCEPT_OF.get(word)
-        if concept and (best is None or abs(j - i) < best[0]):
-            best = (abs(j - i), concept)
-    return best[1] if best else None
+def _concept_near(lowered: list[str], i: int) -> tuple[str, int] | None:
+    """The concept a bare count measures, and where its word is.
+
+    English puts the predicate after the count ("three are still missing", "12 people were killed"), so
+    the first concept word within six tokens after the number wins; otherwise the nearest one before it
+    ("the number of people killed ... has risen to 15").
+    """
+    for j in range(i + 1, min(len(lowered), i + 7)):
+        if lowered[j] in _CONCEPT_OF:
+            return _CONCEPT_OF[lowered[j]], j
+    for j in range(i - 1, -1, -1):
+        if lowered[j] in _CONCEPT_OF:
+            return _CONCEPT_OF[lowered[j]], j
+    return None
 
 
 def _number_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
@@ -128,11 +135,17 @@ def _number_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
         if 1800 <= value <= 2100 and tokens[i].isdigit():  # a year, compared as a date if anywhere
             continue
         if after and after.isalpha() and after not in _GENERIC_COUNTED and after not in _FUNCTION:
-            key = _CONCEPT_OF.get(after) or stem(after)
+            key, last = _CONCEPT_OF.get(after) or stem(after), i + used
         else:
-            key = _nearest_concept(lowered, i)
-        if key:
-            found.append(Slot("number", key, str(value), " ".join(tokens[max(0, i - 2) : i + used + 1])))
+            near = _concept_near(lowered, i)
+            if near is None:
+                continue
+            key, where = near
+            last = where if 0 < where - i <= 4 else i + used - 1
+        first = i - 1 if before in {"to", "about", "nearly", "almost", "over"} else i
+        if before == "least" and i >= 2 and lowered[i - 2] == "at":
+            first = i - 2
+        found.append(Slot("number", key, str(value), " ".join(tokens[first : last + 1])))
     return found
 
 
@@ -187,7 +200,9 @@ def _date_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
     found = []
     for i, word in enumerate(lowered):
         if word in _WEEKDAYS or (word in _MONTHS and tokens[i][:1].isupper() and word != "may"):
-            verb = _verb_before(lowered, i - 1 if i and lowered[i - 1] in {"on", "in", "since", "last"} else i)
+            verb = _verb_before(
+                lowered, i - 1 if i and lowered[i - 1] in {"on", "in", "since", "last"} else i
+            )
             if not verb:
                 continue
             end = i + 1
@@ -212,7 +227,7 @@ def _person_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
         titled = i > 0 and lowered[i - 1] in _PERSON_TITLES
         if len(names) >= 2 or (titled and names):
             verb = next((w for w in lowered[end : end + 3] if w.isalpha() and w not in _AUXILIARIES), None)
-            if verb and verb not in _SPEECH and verb not in _FUNCTION and not tokens[lowered.index(verb, end)][:1].isupper():
+            if verb and verb not in _SPEECH and verb not in _FUNCTION and verb not in _NEGATORS:
                 found.append(Slot("person", stem(verb), " ".join(names).lower(), " ".join(names)))
         i = max(end, i + 1)
     return found
@@ -227,10 +242,13 @@ def _negation_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
             for j in range(i + 1, min(len(lowered), i + 4)):
                 if lowered[j].isalpha() and lowered[j] not in _AUXILIARIES:
                     negated_at.add(j)
+                    if lowered[j] in _SPEECH:  # "did not confirm" is about the speaker, not the event
+                        break
                     found.append(Slot("negation", stem(lowered[j]), "not", f"{tokens[i]} {tokens[j]}"))
                     break
     for j, word in enumerate(lowered):
-        if j not in negated_at and word.isalpha() and word not in _FUNCTION and word not in _AUXILIARIES:
+        after_preposition = j > 0 and lowered[j - 1] in _FUNCTION | _DIRECTIONAL
+        if j not in negated_at and word.isalpha() and not after_preposition and word not in _FUNCTION:
             found.append(Slot("negation", stem(word), "yes", tokens[j]))
     return found
 

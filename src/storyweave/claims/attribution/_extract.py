@@ -130,7 +130,11 @@ def _source_range(labels: Sequence[str], cue: tuple[int, int]) -> tuple[int, int
 
 
 def _sentence_attributions(
-    text: str, tokens: list[Token], article_id: str, cue_tagger: pycrfsuite.Tagger, role_tagger: pycrfsuite.Tagger
+    text: str,
+    tokens: list[Token],
+    article_id: str,
+    cue_tagger: pycrfsuite.Tagger,
+    role_tagger: pycrfsuite.Tagger,
 ) -> list[Attribution]:
     cues = chunks(_cue_labels(cue_tagger, tokens), "CUE")
     found: list[Attribution] = []

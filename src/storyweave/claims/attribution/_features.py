@@ -19,7 +19,27 @@ __all__ = ["cue_features", "role_features"]
 
 Features = list[str]
 _PRONOUNS = frozenset(
-    "i you he she it we they me him her us them who which that this these those someone".split()
+    {
+        "i",
+        "you",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "me",
+        "him",
+        "her",
+        "us",
+        "them",
+        "who",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+        "someone",
+    }
 )
 
 
@@ -55,7 +75,7 @@ def cue_features(tokens: Sequence[Token]) -> list[Features]:
     words = [t.text for t in tokens]
     lowers = [w.lower().replace("’", "'") for w in words]
     n = len(tokens)
-    quote_chars = {i for i, w in enumerate(words) if w in "“”\"‘’«»"}
+    quote_chars = {i for i, w in enumerate(words) if w in '“”"‘’«»'}
     rows: list[Features] = []
     for i, token in enumerate(tokens):
         lower = lowers[i]
@@ -77,7 +97,9 @@ def cue_features(tokens: Sequence[Token]) -> list[Features]:
     return rows
 
 
-def role_features(tokens: Sequence[Token], cue: tuple[int, int], other_cues: Sequence[bool]) -> list[Features]:
+def role_features(
+    tokens: Sequence[Token], cue: tuple[int, int], other_cues: Sequence[bool]
+) -> list[Features]:
     """Per-token features for tagging one cue's source and content within its sentence.
 
     ``cue`` is the cue's token range [first, last); ``other_cues`` marks tokens of the sentence's other
@@ -85,14 +107,16 @@ def role_features(tokens: Sequence[Token], cue: tuple[int, int], other_cues: Seq
     """
     first, last = cue
     lowers = [t.text.lower().replace("’", "'") for t in tokens]
-    cue_head = stem(lowers[last - 1]) if lowers[last - 1].isalnum() or last - first == 1 else stem(lowers[first])
+    cue_head = (
+        stem(lowers[last - 1]) if lowers[last - 1].isalnum() or last - first == 1 else stem(lowers[first])
+    )
     cue_text = " ".join(lowers[first:last])
     n = len(tokens)
     punct_before = [0] * (n + 1)
     quotes_before = [0] * (n + 1)
     for i, t in enumerate(tokens):
         punct_before[i + 1] = punct_before[i] + (t.text in ",;:—–()")
-        quotes_before[i + 1] = quotes_before[i] + (t.text in "“”\"")
+        quotes_before[i + 1] = quotes_before[i] + (t.text in '“”"')
     rows: list[Features] = []
     for i, token in enumerate(tokens):
         lower = lowers[i]
