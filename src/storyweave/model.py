@@ -226,6 +226,7 @@ class Brief:
     claims: list[Claim] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
+    undated: list[TimelineEntry] = field(default_factory=list)
 
     @property
     def words(self) -> int:
