@@ -15,27 +15,10 @@ __all__ = ["baseline_attributions"]
 
 SPEECH_VERBS = frozenset(
     {
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "added",
-        "stated",
-        "announced",
-        "wrote",
-        "reported",
-        "claimed",
-        "argued",
-        "explained",
-        "noted",
-        "insisted",
-        "warned",
-        "asked",
-        "replied",
-        "tweeted",
+        "said", "says", "say", "told", "tells", "added", "stated", "announced", "wrote", "reported",
+        "claimed", "argued", "explained", "noted", "insisted", "warned", "asked", "replied", "tweeted",
     }
-)
+)  # fmt: skip
 _QUOTES = frozenset('“”"')
 
 

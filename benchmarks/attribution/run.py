@@ -16,6 +16,7 @@ import json
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -81,8 +82,9 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"{path} not found: the benchmark needs shared/data/polnear and shared/bench")
     OUT.mkdir(parents=True, exist_ok=True)
     splits = {"dev": args.dev}
+    scratch = tempfile.TemporaryDirectory()  # the train slice is data: kept out of the repository tree
     if args.train_docs:
-        subset = OUT / "train_subset_gold.jsonl"
+        subset = Path(scratch.name) / "train_subset_gold.jsonl"
         with args.train.open(encoding="utf-8") as lines, subset.open("w", encoding="utf-8") as out:
             for _, line in zip(range(args.train_docs), lines, strict=False):
                 out.write(line)
@@ -103,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
             figures[f"{split} / {name}"] = {**result, "median_s_per_doc": round(median, 4)}
             print(
                 f"| {split} ({len(records)} docs) | {name} | {result['gold']} | {result['pred']} | "
-                f"{result['content_F1']:.2f} | {result['source_F1']:.2f} | {result['cue_F1']:.2f} | {median:.4f} |"
+                f"{result['content_F1']:.2f} | {result['source_F1']:.2f} | {result['cue_F1']:.2f} | "
+                f"{median:.4f} |"
             )
     accuracy, count, confusion = certainty_accuracy()
     figures["certainty"] = {
@@ -119,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         if gold != got:
             print(f"  {gold} -> {got}: {n}")
     (OUT / "figures.json").write_text(json.dumps(figures, indent=2) + "\n")
+    scratch.cleanup()
     return 0
 
 

@@ -11,6 +11,7 @@ from datetime import date
 
 from storyweave.model import Article, Brief, CitedSentence, SourceRef, Story
 from storyweave.summarize import summarize
+from storyweave.timeline import build_timeline
 
 __all__ = ["BriefOptions", "build_brief"]
 
@@ -89,6 +90,8 @@ def build_brief(story: Story, options: BriefOptions | None = None) -> Brief:
         )
         for e in extracts
     ]
+    numbers = {a.id: n for n, a in enumerate(ordered, start=1)}
+    timeline, undated = build_timeline(ordered, numbers)
     return Brief(
         story_id=story.id,
         headline=_headline(ordered, summary),
@@ -96,4 +99,6 @@ def build_brief(story: Story, options: BriefOptions | None = None) -> Brief:
         last_published=story.last_published,
         summary=summary,
         sources=_source_refs(ordered, story),
+        timeline=timeline,
+        undated=undated,
     )

@@ -16,13 +16,21 @@ from storyweave.dedupe import fold_duplicates
 from storyweave.ingest import ReadOptions, read_inputs
 from storyweave.model import Article, Brief, Document, InputFailure, Story, content_id
 from storyweave.text.clean import clean_text
+from storyweave.text.datelines import dateline_end
 
 __all__ = ["ReadResult", "brief", "cluster", "iter_read", "read", "story_id", "to_article"]
 
 
+def _without_dateline(text: str) -> str:
+    """The body without its wire header ("DUNMERE, March 22, 2026 (Valley Wire) – "): readers already took
+    the date and agency from it, and left in place it would open summary and timeline sentences."""
+    body = text.lstrip()
+    return body[dateline_end(body) :]
+
+
 def to_article(document: Document) -> Article | InputFailure:
     """Clean a reader's document into an article; a document that was all page junk is a failure."""
-    text = clean_text(document.text)
+    text = _without_dateline(clean_text(document.text))
     if not text.strip():
         return InputFailure(document.origin, "no article text left after removing page junk; skipped")
     title = clean_text(document.title).strip() if document.title else None

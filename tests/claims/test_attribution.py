@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from storyweave.claims import find_attributions
+from storyweave.claims.attribution import _extract
 from storyweave.model import Attribution
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "data" / "seeds"
@@ -83,3 +85,20 @@ def test_seed_reports_yield_their_main_attributions() -> None:
     assert {"say", "stated", "announced"} <= cues
     stated = next(a for a in found if a.cue.text == "stated")
     assert stated.source is not None and "al-Atta" in stated.source.text
+
+
+def test_threads_get_the_same_answers_as_one_caller() -> None:
+    texts = [
+        f"The inspector said {n} bridges needed repair. “We cannot wait,” the mayor told the council."
+        for n in range(2, 14)
+    ]
+    serial = [find_attributions(t) for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        parallel = list(pool.map(find_attributions, texts))
+    assert parallel == serial
+
+
+def test_missing_model_names_the_file_and_the_fix(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(_extract, "CUE_MODEL", tmp_path / "absent.crfsuite.gz")
+    with pytest.raises(FileNotFoundError, match=r"absent\.crfsuite\.gz.*train\.py"):
+        find_attributions("The mayor said the road is open.")

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from storyweave.cli import EXIT_OK, app
+from storyweave.text.datelines import dateline_end
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "reports"
 # The ground truth of examples/README.md: report origin (file, or file:line) → story.
@@ -97,6 +98,7 @@ def test_every_sentence_is_cited_and_no_junk_or_repeats(briefs: list[dict]) -> N
             assert sentence["sources"] and set(sentence["sources"]) <= numbers
             assert not any(j.lower() in sentence["text"].lower() for j in JUNK), sentence["text"]
             assert re.search(r"[.!?][\"'”’)]?$", sentence["text"]), f"cut sentence: {sentence['text']!r}"
+            assert dateline_end(sentence["text"]) == 0, f"wire header in summary: {sentence['text']!r}"
         assert sum(len(t.split()) for t in texts) <= 200 + 60
 
 

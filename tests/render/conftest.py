@@ -1,13 +1,15 @@
-"""Briefs shared by the render tests: an ordinary one and one built entirely from hostile report text."""
+"""Briefs shared by the render tests: an ordinary one, the same with claims, conflicts and a timeline, and
+one built entirely from hostile report text."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from html.parser import HTMLParser
 
 import pytest
 
-from storyweave.model import Brief, CitedSentence, SourceRef
+from storyweave.model import Brief, CitedSentence, Claim, Conflict, SourceRef, TimelineEntry
 
 HOSTILE = '<script>alert(1)</script> " onerror="x [x](javascript:alert(1)) <img src=x onerror=alert(1)>'
 
@@ -50,7 +52,68 @@ def ordinary_brief() -> Brief:
 
 
 @pytest.fixture
+def full_brief(ordinary_brief: Brief) -> Brief:
+    """The ordinary brief with every optional section filled, each cue and certainty kind represented."""
+    return replace(
+        ordinary_brief,
+        claims=[
+            Claim(
+                "The blaze started in the drying room.",
+                "art1",
+                "Fire chief Ann Lee",
+                "said",
+                "asserted",
+                supported_by=(1, 2),
+                contradicted_by=(3,),
+            ),
+            Claim(
+                "The store was insured.",
+                "art2",
+                None,
+                "reportedly",
+                "hedged",
+                ("reportedly", "may"),
+                supported_by=(2,),
+            ),
+            Claim("Nobody was hurt.", "art2", None, None, "reported", supported_by=(1, 2)),
+            Claim("Arson was involved.", "art3", "Police", "denied", "denied", contradicted_by=(3,)),
+        ],
+        conflicts=[
+            Conflict(
+                "number",
+                "Reports give different numbers of fire crews at the scene.",
+                (("six crews", (1,)), ("nine crews", (2, 3))),
+            )
+        ],
+        timeline=[
+            TimelineEntry(
+                "2025-10",
+                "month",
+                "The store was last inspected in October 2025.",
+                "October 2025",
+                "art1",
+                (1,),
+            ),
+            TimelineEntry(
+                "2026-03-03", "day", "The fire broke out on Tuesday night.", "Tuesday night", "art1", (1, 2)
+            ),
+        ],
+        undated=[
+            TimelineEntry(
+                "XXXX-XX-XX",
+                "unknown",
+                "Repairs began last month, a worker said.",
+                "last month",
+                "art3",
+                (3,),
+            )
+        ],
+    )
+
+
+@pytest.fixture
 def hostile_brief() -> Brief:
+    hostile_entry = TimelineEntry(HOSTILE, HOSTILE, HOSTILE, HOSTILE, HOSTILE, (1,))
     return Brief(
         story_id="../../" + HOSTILE,
         headline=HOSTILE,
@@ -72,6 +135,13 @@ def hostile_brief() -> Brief:
             SourceRef(3, "z", "tab trick", "Out", None, "java\tscript:alert(1)", "z"),
             SourceRef(4, "w", "data url", "Out", None, "data:text/html,<script>alert(1)</script>", "w"),
         ],
+        claims=[
+            Claim(HOSTILE, "x", HOSTILE, HOSTILE, HOSTILE, (HOSTILE, "| a | b |"), (1, 2), (3,)),
+            Claim("| 1. cell | breaker |", "y", None, "[x](javascript:alert(1))", "hedged"),
+        ],
+        conflicts=[Conflict(HOSTILE, HOSTILE, ((HOSTILE, (1,)), ("- item\n# heading", (4,))))],
+        timeline=[hostile_entry, replace(hostile_entry, when='2016-10" onmouseover="x')],
+        undated=[hostile_entry],
     )
 
 

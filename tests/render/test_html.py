@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from storyweave.render import render_html
 from storyweave.render._html import CONTENT_SECURITY_POLICY
@@ -57,3 +58,97 @@ def test_missing_dates_and_empty_summary_are_said_plainly(ordinary_brief):
     html = render_html(ordinary_brief)
     assert "date unknown" in html
     assert "No summary could be written" in html
+
+
+def _section(html: str, name: str) -> str:
+    found = re.search(rf'<section class="{name}">\n(.*?)</section>', html, re.DOTALL)
+    assert found, f"no {name} section"
+    return found[1]
+
+
+def test_sections_sit_between_summary_and_sources_in_order(full_brief, ordinary_brief):
+    html = render_html(full_brief)
+    assert re.findall(r'<section class="(\w+)">', html) == [
+        "summary",
+        "conflicts",
+        "claims",
+        "timeline",
+        "sources",
+    ]
+    assert re.findall(r"<h2>(.*?)</h2>", html) == ["Where sources disagree", "Claims", "Timeline", "Sources"]
+    assert re.findall(r'<section class="(\w+)">', render_html(ordinary_brief)) == ["summary", "sources"]
+
+
+def test_conflicts_list_each_side_with_its_citations(full_brief):
+    section = _section(render_html(full_brief), "conflicts")
+    assert '<li><span class="slot">number</span>: Reports give different numbers of fire crews' in section
+    assert re.findall(r'<span class="value">(.*?)</span>((?:<sup.*?</sup>)*)</li>', section) == [
+        ("six crews", '<sup class="cite"><a href="#source-1" aria-label="source 1">[1]</a></sup>'),
+        (
+            "nine crews",
+            '<sup class="cite"><a href="#source-2" aria-label="source 2">[2]</a></sup>'
+            '<sup class="cite"><a href="#source-3" aria-label="source 3">[3]</a></sup>',
+        ),
+    ]
+
+
+def test_claims_table_has_speaker_certainty_and_outlets(full_brief):
+    section = _section(render_html(full_brief), "claims")
+    headers = re.findall(r"<th>(.*?)</th>", section)
+    assert headers == ["Claim", "Who says it", "Certainty", "Outlets for", "Outlets against"]
+    rows = [
+        [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<td>(.*?)</td>", row)]
+        for row in re.findall(r"<tr><td>.*?</tr>", section)
+    ]
+    assert rows == [
+        ["The blaze started in the drying room.", "Fire chief Ann Lee (said)", "asserted", "[1][2]", "[3]"],
+        ["The store was insured.", "unnamed source (reportedly)", "hedged: reportedly, may", "[2]", "—"],
+        ["Nobody was hurt.", "the reporter", "reported", "[1][2]", "—"],
+        ["Arson was involved.", "Police (denied)", "denied", "—", "[3]"],
+    ]
+
+
+def test_timeline_is_dated_in_order_and_undated_entries_kept_apart(full_brief):
+    section = _section(render_html(full_brief), "timeline")
+    dated, undated = section.split("<h3>Undated</h3>")
+    assert re.findall(r'<time class="when" datetime="([^"]+)">([^<]+)</time> — ([^<]+?) <span', dated) == [
+        ("2025-10", "October 2025", "The store was last inspected in October 2025."),
+        ("2026-03-03", "3 March 2026", "The fire broke out on Tuesday night."),
+    ]
+    assert "(from “Tuesday night”)" in dated
+    assert "<time" not in undated and "XXXX" not in section
+    assert '<ul class="undated">' in undated and "Not placed on the timeline" in undated
+    assert '<span class="when">undated</span> — Repairs began last month, a worker said.' in undated
+
+
+def test_dates_without_an_html_form_are_not_marked_up_as_times(full_brief):
+    full_brief.timeline = [
+        replace(entry, when="2025-Q4", granularity="quarter") for entry in full_brief.timeline
+    ]
+    section = _section(render_html(full_brief), "timeline")
+    assert "<time" not in section and section.count('<span class="when">Q4 2025</span>') == 2
+
+
+def test_section_markers_resolve_to_source_anchors(full_brief, parse_elements):
+    elements = parse_elements(render_html(full_brief))
+    anchors = {attrs["id"] for _, attrs in elements if attrs.get("id")}
+    cited = [a["href"][1:] for tag, a in elements if tag == "a" and (a.get("href") or "").startswith("#")]
+    assert len(cited) == 4 + 3 + 7 + 4  # summary, conflicts, claims, timeline
+    assert set(cited) <= anchors
+
+
+def test_hostile_sections_yield_no_executable_markup(
+    hostile_brief, assert_nothing_executable, parse_elements
+):
+    html = render_html(hostile_brief)
+    assert_nothing_executable(html)
+    for name in ("conflicts", "claims", "timeline"):
+        section = _section(html, name)
+        assert "<script" not in section and "<img" not in section
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in section
+    # The hostile date value is shown as text; its quote could not open an attribute.
+    assert '<span class="when">2016-10&quot; onmouseover=&quot;x</span>' in html
+    tags = [tag for tag, _ in parse_elements(_section(html, "claims"))]
+    assert tags.count("tr") == 1 + len(hostile_brief.claims) and tags.count("td") == 5 * len(
+        hostile_brief.claims
+    )

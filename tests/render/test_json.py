@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -30,6 +31,10 @@ def test_dates_are_iso_and_keys_stable(ordinary_brief):
         "words",
         "summary",
         "sources",
+        "claims",
+        "conflicts",
+        "timeline",
+        "undated",
     ]
     assert data["version"] == FORMAT_VERSION
     assert data["first_published"] == "2026-03-04"
@@ -58,3 +63,60 @@ def test_missing_key_is_reported(ordinary_brief):
     del data["headline"]
     with pytest.raises(ValueError, match="'headline'"):
         brief_from_dict(data)
+
+
+def test_every_section_round_trips_through_json_text(full_brief):
+    text = render_json(full_brief)
+    back = brief_from_dict(json.loads(text))
+    assert back == full_brief
+    assert back.conflicts[0].sides == (("six crews", (1,)), ("nine crews", (2, 3)))
+    assert back.claims[1].hedges == ("reportedly", "may")
+
+
+def test_sections_are_plain_data_with_stable_keys(full_brief):
+    data = brief_to_dict(full_brief)
+    assert data["claims"][0] == {
+        "text": "The blaze started in the drying room.",
+        "article_id": "art1",
+        "source": "Fire chief Ann Lee",
+        "cue": "said",
+        "certainty": "asserted",
+        "hedges": [],
+        "supported_by": [1, 2],
+        "contradicted_by": [3],
+    }
+    assert data["conflicts"][0]["sides"] == [
+        {"value": "six crews", "sources": [1]},
+        {"value": "nine crews", "sources": [2, 3]},
+    ]
+    assert data["timeline"][0] == {
+        "when": "2025-10",
+        "granularity": "month",
+        "text": "The store was last inspected in October 2025.",
+        "expression": "October 2025",
+        "article_id": "art1",
+        "sources": [1],
+    }
+    assert data["undated"][0]["when"] == "XXXX-XX-XX"
+
+
+def test_briefs_stored_before_the_sections_existed_still_load(ordinary_brief):
+    data = brief_to_dict(ordinary_brief)
+    for key in ("claims", "conflicts", "timeline", "undated"):
+        del data[key]
+    back = brief_from_dict(data)
+    assert back == ordinary_brief
+    assert (back.claims, back.conflicts, back.timeline, back.undated) == ([], [], [], [])
+
+
+def test_missing_key_inside_a_section_is_reported(full_brief):
+    data = brief_to_dict(full_brief)
+    del data["conflicts"][0]["sides"][1]["value"]
+    with pytest.raises(ValueError, match="'value'"):
+        brief_from_dict(data)
+
+
+def test_dangling_section_citation_is_refused_when_writing(full_brief):
+    full_brief.undated[0] = replace(full_brief.undated[0], sources=(12,))
+    with pytest.raises(ValueError, match=r"undated entry 1 cites source\(s\) \[12\]"):
+        render_json(full_brief)

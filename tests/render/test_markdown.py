@@ -87,3 +87,85 @@ def test_duplicate_source_numbers_are_refused(ordinary_brief):
     ordinary_brief.sources.append(replace(ordinary_brief.sources[0], article_id="other"))
     with pytest.raises(ValueError, match="more than once"):
         render_markdown(ordinary_brief)
+
+
+def _to_html_with_tables(markdown: str) -> str:
+    return markdown_it.MarkdownIt("commonmark").enable("table").render(markdown)
+
+
+def test_sections_sit_between_summary_and_sources_in_order(full_brief, ordinary_brief):
+    headings = [line for line in render_markdown(full_brief).splitlines() if line.startswith("#")]
+    assert headings == [
+        "# Fire destroys grain store in Marlow Cross",
+        "## Where sources disagree",
+        "## Claims",
+        "## Timeline",
+        "### Undated",
+        "## Sources",
+    ]
+    plain = [line for line in render_markdown(ordinary_brief).splitlines() if line.startswith("## ")]
+    assert plain == ["## Sources"]  # empty sections are left out, not shown empty
+
+
+def test_conflicts_list_each_side_with_its_citations(full_brief):
+    section = render_markdown(full_brief).split("## Where sources disagree", 1)[1].split("## ", 1)[0]
+    assert section.strip().splitlines() == [
+        "- **number**: Reports give different numbers of fire crews at the scene.",
+        "  - six crews [\\[1\\]](#source-1)",
+        "  - nine crews [\\[2\\]](#source-2)[\\[3\\]](#source-3)",
+    ]
+
+
+def test_claims_table_has_speaker_certainty_and_outlets(full_brief):
+    section = render_markdown(full_brief).split("## Claims", 1)[1].split("## ", 1)[0]
+    rows = section.strip().splitlines()
+    assert rows[0] == "| Claim | Who says it | Certainty | Outlets for | Outlets against |"
+    assert rows[2:] == [
+        "| The blaze started in the drying room. | Fire chief Ann Lee (said) | asserted "
+        "| [\\[1\\]](#source-1)[\\[2\\]](#source-2) | [\\[3\\]](#source-3) |",
+        "| The store was insured. | unnamed source (reportedly) | hedged: reportedly, may "
+        "| [\\[2\\]](#source-2) | — |",
+        "| Nobody was hurt. | the reporter | reported | [\\[1\\]](#source-1)[\\[2\\]](#source-2) | — |",
+        "| Arson was involved. | Police (denied) | denied | — | [\\[3\\]](#source-3) |",
+    ]
+
+
+def test_timeline_is_dated_in_order_and_undated_entries_kept_apart(full_brief):
+    section = render_markdown(full_brief).split("## Timeline", 1)[1].split("## Sources", 1)[0]
+    dated, undated = section.split("### Undated")
+    assert dated.strip().splitlines() == [
+        "- **October 2025** — The store was last inspected in October 2025. *(from “October 2025”)* "
+        "[\\[1\\]](#source-1)",
+        "- **3 March 2026** — The fire broke out on Tuesday night. *(from “Tuesday night”)* "
+        "[\\[1\\]](#source-1)[\\[2\\]](#source-2)",
+    ]
+    assert "*Not placed on the timeline" in undated
+    assert (
+        "- **undated** — Repairs began last month, a worker said. *(from “last month”)* [\\[3\\]](#source-3)"
+        in undated
+    )
+    assert "XXXX" not in section
+
+
+def test_section_markers_resolve_in_a_rendered_page(full_brief, parse_elements):
+    elements = parse_elements(_to_html_with_tables(render_markdown(full_brief)))
+    ids = {a["id"] for _, a in elements if a.get("id")}
+    internal = [a["href"][1:] for t, a in elements if t == "a" and (a.get("href") or "").startswith("#")]
+    assert len(internal) == 4 + 3 + 7 + 4  # summary, conflicts, claims, timeline
+    assert set(internal) <= ids
+    assert [t for t, _ in elements].count("tr") == 1 + len(full_brief.claims)
+
+
+def test_hostile_sections_stay_text_and_keep_the_table_shape(
+    hostile_brief, assert_nothing_executable, parse_elements
+):
+    html = _to_html_with_tables(render_markdown(hostile_brief))
+    assert_nothing_executable(html)
+    elements = parse_elements(html)
+    hrefs = [a["href"] for t, a in elements if t == "a" and a.get("href")]
+    assert all(h.startswith(("#source-", "https://e.org/")) for h in hrefs), hrefs
+    tags = [t for t, _ in elements]
+    # Pipes and list markers in the text did not add cells, rows, lists or headings of their own.
+    assert tags.count("tr") == 1 + len(hostile_brief.claims)
+    assert tags.count("td") == 5 * len(hostile_brief.claims)
+    assert tags.count("h1") == 1 and tags.count("h3") == 1

@@ -1,7 +1,7 @@
 """The pipeline as a Spark job, for corpora beyond one machine: ``run_spark(inputs, output, options)``.
 
-pyspark is an optional extra (``pip install 'storyweave[spark]'``, plus Java 17+); importing this package
-does not need it, running a job does.
+Spark is an optional extra: ``pip install 'storyweave[spark]'`` (pyspark, pandas, pyarrow) and Java 17+.
+Importing this package needs pandas; pyspark is imported only when a job starts.
 """
 
 from storyweave.distributed._blocking import BlockSettings

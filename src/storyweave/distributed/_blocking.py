@@ -1,10 +1,10 @@
 """Blocking: split the corpus into groups that can be clustered independently, without pairwise work.
 
 Two reports can land in one story only if they are near in time and share distinctive words. So each
-article emits cheap keys: its ``top_terms`` highest-TF-IDF terms, taken in pairs, each pair tagged with
-its time window (the window it falls in and the next one, so reports up to one window apart always meet;
-undated reports use one timeless tag, since the clusterer does not discount them by date either). A key
-held by several articles links them; blocks are the connected components of those links, found by
+article emits cheap keys: its ``top_terms`` highest-TF-IDF terms, each tagged with its time window
+(the window it falls in and the next one, so reports up to one window apart always meet; undated
+reports use one timeless tag, since the clusterer does not discount them by date either). A key held by
+several articles links them; blocks are the connected components of those links, found by
 label propagation in Spark (each round: every key takes its members' smallest label, every article its
 keys' smallest), so no executor ever needs the whole graph.
 
@@ -38,14 +38,14 @@ class BlockSettings:
     ``max_key_members``: keys shared by more articles are ignored; ``max_rounds`` bounds propagation."""
 
     window_days: int = 30
-    top_terms: int = 6
+    top_terms: int = 10
     max_key_members: int = 500
     max_rounds: int = 40
 
     def __post_init__(self) -> None:
-        if self.window_days < 1 or self.top_terms < 2 or self.max_key_members < 2 or self.max_rounds < 1:
+        if self.window_days < 1 or self.top_terms < 1 or self.max_key_members < 2 or self.max_rounds < 1:
             raise ValueError(
-                "BlockSettings needs window_days >= 1, top_terms >= 2, max_key_members >= 2, max_rounds >= 1"
+                "BlockSettings needs window_days >= 1, top_terms >= 1, max_key_members >= 2, max_rounds >= 1"
             )
 
 
@@ -77,24 +77,18 @@ def assign_blocks(articles: DataFrame, settings: BlockSettings) -> Blocks:
     )
     rank = Window.partitionBy("position").orderBy(F.desc("weight"), "term")
     top = weighted.withColumn("rank", F.row_number().over(rank)).where(F.col("rank") <= settings.top_terms)
-    pairs = (
-        top.alias("a")
-        .join(
-            top.alias("b"), (F.col("a.position") == F.col("b.position")) & (F.col("a.term") < F.col("b.term"))
-        )
-        .select(F.col("a.position").alias("position"), F.concat_ws("|", "a.term", "b.term").alias("pair"))
-    )
+    keyed = top.select("position", "term")
     window = F.floor(F.datediff("published", F.lit("1970-01-01")) / settings.window_days)
     dated = articles.select("position", window.alias("window"))
-    tagged = pairs.join(dated, "position")
+    tagged = keyed.join(dated, "position")
     members = tagged.select(
         "position",
         F.explode(
-            F.when(F.col("window").isNull(), F.array(F.concat_ws("|", F.lit(_UNDATED), "pair"))).otherwise(
+            F.when(F.col("window").isNull(), F.array(F.concat_ws("|", F.lit(_UNDATED), "term"))).otherwise(
                 F.array(
-                    F.concat_ws("|", F.col("window").cast("string"), "pair"),
-                    F.concat_ws("|", (F.col("window") + 1).cast("string"), "pair"),
-                    F.concat_ws("|", F.lit(_UNDATED), "pair"),
+                    F.concat_ws("|", F.col("window").cast("string"), "term"),
+                    F.concat_ws("|", (F.col("window") + 1).cast("string"), "term"),
+                    F.concat_ws("|", F.lit(_UNDATED), "term"),
                 )
             )
         ).alias("key"),

@@ -8,6 +8,7 @@ be split anyway. Parquet is read by Spark, split by row group, and cleaned per p
 
 from __future__ import annotations
 
+import glob
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -43,8 +44,7 @@ def ingest(spark: SparkSession, inputs: list[str], options: ReadOptions) -> Data
         frames.append(listing.mapInPandas(lambda batches: _read_files(batches, options), INGEST_SCHEMA))
     if parquet:
         table = spark.read.parquet(*parquet)
-        missing = "text" not in table.columns
-        if missing:
+        if "text" not in table.columns:
             raise ValueError(f"Parquet input {parquet[0]} has no 'text' column; columns: {table.columns}")
         present = [name for name in _PARQUET_FIELDS if name in table.columns]
         from pyspark.sql import functions as F
@@ -78,11 +78,7 @@ def _list_inputs(inputs: list[str]) -> tuple[list[str], list[str]]:
         elif path.exists():
             files.append(given)
         else:
-            matched = (
-                sorted(str(p) for p in Path().glob(given) if p.is_file()) if not path.is_absolute() else []
-            )
-            if not matched and path.is_absolute():
-                matched = sorted(str(p) for p in Path("/").glob(given.lstrip("/")) if p.is_file())
+            matched = sorted(p for p in glob.glob(given, recursive=True) if Path(p).is_file())
             if not matched:
                 raise ValueError(f"input {given} names no file, folder or glob match")
             files.extend(matched)

@@ -13,6 +13,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storyweave.briefing import BriefOptions
 from storyweave.distributed._blocking import BlockSettings, assign_blocks
@@ -25,6 +26,9 @@ from storyweave.distributed._stories import (
     cluster_singletons,
 )
 from storyweave.ingest import ReadOptions
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame, SparkSession
 
 __all__ = ["SparkOptions", "SparkResult", "run_spark"]
 
@@ -123,7 +127,9 @@ def run_spark(
     lap("cluster")
 
     stories.write.mode("overwrite").parquet(str(out / "stories.parquet"))
-    _story_lines(stories).write.mode("overwrite").json(str(out / "stories.jsonl"))
+    _story_lines(stories).write.mode("overwrite").option("ignoreNullFields", "false").json(
+        str(out / "stories.jsonl")
+    )
     failures.write.mode("overwrite").json(str(out / "failures.jsonl"))
     lap("write stories")
 
@@ -151,7 +157,7 @@ def run_spark(
     )
 
 
-def _story_lines(stories):  # type: ignore[no-untyped-def]
+def _story_lines(stories: DataFrame) -> DataFrame:
     """One row per story: its id, size, dates and members in input order (near-copies flagged)."""
     from pyspark.sql import functions as F
 
@@ -169,7 +175,7 @@ def _story_lines(stories):  # type: ignore[no-untyped-def]
     )
 
 
-def _session(options: SparkOptions):  # type: ignore[no-untyped-def]
+def _session(options: SparkOptions) -> SparkSession:
     try:
         from pyspark.sql import SparkSession
     except ImportError:

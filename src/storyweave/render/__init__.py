@@ -4,6 +4,7 @@ Formats live in a registry keyed by name (``md``, ``html``, ``json``); :func:`re
 without touching the writer. All report text is treated as untrusted in every format.
 """
 
+from storyweave.render._dates import human_date
 from storyweave.render._files import brief_stem, write_briefs
 from storyweave.render._html import render_html, render_html_index
 from storyweave.render._json import (
@@ -31,6 +32,7 @@ __all__ = [
     "brief_stem",
     "brief_to_dict",
     "get_format",
+    "human_date",
     "register_format",
     "render_html",
     "render_json",

@@ -6,19 +6,46 @@ how many outlets ran a story or whether a URL is safe to turn into a link.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from urllib.parse import urlsplit
 
-from storyweave.model import Brief, SourceRef
+from storyweave.model import Brief, Claim, SourceRef
 
 _LINK_SCHEMES = frozenset({"http", "https"})
+
+# Said wherever undated timeline entries are shown, so no reader takes their order for a chronology.
+UNDATED_NOTE = (
+    "Not placed on the timeline: these reports carry no publication date and say when only relative to "
+    "it, so the date cannot be known."
+)
+
+
+def _cited_numbers(brief: Brief) -> Iterator[tuple[str, tuple[int, ...]]]:
+    """Every place a brief cites sources, named the way an error message should name it."""
+    for position, sentence in enumerate(brief.summary, start=1):
+        yield f"summary sentence {position}", sentence.sources
+    for position, claim in enumerate(brief.claims, start=1):
+        yield f"claim {position} (supported by)", claim.supported_by
+        yield f"claim {position} (contradicted by)", claim.contradicted_by
+    for position, conflict in enumerate(brief.conflicts, start=1):
+        for side, (value, numbers) in enumerate(conflict.sides, start=1):
+            yield (
+                f"conflict {position} ({one_line(conflict.slot)!r}) side {side} ({one_line(value)!r})",
+                numbers,
+            )
+    for position, entry in enumerate(brief.timeline, start=1):
+        yield f"timeline entry {position}", entry.sources
+    for position, entry in enumerate(brief.undated, start=1):
+        yield f"undated entry {position}", entry.sources
 
 
 def validate_brief(brief: Brief) -> None:
     """Refuse a brief whose citations point at nothing.
 
-    A brief is only worth trusting if every marker leads to a listed source; a dangling marker means a bug
-    upstream, and rendering it as a dead link would hide that bug from the reader.
+    A brief is only worth trusting if every marker (in the summary, the claims, the conflicts and the
+    timeline) leads to a listed source; a dangling marker means a bug upstream, and rendering it as a dead
+    link would hide that bug from the reader.
     """
     numbers = [ref.number for ref in brief.sources]
     if len(set(numbers)) != len(numbers):
@@ -28,11 +55,11 @@ def validate_brief(brief: Brief) -> None:
             "each source needs its own number for citations to be unambiguous"
         )
     listed = set(numbers)
-    for position, sentence in enumerate(brief.summary, start=1):
-        missing = [n for n in sentence.sources if n not in listed]
+    for where, cited in _cited_numbers(brief):
+        missing = [n for n in cited if n not in listed]
         if missing:
             raise ValueError(
-                f"brief {brief.story_id!r}: summary sentence {position} cites source(s) {missing} "
+                f"brief {brief.story_id!r}: {where} cites source(s) {missing} "
                 f"but the source list only has {sorted(listed)}; build the brief so that every citation "
                 "names a listed source"
             )
@@ -98,3 +125,22 @@ def source_title(ref: SourceRef) -> str:
 
 def source_outlet(ref: SourceRef) -> str:
     return one_line(ref.source) or "unknown outlet"
+
+
+def claim_speaker(claim: Claim) -> str:
+    """Who a claim comes from, as the reader should see it: "Ann Lee (said)", or "the reporter".
+
+    A cue with no named source ("it was said", "reportedly") is somebody unnamed, not the reporter, so
+    it is shown as an unnamed source rather than credited to the writer of the report.
+    """
+    source, cue = one_line(claim.source), one_line(claim.cue)
+    if source:
+        return f"{source} ({cue})" if cue else source
+    return f"unnamed source ({cue})" if cue else "the reporter"
+
+
+def claim_certainty(claim: Claim) -> str:
+    """ "asserted", "reported", "denied" or "hedged: reportedly, may", with the words that made it so."""
+    label = one_line(claim.certainty) or "unknown"
+    hedges = [word for word in (one_line(h) for h in claim.hedges) if word]
+    return f"{label}: {', '.join(hedges)}" if hedges else label

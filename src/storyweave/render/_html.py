@@ -12,8 +12,12 @@ from datetime import date
 from html import escape
 from urllib.parse import quote
 
-from storyweave.model import Brief, CitedSentence, SourceRef
+from storyweave.model import Brief, Claim, Conflict, SourceRef, TimelineEntry
+from storyweave.render._dates import human_date, machine_date
 from storyweave.render._facts import (
+    UNDATED_NOTE,
+    claim_certainty,
+    claim_speaker,
     link_target,
     one_line,
     outlets,
@@ -59,6 +63,11 @@ table { width: 100%; border-collapse: collapse; font-size: .92rem; }
 th, td { text-align: left; padding: .55rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
 th { color: var(--muted); font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+h3 { font-size: .95rem; color: var(--muted); margin: 1.5rem 0 .5rem; }
+.conflicts li, .timeline li { margin-bottom: .6rem; }
+.conflicts ul ul { margin-top: .3rem; }
+.slot, .when { font-weight: 600; font-family: system-ui, sans-serif; }
+.claims table { font-size: .88rem; }
 """
 
 
@@ -94,11 +103,71 @@ def _external_link(url: str, label: str) -> str:
     return f'<a href="{escape(url, quote=True)}" rel="noopener noreferrer nofollow">{label}</a>'
 
 
-def _citations(sentence: CitedSentence) -> str:
+def _citations(numbers: Sequence[int]) -> str:
     return "".join(
-        f'<sup class="cite"><a href="#source-{n}" aria-label="source {n}">[{n}]</a></sup>'
-        for n in sentence.sources
+        f'<sup class="cite"><a href="#source-{n}" aria-label="source {n}">[{n}]</a></sup>' for n in numbers
     )
+
+
+def _conflicts_section(conflicts: Sequence[Conflict]) -> str:
+    items = []
+    for conflict in conflicts:
+        sides = "".join(
+            f'<li><span class="value">{_text(value)}</span>{_citations(numbers)}</li>'
+            for value, numbers in conflict.sides
+        )
+        items.append(
+            f'<li><span class="slot">{_text(conflict.slot)}</span>: {_text(conflict.description)}'
+            f"<ul>{sides}</ul></li>"
+        )
+    rows = "\n".join(items)
+    return f'<section class="conflicts">\n<h2>Where sources disagree</h2>\n<ul>\n{rows}\n</ul>\n</section>\n'
+
+
+def _claims_section(claims: Sequence[Claim]) -> str:
+    none = '<span class="muted">—</span>'
+    rows = "\n".join(
+        f"<tr><td>{_text(claim.text)}</td><td>{_text(claim_speaker(claim))}</td>"
+        f"<td>{_text(claim_certainty(claim))}</td><td>{_citations(claim.supported_by) or none}</td>"
+        f"<td>{_citations(claim.contradicted_by) or none}</td></tr>"
+        for claim in claims
+    )
+    return (
+        '<section class="claims">\n<h2>Claims</h2>\n<table>\n'
+        "<thead><tr><th>Claim</th><th>Who says it</th><th>Certainty</th><th>Outlets for</th>"
+        "<th>Outlets against</th></tr></thead>\n"
+        f"<tbody>\n{rows}\n</tbody>\n</table>\n</section>\n"
+    )
+
+
+def _timex(value: str) -> str:
+    words = escape(human_date(one_line(value)), quote=True)
+    machine = machine_date(one_line(value))
+    if machine is None:
+        return f'<span class="when">{words}</span>'
+    return f'<time class="when" datetime="{escape(machine, quote=True)}">{words}</time>'
+
+
+def _timeline_item(when: str, entry: TimelineEntry) -> str:
+    expression = _text(entry.expression)
+    said = f' <span class="muted">(from “{expression}”)</span>' if expression else ""
+    return f"<li>{when} — {_text(entry.text)}{said}{_citations(entry.sources)}</li>"
+
+
+def _timeline_section(timeline: Sequence[TimelineEntry], undated: Sequence[TimelineEntry]) -> str:
+    parts = ['<section class="timeline">', "<h2>Timeline</h2>"]
+    if timeline:
+        parts += ["<ol>", *(_timeline_item(_timex(entry.when), entry) for entry in timeline), "</ol>"]
+    if undated:
+        parts += [
+            "<h3>Undated</h3>",
+            f'<p class="muted">{escape(UNDATED_NOTE, quote=True)}</p>',
+            '<ul class="undated">',
+        ]
+        parts += [_timeline_item('<span class="when">undated</span>', entry) for entry in undated]
+        parts.append("</ul>")
+    parts.append("</section>")
+    return "\n".join(parts) + "\n"
 
 
 def _source_item(ref: SourceRef) -> str:
@@ -122,20 +191,29 @@ def _source_item(ref: SourceRef) -> str:
 
 
 def render_html(brief: Brief) -> str:
-    """One brief as a standalone HTML page: headline, dates, cited summary, numbered sources."""
+    """One brief as a standalone HTML page: headline, dates, cited summary, then (where the brief has them)
+    where sources disagree, the claims, the timeline, and last the numbered sources every marker links to."""
     validate_brief(brief)
     headline = _text(brief.headline) or "Untitled story"
     if brief.summary:
-        summary = "".join(f"{_text(s.text)}{_citations(s)} " for s in brief.summary).rstrip()
+        summary = "".join(f"{_text(s.text)}{_citations(s.sources)} " for s in brief.summary).rstrip()
         summary_html = f"<p>{summary}</p>"
     else:
         summary_html = '<p class="muted">No summary could be written for this story.</p>'
     sources = "\n".join(_source_item(ref) for ref in sorted(brief.sources, key=lambda r: r.number))
+    sections = ""
+    if brief.conflicts:
+        sections += _conflicts_section(brief.conflicts)
+    if brief.claims:
+        sections += _claims_section(brief.claims)
+    if brief.timeline or brief.undated:
+        sections += _timeline_section(brief.timeline, brief.undated)
     body = (
         f"<article>\n<header>\n<h1>{headline}</h1>\n"
         f'<p class="meta">{_date_range(brief.first_published, brief.last_published)} · '
         f"{len(brief.sources)} sources · {len(outlets(brief))} outlets</p>\n</header>\n"
         f'<section class="summary">\n{summary_html}\n</section>\n'
+        f"{sections}"
         f'<section class="sources">\n<h2>Sources</h2>\n<ol>\n{sources}\n</ol>\n</section>\n</article>'
     )
     return _page(headline, body)

@@ -11,11 +11,43 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from storyweave.model import Brief, CitedSentence, SourceRef
+from storyweave.model import Brief, CitedSentence, Claim, Conflict, SourceRef, TimelineEntry
 from storyweave.render._facts import iso, outlets, report_count, validate_brief
 from storyweave.render._registry import IndexRow
 
 FORMAT_VERSION = 1
+
+
+def _claim_to_dict(claim: Claim) -> dict[str, Any]:
+    return {
+        "text": claim.text,
+        "article_id": claim.article_id,
+        "source": claim.source,
+        "cue": claim.cue,
+        "certainty": claim.certainty,
+        "hedges": list(claim.hedges),
+        "supported_by": list(claim.supported_by),
+        "contradicted_by": list(claim.contradicted_by),
+    }
+
+
+def _conflict_to_dict(conflict: Conflict) -> dict[str, Any]:
+    return {
+        "slot": conflict.slot,
+        "description": conflict.description,
+        "sides": [{"value": value, "sources": list(numbers)} for value, numbers in conflict.sides],
+    }
+
+
+def _entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
+    return {
+        "when": entry.when,
+        "granularity": entry.granularity,
+        "text": entry.text,
+        "expression": entry.expression,
+        "article_id": entry.article_id,
+        "sources": list(entry.sources),
+    }
 
 
 def brief_to_dict(brief: Brief) -> dict[str, Any]:
@@ -44,6 +76,10 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             }
             for ref in brief.sources
         ],
+        "claims": [_claim_to_dict(claim) for claim in brief.claims],
+        "conflicts": [_conflict_to_dict(conflict) for conflict in brief.conflicts],
+        "timeline": [_entry_to_dict(entry) for entry in brief.timeline],
+        "undated": [_entry_to_dict(entry) for entry in brief.undated],
     }
 
 
@@ -56,8 +92,44 @@ def _date(value: Any, where: str) -> date | None:
         raise ValueError(f"{where}: expected an ISO date like 2026-03-04 or null, got {value!r}") from None
 
 
+def _claim_from_dict(data: Mapping[str, Any]) -> Claim:
+    return Claim(
+        text=data["text"],
+        article_id=data["article_id"],
+        source=data["source"],
+        cue=data["cue"],
+        certainty=data["certainty"],
+        hedges=tuple(data["hedges"]),
+        supported_by=tuple(data["supported_by"]),
+        contradicted_by=tuple(data["contradicted_by"]),
+    )
+
+
+def _conflict_from_dict(data: Mapping[str, Any]) -> Conflict:
+    return Conflict(
+        slot=data["slot"],
+        description=data["description"],
+        sides=tuple((side["value"], tuple(side["sources"])) for side in data["sides"]),
+    )
+
+
+def _entry_from_dict(data: Mapping[str, Any]) -> TimelineEntry:
+    return TimelineEntry(
+        when=data["when"],
+        granularity=data["granularity"],
+        text=data["text"],
+        expression=data["expression"],
+        article_id=data["article_id"],
+        sources=tuple(data["sources"]),
+    )
+
+
 def brief_from_dict(data: Mapping[str, Any]) -> Brief:
-    """The inverse of :func:`brief_to_dict`, for readers of stored or served briefs."""
+    """The inverse of :func:`brief_to_dict`, for readers of stored or served briefs.
+
+    Briefs stored before claims, conflicts and timelines existed lack those keys; they load with the
+    lists empty, which is what such a brief had, so the format version did not need to change.
+    """
     version = data.get("version")
     if version != FORMAT_VERSION:
         raise ValueError(
@@ -87,6 +159,10 @@ def brief_from_dict(data: Mapping[str, Any]) -> Brief:
                 )
                 for i, ref in enumerate(data["sources"])
             ],
+            claims=[_claim_from_dict(claim) for claim in data.get("claims", [])],
+            conflicts=[_conflict_from_dict(conflict) for conflict in data.get("conflicts", [])],
+            timeline=[_entry_from_dict(entry) for entry in data.get("timeline", [])],
+            undated=[_entry_from_dict(entry) for entry in data.get("undated", [])],
         )
     except KeyError as missing:
         raise ValueError(f"brief JSON lacks the key {missing}; it was not written by brief_to_dict") from None

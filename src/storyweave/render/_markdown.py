@@ -12,8 +12,12 @@ import re
 from collections.abc import Sequence
 from urllib.parse import quote
 
-from storyweave.model import Brief, CitedSentence, SourceRef
+from storyweave.model import Brief, Claim, Conflict, SourceRef, TimelineEntry
+from storyweave.render._dates import human_date
 from storyweave.render._facts import (
+    UNDATED_NOTE,
+    claim_certainty,
+    claim_speaker,
     date_range_text,
     link_target,
     one_line,
@@ -50,8 +54,52 @@ def _destination(url: str) -> str:
     return quote(url, safe=_URL_SAFE)
 
 
-def _citations(sentence: CitedSentence) -> str:
-    return "".join(f"[\\[{n}\\]](#source-{n})" for n in sentence.sources)
+def _citations(numbers: Sequence[int]) -> str:
+    return "".join(f"[\\[{n}\\]](#source-{n})" for n in numbers)
+
+
+def _conflict_lines(conflicts: Sequence[Conflict]) -> list[str]:
+    lines = ["## Where sources disagree", ""]
+    for conflict in conflicts:
+        lines.append(f"- **{escape_markdown(conflict.slot)}**: {escape_markdown(conflict.description)}")
+        lines += [
+            f"  - {escape_markdown(value)} {_citations(numbers)}".rstrip()
+            for value, numbers in conflict.sides
+        ]
+    return [*lines, ""]
+
+
+def _claim_lines(claims: Sequence[Claim]) -> list[str]:
+    lines = [
+        "## Claims",
+        "",
+        "| Claim | Who says it | Certainty | Outlets for | Outlets against |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for claim in claims:
+        lines.append(
+            f"| {escape_markdown(claim.text)} | {escape_markdown(claim_speaker(claim))} "
+            f"| {escape_markdown(claim_certainty(claim))} "
+            f"| {_citations(claim.supported_by) or '—'} | {_citations(claim.contradicted_by) or '—'} |"
+        )
+    return [*lines, ""]
+
+
+def _timeline_line(label: str, entry: TimelineEntry) -> str:
+    expression = escape_markdown(entry.expression)
+    said = f" *(from “{expression}”)*" if expression else ""
+    return f"- **{label}** — {escape_markdown(entry.text)}{said} {_citations(entry.sources)}".rstrip()
+
+
+def _timeline_lines(timeline: Sequence[TimelineEntry], undated: Sequence[TimelineEntry]) -> list[str]:
+    lines = ["## Timeline", ""]
+    lines += [_timeline_line(escape_markdown(human_date(entry.when)), entry) for entry in timeline]
+    if undated:
+        if timeline:
+            lines.append("")
+        lines += ["### Undated", "", f"*{UNDATED_NOTE}*", ""]
+        lines += [_timeline_line("undated", entry) for entry in undated]
+    return [*lines, ""]
 
 
 def _source_line(ref: SourceRef) -> str:
@@ -74,7 +122,8 @@ def _source_line(ref: SourceRef) -> str:
 
 
 def render_markdown(brief: Brief) -> str:
-    """One brief as a Markdown page: headline, dates, cited summary, numbered sources."""
+    """One brief as a Markdown page: headline, dates, cited summary, then (where the brief has them) where
+    sources disagree, the claims, the timeline, and last the numbered sources every marker links to."""
     validate_brief(brief)
     lines = [
         f"# {escape_markdown(brief.headline) or 'Untitled story'}",
@@ -84,10 +133,17 @@ def render_markdown(brief: Brief) -> str:
         "",
     ]
     if brief.summary:
-        lines.append(" ".join(f"{escape_markdown(s.text)}{_citations(s)}" for s in brief.summary))
+        lines.append(" ".join(f"{escape_markdown(s.text)}{_citations(s.sources)}" for s in brief.summary))
     else:
         lines.append("*No summary could be written for this story.*")
-    lines += ["", "## Sources", ""]
+    lines.append("")
+    if brief.conflicts:
+        lines += _conflict_lines(brief.conflicts)
+    if brief.claims:
+        lines += _claim_lines(brief.claims)
+    if brief.timeline or brief.undated:
+        lines += _timeline_lines(brief.timeline, brief.undated)
+    lines += ["## Sources", ""]
     lines += [_source_line(ref) for ref in sorted(brief.sources, key=lambda r: r.number)]
     return "\n".join(lines) + "\n"
 

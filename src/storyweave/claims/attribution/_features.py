@@ -20,27 +20,10 @@ __all__ = ["cue_features", "role_features"]
 Features = list[str]
 _PRONOUNS = frozenset(
     {
-        "i",
-        "you",
-        "he",
-        "she",
-        "it",
-        "we",
-        "they",
-        "me",
-        "him",
-        "her",
-        "us",
-        "them",
-        "who",
-        "which",
-        "that",
-        "this",
-        "these",
-        "those",
-        "someone",
+        "i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "who", "which",
+        "that", "this", "these", "those", "someone",
     }
-)
+)  # fmt: skip
 
 
 def _shape(word: str) -> str:

@@ -1,0 +1,153 @@
+"""Features for stance (does a headline assert, deny or merely report a claim?) and for weakening pairs.
+
+The cues are those of the Emergent paper (Ferreira & Vlachos 2016): refuting words ("hoax", "denies"),
+hedging words ("reportedly", "claims", "may"), question marks, how much of the claim the headline
+repeats, and whether one side is negated and the other not. Lexicons beat learned parse features here
+because the training set is small (about 2,000 headlines) and the test claims are unseen: a word like
+"hoax" transfers across claims, a claim's own vocabulary does not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from storyweave.text.tokens import content_words, words
+
+__all__ = ["HEADLINE_FEATURES", "PAIR_FEATURES", "headline_features", "ngrams", "pair_features"]
+
+REFUTING = frozenset(
+    "fake fakes fraud hoax hoaxes hoaxer false deny denies denied despite nope doubt doubts bogus debunk "
+    "debunks debunked debunking prank pranks retract retracts retracted myth untrue satire satirical "
+    "fabricated dismiss dismisses dismissed refute refutes refuted reject rejects rejected wrong misleading "
+    "scam lie lies actually truth rubbish nonsense crazy baseless fiction phony spoof parody joke quash "
+    "quashes slams clarifies rumour rumor rumours rumors".split()
+)
+HEDGING = frozenset(
+    "allegedly reportedly claim claims claimed may might could rumored rumoured apparently purportedly "
+    "purports purported suggest suggests report reports reported says said unconfirmed possibly possible "
+    "appear appears believed seems seem likely according sources source would if perhaps speculation "
+    "alleged tipped trying expected plans planning considering analyst forecast forecasts predicts whether "
+    "unverified suspected supposedly believes thinks mulls eyes eyeing talks".split()
+)
+NEGATORS = frozenset("not no never nothing none nor without isn't wasn't didn't doesn't don't aren't won't".split())
+CONTRAST = frozenset("but however although though despite yet while whereas instead contrary".split())
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_QUOTE = re.compile(r"['\"‘“”’]")
+
+
+def ngrams(text: str) -> list[str]:
+    """Word unigrams and bigrams: the bag-of-words part of the models."""
+    tokens = words(text)
+    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+
+
+def _first_position(tokens: Sequence[str], lexicon: frozenset[str]) -> float:
+    """Where the first lexicon word sits (0 = start, 1 = absent): "Hoax: ..." refutes more than "... hoax?"."""
+    for index, token in enumerate(tokens):
+        if token in lexicon:
+            return index / max(1, len(tokens))
+    return 1.0
+
+
+HEADLINE_FEATURES = (
+    "refuting",
+    "refuting_not_in_claim",
+    "hedging",
+    "hedging_not_in_claim",
+    "has_question_mark",
+    "ends_with_question",
+    "claim_coverage",
+    "headline_coverage",
+    "jaccard",
+    "headline_negated",
+    "claim_negated",
+    "negation_mismatch",
+    "claim_refuting",
+    "length",
+    "has_quote",
+    "has_colon",
+    "capitalised_share",
+    "new_number",
+    "shared_number",
+    "first_refuting",
+    "first_hedging",
+)
+
+
+def headline_features(claim: str, headline: str) -> list[float]:
+    """Hand features of (claim, headline), in ``HEADLINE_FEATURES`` order."""
+    headline_tokens, claim_tokens = words(headline), words(claim)
+    in_headline, in_claim = set(headline_tokens), set(claim_tokens)
+    headline_content, claim_content = set(content_words(headline)), set(content_words(claim))
+    shared = headline_content & claim_content
+    headline_negated, claim_negated = bool(in_headline & NEGATORS), bool(in_claim & NEGATORS)
+    headline_numbers, claim_numbers = set(_NUMBER.findall(headline)), set(_NUMBER.findall(claim))
+    raw_words = headline.split()
+    return [
+        len(in_headline & REFUTING),
+        len((in_headline & REFUTING) - in_claim),
+        len(in_headline & HEDGING),
+        len((in_headline & HEDGING) - in_claim),
+        float("?" in headline),
+        float(headline.strip().endswith("?")),
+        len(shared) / max(1, len(claim_content)),
+        len(shared) / max(1, len(headline_content)),
+        len(shared) / max(1, len(headline_content | claim_content)),
+        float(headline_negated),
+        float(claim_negated),
+        float(headline_negated != claim_negated),
+        float(bool(in_claim & REFUTING)),
+        len(headline_tokens) / 20,
+        float(bool(_QUOTE.search(headline))),
+        float(":" in headline),
+        sum(1 for w in raw_words if w.isupper() and len(w) > 2) / max(1, len(raw_words)),
+        float(bool(headline_numbers - claim_numbers)),
+        float(bool(headline_numbers & claim_numbers)),
+        _first_position(headline_tokens, REFUTING),
+        _first_position(headline_tokens, HEDGING),
+    ]
+
+
+PAIR_FEATURES = (
+    "jaccard",
+    "coverage_min",
+    "coverage_max",
+    "negation_mismatch",
+    "both_negated",
+    "refuting_either",
+    "refuting_both",
+    "hedging_either",
+    "contrast_either",
+    "number_mismatch",
+    "shared_number",
+    "length_ratio",
+    "quote_either",
+)
+
+
+def pair_features(first: str, second: str) -> list[float]:
+    """Symmetric hand features of two claims, in ``PAIR_FEATURES`` order (order of the pair is irrelevant)."""
+    tokens_a, tokens_b = set(words(first)), set(words(second))
+    content_a, content_b = set(content_words(first)), set(content_words(second))
+    shared = content_a & content_b
+    negated_a, negated_b = bool(tokens_a & NEGATORS), bool(tokens_b & NEGATORS)
+    refuting_a, refuting_b = bool(tokens_a & REFUTING), bool(tokens_b & REFUTING)
+    numbers_a, numbers_b = set(_NUMBER.findall(first)), set(_NUMBER.findall(second))
+    coverage = (len(shared) / max(1, len(content_a)), len(shared) / max(1, len(content_b)))
+    lengths = sorted((len(tokens_a), len(tokens_b)))
+    return [
+        len(shared) / max(1, len(content_a | content_b)),
+        min(coverage),
+        max(coverage),
+        float(negated_a != negated_b),
+        float(negated_a and negated_b),
+        float(refuting_a or refuting_b),
+        float(refuting_a and refuting_b),
+        float(bool((tokens_a | tokens_b) & HEDGING)),
+        float(bool((tokens_a | tokens_b) & CONTRAST)),
+        float(bool(numbers_a and numbers_b and not numbers_a & numbers_b)),
+        float(bool(numbers_a & numbers_b)),
+        lengths[0] / max(1, lengths[1]),
+        float(bool(_QUOTE.search(first) or _QUOTE.search(second))),
+    ]
