@@ -16,17 +16,17 @@ import os
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-import argparse  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-from collections import Counter  # noqa: E402
-from pathlib import Path  # noqa: E402
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
 
-import numpy as np  # noqa: E402
-from sklearn.model_selection import GroupKFold  # noqa: E402
+import numpy as np
+from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import (  # noqa: E402
+from _common import (
     best_f1_threshold,
     f1,
     fit_stance,
@@ -36,7 +36,7 @@ from _common import (  # noqa: E402
     weak_probability,
 )
 
-from storyweave.claims.stance._features import (  # noqa: E402
+from storyweave.claims.stance._features import (
     HEDGING,
     NEGATORS,
     REFUTING,
@@ -44,7 +44,7 @@ from storyweave.claims.stance._features import (  # noqa: E402
     ngrams,
     pair_features,
 )
-from storyweave.text.tokens import words  # noqa: E402
+from storyweave.text.tokens import words
 
 
 def lexicon_stance(headline: str) -> str:
@@ -66,12 +66,16 @@ def stance_cv(rows: list[dict], folds: int) -> dict[str, float]:
         model = fit_stance([rows[i] for i in train])
         for i in test:
             r = rows[i]
-            p = model.probabilities(ngrams(r["articleHeadline"]), headline_features(r["claimHeadline"], r["articleHeadline"]))
+            p = model.probabilities(
+                ngrams(r["articleHeadline"]), headline_features(r["claimHeadline"], r["articleHeadline"])
+            )
             ours[i] = max(p, key=p.__getitem__)
         majority[test] = Counter(gold[train]).most_common(1)[0][0]
     lexicon = np.array([lexicon_stance(r["articleHeadline"]) for r in rows])
-    return {name: 100 * float(np.mean(pred == gold)) for name, pred in
-            (("majority class", majority), ("lexicon rule", lexicon), ("ours", ours))}
+    return {
+        name: 100 * float(np.mean(pred == gold))
+        for name, pred in (("majority class", majority), ("lexicon rule", lexicon), ("ours", ours))
+    }
 
 
 def overlap_negation_rule(first: str, second: str, threshold: float) -> bool:
@@ -93,7 +97,10 @@ def weak_cv(rows: list[dict], folds: int) -> tuple[dict[str, float], np.ndarray,
         # the baseline's one knob is tuned on the training folds only
         grid = np.linspace(0.0, 0.5, 26)
         scores = [
-            f1(np.array([overlap_negation_rule(rows[i]["claim_a"], rows[i]["claim_b"], t) for i in train]), gold[train])
+            f1(
+                np.array([overlap_negation_rule(rows[i]["claim_a"], rows[i]["claim_b"], t) for i in train]),
+                gold[train],
+            )
             for t in grid
         ]
         chosen = float(grid[int(np.argmax(scores))])
@@ -121,8 +128,10 @@ def main() -> None:
         print(f"| {name} | {value:.2f} |")
     pairs = load_claimdiff()
     weak, _, gold = weak_cv(pairs, args.folds)
-    print(f"\n## ClaimDiff weak pairs, {args.folds}-fold CV grouped by topic ({len(pairs)} pairs, "
-          f"{int(gold.sum())} weakening)\n")
+    print(
+        f"\n## ClaimDiff weak pairs, {args.folds}-fold CV grouped by topic ({len(pairs)} pairs, "
+        f"{int(gold.sum())} weakening)\n"
+    )
     print("| system | F1 (weakens) |\n|---|---|")
     for name, value in weak.items():
         print(f"| {name} | {value:.2f} |")

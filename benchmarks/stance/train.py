@@ -14,13 +14,13 @@ import os
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # see run.py: oversubscribed BLAS is 20x slower here
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-import argparse  # noqa: E402
-import sys  # noqa: E402
-from datetime import date  # noqa: E402
-from pathlib import Path  # noqa: E402
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import (  # noqa: E402
+from _common import (
     CLAIMDIFF_WEAK,
     EMERGENT,
     STANCE_C,
@@ -31,9 +31,9 @@ from _common import (  # noqa: E402
     load_emergent,
     sha256,
 )
-from run import stance_cv, weak_cv  # noqa: E402
+from run import stance_cv, weak_cv
 
-from storyweave.claims.stance._predict import STANCE_MODEL, WEAK_PAIR_MODEL  # noqa: E402
+from storyweave.claims.stance._predict import STANCE_MODEL, WEAK_PAIR_MODEL
 
 
 def main() -> None:
@@ -48,9 +48,17 @@ def main() -> None:
     model.about.update(
         {
             "what": "stance of an article headline towards a claim headline: for / against / observing",
-            "data": {"file": "shared/data/emergent/train.jsonl", "sha256": sha256(EMERGENT), "rows": len(rows)},
-            "settings": {"model": "logistic regression", "C": STANCE_C, "text": "article headline word 1-2 grams,"
-                         " TF-IDF sublinear, min_df 2", "features": "HEADLINE_FEATURES (standardised)"},
+            "data": {
+                "file": "shared/data/emergent/train.jsonl",
+                "sha256": sha256(EMERGENT),
+                "rows": len(rows),
+            },
+            "settings": {
+                "model": "logistic regression",
+                "C": STANCE_C,
+                "text": "article headline word 1-2 grams, TF-IDF sublinear, min_df 2",
+                "features": "HEADLINE_FEATURES (standardised)",
+            },
             "cv_accuracy": {k: round(v, 2) for k, v in figures.items()},
             "cv": f"{args.folds}-fold GroupKFold by claimId",
             "command": command,
@@ -61,16 +69,24 @@ def main() -> None:
     print(f"{STANCE_MODEL}: {len(model.vocabulary)} n-grams; CV accuracy {figures}")
 
     pairs = load_claimdiff()
-    weak_figures, probabilities, gold = weak_cv(pairs, args.folds)
+    weak_figures, _, gold = weak_cv(pairs, args.folds)
     threshold = float(next(k for k in weak_figures if k.startswith("ours (best")).split()[3].rstrip(","))
     weak = fit_weak(pairs)
     weak.about.update(
         {
             "what": "two claims about one story weaken each other (ClaimDiff weak relation = 1)",
-            "data": {"file": "shared/data/claimdiff/ClaimDiff-weak-train.json", "sha256": sha256(CLAIMDIFF_WEAK),
-                     "pairs": len(pairs), "weakening": int(gold.sum())},
-            "settings": {"model": "logistic regression, balanced classes", "C": WEAK_C, "text": "word 1-2 grams of "
-                         "'a || b', both orders, min_df 3", "features": "PAIR_FEATURES (standardised)"},
+            "data": {
+                "file": "shared/data/claimdiff/ClaimDiff-weak-train.json",
+                "sha256": sha256(CLAIMDIFF_WEAK),
+                "pairs": len(pairs),
+                "weakening": int(gold.sum()),
+            },
+            "settings": {
+                "model": "logistic regression, balanced classes",
+                "C": WEAK_C,
+                "text": "word 1-2 grams of 'a || b', both orders, min_df 3",
+                "features": "PAIR_FEATURES (standardised)",
+            },
             "threshold": threshold,
             "cv_f1": {k: round(v, 2) for k, v in weak_figures.items()},
             "cv": f"{args.folds}-fold GroupKFold by topic",

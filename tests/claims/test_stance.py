@@ -61,7 +61,7 @@ def test_non_text_input_is_refused_with_the_argument_name() -> None:
 
 
 def test_missing_or_damaged_model_file_says_how_to_rebuild(tmp_path) -> None:
-    with pytest.raises(FileNotFoundError, match="benchmarks/stance/train.py"):
+    with pytest.raises(FileNotFoundError, match=r"benchmarks/stance/train\.py"):
         LinearModel.from_json(tmp_path / "absent.json")
     damaged = tmp_path / "damaged.json"
     damaged.write_text('{"classes": ["for"]}', "utf-8")

@@ -19,7 +19,11 @@ def _write(path: Path, lines: list[str]) -> Path:
 
 def test_writes_one_stance_per_input_line_in_order(tmp_path: Path) -> None:
     records = [
-        {"id": "a", "claimHeadline": CLAIM, "articleHeadline": "Museum denies bronze owl sale, calls report a hoax"},
+        {
+            "id": "a",
+            "claimHeadline": CLAIM,
+            "articleHeadline": "Museum denies bronze owl sale, calls report a hoax",
+        },
         {"id": 2, "claimHeadline": CLAIM, "articleHeadline": "Vellmark museum sells bronze owl to collector"},
         {"id": "c", "claimHeadline": CLAIM, "articleHeadline": "Museum reportedly may have sold bronze owl?"},
     ]

@@ -31,18 +31,27 @@ def run(input_path: str | Path, output_path: str | Path) -> int:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as error:
-                raise ValueError(f"{where}: not valid JSON ({error.msg}); expected one object per line") from None
+                raise ValueError(
+                    f"{where}: not valid JSON ({error.msg}); expected one object per line"
+                ) from None
             if (
                 not isinstance(record, dict)
                 or "id" not in record
                 or not isinstance(record.get("claimHeadline"), str)
                 or not isinstance(record.get("articleHeadline"), str)
             ):
-                raise ValueError(f'{where}: expected an object with "id", "claimHeadline" and "articleHeadline"')
+                raise ValueError(
+                    f'{where}: expected an object with "id", "claimHeadline" and "articleHeadline"'
+                )
             if str(record["id"]) in seen:
                 raise ValueError(f"{where}: id {record['id']!r} appears twice; ids must be unique")
             seen.add(str(record["id"]))
-            results.append({"id": record["id"], "stance": predict_stance(record["claimHeadline"], record["articleHeadline"])})
+            results.append(
+                {
+                    "id": record["id"],
+                    "stance": predict_stance(record["claimHeadline"], record["articleHeadline"]),
+                }
+            )
     with Path(output_path).open("w", encoding="utf-8") as out:
         for result in results:
             out.write(json.dumps(result, ensure_ascii=False) + "\n")

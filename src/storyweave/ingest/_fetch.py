@@ -162,7 +162,8 @@ class HttpFetcher:
     def _check_url(self, url: str) -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
-            raise InputError(f"only http and https URLs can be fetched, not {parts.scheme or 'no'}: scheme")
+            shown = f"{parts.scheme}:" if parts.scheme else "scheme-less"
+            raise InputError(f"only http and https URLs can be fetched, not {shown} ones")
         if not parts.hostname:
             raise InputError("the URL names no host")
         if self.policy.allow_private:

@@ -99,8 +99,15 @@ def _negation_pairs(left: list[Slot], right: list[Slot]) -> list[tuple[Slot, Slo
     return found
 
 
+_NUMBER_KEYS = {
+    "dead": "death toll",
+    "missing": "number missing",
+    "injured": "number injured",
+    "survivors": "number of survivors",
+    "arrested": "number arrested",
+}
 _DESCRIPTIONS = {
-    "number": "reports give different figures for {key}",
+    "number": "reports give different figures for the {key}",
     "place": "reports disagree on the {key}",
     "date": "reports give different dates for '{key}'",
     "person": "reports name different people for '{key}'",
@@ -140,7 +147,9 @@ def _conflicts(
                 contradicted[j].add(number_i)
     conflicts = []
     for (kind, key), values in sides.items():
-        shown = key if kind != "negation" else next(t for v, (t, _) in values.items() if v == "yes")
+        shown = _NUMBER_KEYS.get(key, f"number of {key}") if kind == "number" else key
+        if kind == "negation":
+            shown = next(text for value, (text, _) in values.items() if value == "yes")
         conflicts.append(
             Conflict(
                 slot=kind,
@@ -189,13 +198,19 @@ def align_claims(
     attributions: dict[int, list[Attribution]] = {}
     ranked = []
     for members in group_sentences(sentences, sims):
-        backing = {sentences[m].article_index for m in members}
-        against = set().union(*(contradicted.get(m, set()) for m in members))
+        chosen = _representative(members, sims)
+        # Sources whose wording conflicts with the chosen sentence (12 dead vs 15 dead) contradict the
+        # claim even when their sentence is similar enough to be grouped with it.
+        against = contradicted.get(chosen, set())
+        backing = {
+            sentences[m].article_index for m in members if numbers[sentences[m].article_index] not in against
+        }
+        backing.add(sentences[chosen].article_index)
         outlet_count = len({outlets[a] for a in backing})
-        ranked.append(((-outlet_count, -len(against), members[0]), members, backing, against))
+        ranked.append(((-outlet_count, -len(against), members[0]), chosen, backing, against))
     claims = []
-    for _, members, backing, against in sorted(ranked, key=lambda item: item[0])[:max_claims]:
-        chosen = sentences[_representative(members, sims)]
+    for _, chosen_index, backing, against in sorted(ranked, key=lambda item: item[0])[:max_claims]:
+        chosen = sentences[chosen_index]
         index = chosen.article_index
         if index not in attributions:
             attributions[index] = find_attributions(articles[index].text, articles[index].id)

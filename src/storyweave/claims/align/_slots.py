@@ -45,8 +45,8 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 # What a bare count measures, by the nearest concept word. Reports word a death toll as "killed", "dead",
 # "deaths", "died", "toll", "bodies", "fatalities": all must compare with each other.
 _CONCEPTS = {
-    "dead": {"kill", "killed", "dead", "death", "deaths", "die", "died", "toll", "bodies", "body", "fatalities",
-             "fatality", "lives", "drowned"},
+    "dead": {"kill", "killed", "dead", "death", "deaths", "die", "died", "toll", "bodies", "body",
+             "fatalities", "fatality", "lives", "drowned"},
     "missing": {"missing", "unaccounted"},
     "injured": {"injured", "injuries", "wounded", "hurt", "hospitalised", "hospitalized"},
     "survivors": {"survivor", "survivors", "survived", "rescued"},
@@ -54,7 +54,8 @@ _CONCEPTS = {
 }  # fmt: skip
 _CONCEPT_OF = {word: concept for concept, words in _CONCEPTS.items() for word in words}
 # A count of these nouns is about the nearest concept, not about the noun itself ("12 people were killed").
-_GENERIC_COUNTED = {"people", "persons", "person", "others", "of", "were", "are", "was", "have", "had", "has"}
+_PEOPLE = {"people", "persons", "person", "others"}
+_GENERIC_COUNTED = _PEOPLE | {"of", "were", "are", "was", "have", "had", "has"}
 # "three more bodies" is an increment, not a total; comparing it with a total would invent a conflict.
 _INCREMENT = {"more", "other", "additional", "further", "extra", "new"}
 _NOT_A_COUNT = {"p", "a", "am", "pm", "percent", "per", "years", "year", "o'clock", "km", "kilometres",
@@ -82,14 +83,16 @@ _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
            "nov", "dec"}  # fmt: skip
-_NEGATORS = {"not", "never", "no", "n't", "didn't", "don't", "doesn't", "wasn't", "weren't", "isn't", "aren't",
-             "hasn't", "haven't", "hadn't", "won't", "wouldn't", "couldn't", "cannot"}  # fmt: skip
-_AUXILIARIES = {"be", "been", "being", "is", "was", "were", "are", "has", "have", "had", "did", "do", "does",
-                "yet", "ever", "so", "the", "a", "an", "any", "to", "also", "still", "immediately", "fully"}  # fmt: skip
+_NEGATORS = {"not", "never", "no", "n't", "didn't", "don't", "doesn't", "wasn't", "weren't", "isn't",
+             "aren't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "couldn't", "cannot"}  # fmt: skip
+_AUXILIARIES = {"be", "been", "being", "is", "was", "were", "are", "has", "have", "had", "did", "do",
+                "does", "yet", "ever", "so", "the", "a", "an", "any", "to", "also", "still", "immediately",
+                "fully"}  # fmt: skip
 _PERSON_TITLES = {"mr", "mrs", "ms", "dr", "captain", "governor", "mayor", "president", "minister", "general",
                   "commander", "officer", "sheriff", "chief", "judge"}  # fmt: skip
 _FUNCTION = {"the", "a", "an", "of", "and", "or", "in", "on", "at", "by", "with", "from", "as", "it", "its",
-             "his", "her", "their", "this", "that", "these", "those", "which", "who", "when", "where"}  # fmt: skip
+             "his", "her", "their", "this", "that", "these", "those", "which", "who", "when",
+             "where"}  # fmt: skip
 
 
 def _number(tokens: list[str], i: int) -> tuple[int, int] | None:
@@ -105,17 +108,17 @@ def _number(tokens: list[str], i: int) -> tuple[int, int] | None:
     return None
 
 
-def _concept_near(lowered: list[str], i: int) -> tuple[str, int] | None:
+def _concept_near(lowered: list[str], i: int, look_back: bool = True) -> tuple[str, int] | None:
     """The concept a bare count measures, and where its word is.
 
     English puts the predicate after the count ("three are still missing", "12 people were killed"), so
     the first concept word within six tokens after the number wins; otherwise the nearest one before it
-    ("the number of people killed ... has risen to 15").
+    ("the number of people killed ... has risen to 15") unless ``look_back`` is off.
     """
     for j in range(i + 1, min(len(lowered), i + 7)):
         if lowered[j] in _CONCEPT_OF:
             return _CONCEPT_OF[lowered[j]], j
-    for j in range(i - 1, -1, -1):
+    for j in range(i - 1, -1 if look_back else i - 1, -1):
         if lowered[j] in _CONCEPT_OF:
             return _CONCEPT_OF[lowered[j]], j
     return None
@@ -137,14 +140,16 @@ def _number_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
         if after and after.isalpha() and after not in _GENERIC_COUNTED and after not in _FUNCTION:
             key, last = _CONCEPT_OF.get(after) or stem(after), i + used
         else:
-            near = _concept_near(lowered, i)
+            # "sixty people on board" names its own subject: only a predicate after it can say what
+            # the count measures; a bare "risen to 15" takes the concept from before.
+            near = _concept_near(lowered, i, look_back=after not in _PEOPLE)
             if near is None:
                 continue
             key, where = near
             last = where if 0 < where - i <= 4 else i + used - 1
-        first = i - 1 if before in {"to", "about", "nearly", "almost", "over"} else i
-        if before == "least" and i >= 2 and lowered[i - 2] == "at":
-            first = i - 2
+        first = i - 1 if before in {"about", "nearly", "almost", "over"} else i
+        if (before == "least" and i >= 2 and lowered[i - 2] == "at") or before == "to":  # "risen to 15"
+            first = max(0, i - 2)
         found.append(Slot("number", key, str(value), " ".join(tokens[first : last + 1])))
     return found
 
@@ -208,9 +213,9 @@ def _date_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
             end = i + 1
             if word in _MONTHS and end < len(tokens) and tokens[end].isdigit():
                 end += 1
+            value = " ".join(lowered[i:end])  # "Saturday" and "Saturday evening" are the same day
             if end < len(lowered) and lowered[end] in {"evening", "morning", "night", "afternoon"}:
                 end += 1
-            value = " ".join(lowered[i:end])
             found.append(Slot("date", verb, value, " ".join(tokens[i:end])))
     return found
 

@@ -43,7 +43,9 @@ class LinearModel:
     def scores(self, grams: Sequence[str], dense: Sequence[float]) -> list[float]:
         """Decision values, one per coef row."""
         counts = Counter(g for g in grams if g in self.vocabulary)
-        weights = {self.vocabulary[g]: (1 + math.log(c)) * self.idf[self.vocabulary[g]] for g, c in counts.items()}
+        weights = {
+            self.vocabulary[g]: (1 + math.log(c)) * self.idf[self.vocabulary[g]] for g, c in counts.items()
+        }
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         offset = len(self.vocabulary)
         standard = [(x - m) / s for x, m, s in zip(dense, self.mean, self.scale, strict=True)]
@@ -100,7 +102,9 @@ class LinearModel:
                 "(needs shared/data) or reinstall storyweave"
             ) from None
         except (KeyError, TypeError, json.JSONDecodeError) as error:
-            raise ValueError(f"model file {path} is damaged ({error}); rebuild it with benchmarks/stance/train.py")
+            raise ValueError(
+                f"model file {path} is damaged ({error}); rebuild it with benchmarks/stance/train.py"
+            ) from None
 
 
 def fit(

@@ -52,7 +52,7 @@ def stance_probabilities(claim: str, headline: str) -> dict[str, float]:
 
 
 def predict_stance(claim: str, headline: str) -> str:
-    """"for" (asserts the claim), "against" (denies or debunks it) or "observing" (reports it, unendorsed)."""
+    """ "for" (asserts the claim), "against" (denies or debunks it) or "observing" (reports, unendorsed)."""
     probabilities = stance_probabilities(claim, headline)
     return max(probabilities, key=probabilities.__getitem__)
 
