@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from storyweave.claims import align_claims
 from storyweave.model import Article, Brief, CitedSentence, SourceRef, Story
 from storyweave.summarize import summarize
 from storyweave.timeline import build_timeline
@@ -92,6 +93,7 @@ def build_brief(story: Story, options: BriefOptions | None = None) -> Brief:
     ]
     numbers = {a.id: n for n, a in enumerate(ordered, start=1)}
     timeline, undated = build_timeline(ordered, numbers)
+    claims, conflicts = align_claims(ordered, numbers)
     return Brief(
         story_id=story.id,
         headline=_headline(ordered, summary),
@@ -99,6 +101,8 @@ def build_brief(story: Story, options: BriefOptions | None = None) -> Brief:
         last_published=story.last_published,
         summary=summary,
         sources=_source_refs(ordered, story),
+        claims=claims,
+        conflicts=conflicts,
         timeline=timeline,
         undated=undated,
     )

@@ -247,5 +247,29 @@ def eval_timex(
     err.print(f"{count} documents tagged → {output}", highlight=False)
 
 
+@eval_app.command("stance")
+def eval_stance(
+    input: Annotated[Path, typer.Option("--input", exists=True, dir_okay=False)],
+    output: Annotated[Path, typer.Option("--output")],
+) -> None:
+    """{"id","claimHeadline","articleHeadline"} lines in → {"id","stance"} lines out."""
+    from storyweave.evaluate.stance import run
+
+    count = run(input, output)
+    err.print(f"{count} pairs labelled → {output}", highlight=False)
+
+
+@eval_app.command("attribution")
+def eval_attribution(
+    input: Annotated[Path, typer.Option("--input", exists=True, dir_okay=False)],
+    output: Annotated[Path, typer.Option("--output")],
+) -> None:
+    """{"id","text"} lines in → {"id","attributions":[{"source","cue","content","hedge"?}]} lines out."""
+    from storyweave.evaluate.attribution import run
+
+    count = run(input, output)
+    err.print(f"{count} documents tagged → {output}", highlight=False)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
