@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--holdout", type=int, default=0, help="score on the last N documents, train on the rest"
     )
-    parser.add_argument("--c1", type=float, default=0.3)
+    parser.add_argument("--c1", type=float, default=1.0)
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--iterations", type=int, default=100)
     parser.add_argument(

@@ -1,7 +1,9 @@
-"""Sentence rankers: one small protocol, a registry by name, and the first (untrained) ranker.
+"""Sentence rankers: one small protocol, a registry by name, and the untrained centrality ranker.
 
-A ranker only scores; choosing, de-duplicating, ordering and citing happen elsewhere, so a learned ranker
-(e.g. gradient boosting trained on Multi-News) can replace this one without touching the rest.
+A ranker only scores; choosing, de-duplicating, ordering and citing happen elsewhere, so the learned ranker
+(``_learned``, gradient boosting trained on Multi-News, the default) replaced this one without touching
+the rest. "centrality" stays registered: it needs no model file and is the baseline the learned one must
+beat.
 """
 
 from __future__ import annotations
@@ -13,8 +15,16 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from storyweave.summarize._group import SentenceGroup
+from storyweave.summarize._learned import LearnedRanker
 
-__all__ = ["CentralityRanker", "Ranker", "available_rankers", "get_ranker", "register_ranker"]
+__all__ = [
+    "DEFAULT_RANKER",
+    "CentralityRanker",
+    "Ranker",
+    "available_rankers",
+    "get_ranker",
+    "register_ranker",
+]
 
 
 @runtime_checkable
@@ -120,7 +130,12 @@ def centroid_similarity(group: SentenceGroup) -> np.ndarray:
     return np.asarray(vectors[group.candidate_rows] @ (centroid / norm)).ravel()
 
 
-_REGISTRY: dict[str, Callable[[], Ranker]] = {CentralityRanker.name: CentralityRanker}
+_REGISTRY: dict[str, Callable[[], Ranker]] = {
+    CentralityRanker.name: CentralityRanker,
+    LearnedRanker.name: LearnedRanker,
+}
+# Learned beats centrality on held-out Multi-News at every budget measured (benchmarks/summarize/run.py).
+DEFAULT_RANKER = LearnedRanker.name
 
 
 def register_ranker(name: str, factory: Callable[[], Ranker]) -> None:
@@ -137,7 +152,7 @@ def available_rankers() -> tuple[str, ...]:
 def get_ranker(ranker: str | Ranker | None) -> Ranker:
     """The ranker to use: a registered name, a ranker instance, or None for the default."""
     if ranker is None:
-        return CentralityRanker()
+        return _REGISTRY[DEFAULT_RANKER]()
     if isinstance(ranker, str):
         try:
             return _REGISTRY[ranker]()

@@ -30,10 +30,10 @@ CUE_MODEL = _HERE / "cues.crfsuite.gz"
 ROLE_MODEL = _HERE / "roles.crfsuite.gz"
 # A token is part of a cue when the tagger's posterior for B-CUE + I-CUE reaches this. Below 0.5 trades
 # precision for recall, since the tagger under-predicts the long tail of cues. Chosen on 120 held-out
-# PolNeAR train documents (grid in model_card.json): content F1 77.0 at 0.5, 78.2 at 0.35, 77.2 at 0.2.
+# PolNeAR train documents (grid in model_card.json): content F1 77.4 at 0.5, 78.4 at 0.35, 76.2 at 0.2.
 CUE_THRESHOLD = 0.35
 # Likewise for source tokens: PolNeAR names a source for 92% of attributions, so a source the tagger is
-# unsure of is more often right than leaving it out (held out: source F1 63.7 at 0.5, 65.2 at 0.2).
+# unsure of is more often right than leaving it out (held out: source F1 64.9 at 0.5, 66.2 at 0.2).
 SOURCE_THRESHOLD = 0.2
 # Words that may open a sentence before a fronted "according to X, ..." without changing its structure.
 _OPENERS = frozenset({"but", "and", "yet", "so", "however", "now", "also"})
