@@ -26,7 +26,7 @@ def test_writes_one_story_per_input_line_in_order(tmp_path: Path) -> None:
     ]
     source = _write(tmp_path / "in.jsonl", [json.dumps(r) for r in records] + [""])
     target = tmp_path / "out.jsonl"
-    assert run(source, target) == 0
+    assert run(source, target) == 3
     out = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in out] == ["s1", 2, "s3"]
     assert out[0]["story"] == out[2]["story"] != out[1]["story"]
@@ -35,7 +35,7 @@ def test_writes_one_story_per_input_line_in_order(tmp_path: Path) -> None:
 
 def test_named_clusterer_is_used(tmp_path: Path) -> None:
     source = _write(tmp_path / "in.jsonl", [json.dumps({"id": "a", "text": STRIKE})])
-    assert run(source, tmp_path / "out.jsonl", clusterer="tfidf-agglomerative") == 0
+    assert run(source, tmp_path / "out.jsonl", clusterer="tfidf-agglomerative") == 1
     with pytest.raises(ValueError, match="unknown clusterer"):
         run(source, tmp_path / "out.jsonl", clusterer="nope")
 

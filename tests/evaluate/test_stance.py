@@ -29,7 +29,7 @@ def test_writes_one_stance_per_input_line_in_order(tmp_path: Path) -> None:
     ]
     source = _write(tmp_path / "in.jsonl", [json.dumps(r) for r in records] + [""])
     target = tmp_path / "out.jsonl"
-    assert run(source, target) == 0
+    assert run(source, target) == 3
     out = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in out] == ["a", 2, "c"]
     assert [r["stance"] for r in out] == ["against", "for", "observing"]
@@ -39,7 +39,7 @@ def test_writes_one_stance_per_input_line_in_order(tmp_path: Path) -> None:
     ("line", "message"),
     [
         ("{not json", "in.jsonl:2: not valid JSON"),
-        ('{"id": "b", "claimHeadline": "x"}', 'in.jsonl:2: expected an object with "id", "claimHeadline"'),
+        ('{"id": "b", "claimHeadline": "x"}', 'in.jsonl:2: expected an object with "id", a string "claim'),
         ('{"id": "a", "claimHeadline": "x", "articleHeadline": "y"}', "in.jsonl:2: id 'a' appears twice"),
     ],
 )

@@ -42,5 +42,5 @@ def test_malformed_lines_name_file_and_line(tmp_path):
     with pytest.raises(ValueError, match=r"bad\.jsonl:2: not valid JSON"):
         run(source, tmp_path / "out.jsonl", words=30)
     source.write_text(json.dumps({"id": "a", "documents": "one string"}) + "\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r'bad\.jsonl:1: "documents" must be a list of strings'):
+    with pytest.raises(ValueError, match=r"bad\.jsonl:1: expected an object with \"id\" and \"documents\""):
         run(source, tmp_path / "out.jsonl", words=30)

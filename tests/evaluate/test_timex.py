@@ -26,7 +26,7 @@ def test_writes_offsets_types_and_values_in_input_order(tmp_path: Path) -> None:
         {"id": "x3", "text": "It reopened last month.", "published": "2000-01-24T19:48"},
     ]
     source = _write(tmp_path / "in.jsonl", [json.dumps(r) for r in records])
-    assert run(source, tmp_path / "out.jsonl") == 0
+    assert run(source, tmp_path / "out.jsonl") == 3
     out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [o["id"] for o in out] == ["x2", 7, "x3"]
     first = out[0]["timexes"]

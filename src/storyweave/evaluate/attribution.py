@@ -9,11 +9,11 @@ is an extra key the scorer ignores.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from storyweave.claims.attribution import find_attributions
+from storyweave.evaluate._records import read_records, write_records
 from storyweave.model import Attribution
 
 __all__ = ["attribution_record", "read_texts", "run"]
@@ -21,28 +21,7 @@ __all__ = ["attribution_record", "read_texts", "run"]
 
 def read_texts(input_path: str | Path) -> list[tuple[Any, str]]:
     """(id as given, text) per record. Raises ValueError naming ``path:line`` for a malformed line."""
-    path = Path(input_path)
-    records: list[tuple[Any, str]] = []
-    seen: set[str] = set()
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise ValueError(
-                    f"{where}: not valid JSON ({error.msg}); expected one object per line"
-                ) from None
-            if not isinstance(record, dict) or "id" not in record or not isinstance(record.get("text"), str):
-                raise ValueError(f'{where}: expected an object with "id" and a string "text"')
-            key = str(record["id"])
-            if key in seen:
-                raise ValueError(f"{where}: id {record['id']!r} appears twice; ids must be unique")
-            seen.add(key)
-            records.append((record["id"], record["text"]))
-    return records
+    return [(r["id"], r["text"]) for _, r in read_records(input_path, strings=("text",))]
 
 
 def attribution_record(attribution: Attribution) -> dict[str, Any]:
@@ -65,8 +44,10 @@ def run(input_path: str | Path, output_path: str | Path) -> int:
     The whole input is validated before anything is written, so a bad line leaves no partial output.
     """
     records = read_texts(input_path)
-    with Path(output_path).open("w", encoding="utf-8") as out:
-        for key, text in records:
-            rows = [attribution_record(a) for a in find_attributions(text, str(key))]
-            out.write(json.dumps({"id": key, "attributions": rows}, ensure_ascii=False) + "\n")
-    return len(records)
+    return write_records(
+        output_path,
+        (
+            {"id": key, "attributions": [attribution_record(a) for a in find_attributions(text, str(key))]}
+            for key, text in records
+        ),
+    )

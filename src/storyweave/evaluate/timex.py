@@ -7,26 +7,14 @@ character offsets into ``text``, so ``shared/bench/score.py timex`` can score it
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from storyweave.evaluate._records import parse_published, read_records, write_records
 from storyweave.text.timex import find_timexes
 
 __all__ = ["run", "timexes_record"]
-
-
-def _published(value: Any, where: str) -> date | None:
-    """The anchor date; a timestamp ("2000-01-24T19:48") counts by its day. Missing means no anchor."""
-    if value in (None, ""):
-        return None
-    if not isinstance(value, str):
-        raise ValueError(f'{where}: "published" must be a string YYYY-MM-DD, got {value!r}')
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        raise ValueError(f'{where}: "published" is not a date YYYY-MM-DD: {value!r}') from None
 
 
 def timexes_record(record_id: Any, text: str, published: date | None) -> dict[str, Any]:
@@ -39,28 +27,13 @@ def timexes_record(record_id: Any, text: str, published: date | None) -> dict[st
 
 
 def run(input_path: str | Path, output_path: str | Path) -> int:
-    """Resolve the temporal expressions of every input record and write them; returns the exit code 0.
+    """Resolve the temporal expressions of every input record and write them; returns the line count.
 
     Raises ValueError naming ``path:line`` for a line that is not a JSON object with ``id`` and a string
     ``text``, or whose ``published`` is not a date, before anything is written.
     """
-    path = Path(input_path)
-    records: list[tuple[Any, str, date | None]] = []
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise ValueError(
-                    f"{where}: not valid JSON ({error.msg}); expected one object per line"
-                ) from None
-            if not isinstance(record, dict) or "id" not in record or not isinstance(record.get("text"), str):
-                raise ValueError(f'{where}: expected an object with "id" and a string "text"')
-            records.append((record["id"], record["text"], _published(record.get("published"), where)))
-    with Path(output_path).open("w", encoding="utf-8") as out:
-        for record_id, text, published in records:
-            out.write(json.dumps(timexes_record(record_id, text, published), ensure_ascii=False) + "\n")
-    return 0
+    records = [
+        (r["id"], r["text"], parse_published(r.get("published"), where))
+        for where, r in read_records(input_path, strings=("text",))
+    ]
+    return write_records(output_path, (timexes_record(*record) for record in records))

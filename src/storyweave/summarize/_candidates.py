@@ -94,5 +94,5 @@ def is_candidate(sentence: str, n_words: int, *, cased: bool = True) -> bool:
     # An odd number of quote marks means the sentence is one piece of a longer quotation.
     if sentence.count('"') % 2 or sentence.count("“") != sentence.count("”"):
         return False
-    letters = sum(1 for ch in sentence if ch.isalpha())
+    letters = sum(map(str.isalpha, sentence))
     return letters >= 0.6 * len(sentence)

@@ -42,8 +42,8 @@ class TreeEnsemble:
     """Regression trees as flat node arrays; tree ``t`` starts at node ``roots[t]``.
 
     Node ``n`` sends a sample to ``left[n]`` when ``x[feature[n]] <= threshold[n]`` (or when the value is
-    NaN and ``missing_left[n]``), else to ``right[n]``; a leaf contributes ``value[n]``. The prediction
-    is ``baseline`` plus the sum over trees.
+    NaN and ``missing_left[n]``), else to ``right[n]``; a leaf links to itself both ways and contributes
+    ``value[n]``. The prediction is ``baseline`` plus the sum over trees; ``depth`` is the longest path.
     """
 
     feature: np.ndarray  # int32
@@ -67,6 +67,9 @@ class TreeEnsemble:
         if self.roots.ndim != 1 or self.roots.size == 0:
             raise ModelError("the model holds no trees")
         internal = ~self.is_leaf
+        leaves = np.flatnonzero(self.is_leaf)
+        if (self.left[leaves] != leaves).any() or (self.right[leaves] != leaves).any():
+            raise ModelError("every leaf must link to itself")
         links = np.concatenate([self.left[internal], self.right[internal], self.roots])
         if links.size and (links.min() < 0 or links.max() >= nodes):
             raise ModelError("a tree links to a node outside the model")
@@ -79,12 +82,18 @@ class TreeEnsemble:
         features = np.asarray(features, dtype=np.float64)
         if features.ndim != 2 or features.shape[1] != len(self.feature_names):
             raise ValueError(f"expected (n, {len(self.feature_names)}) features, got {features.shape}")
-        samples = np.arange(features.shape[0])[:, None]
-        node = np.broadcast_to(self.roots, (features.shape[0], self.roots.size)).copy()
+        # Leaves link to themselves (see ``__post_init__``), so every sample can take ``depth`` steps
+        # without a leaf test; reading features from the flat array saves a 2-D gather per step.
+        flat = features.ravel()
+        row_start = (np.arange(features.shape[0]) * features.shape[1])[:, None]
+        node = np.broadcast_to(self.roots, (features.shape[0], self.roots.size))
+        has_missing = bool(np.isnan(flat).any())
         for _ in range(self.depth):
-            x = features[samples, self.feature[node]]
-            go_left = np.where(np.isnan(x), self.missing_left[node], x <= self.threshold[node])
-            node = np.where(self.is_leaf[node], node, np.where(go_left, self.left[node], self.right[node]))
+            x = flat[row_start + self.feature[node]]
+            go_left = x <= self.threshold[node]
+            if has_missing:
+                go_left = np.where(np.isnan(x), self.missing_left[node], go_left)
+            node = np.where(go_left, self.left[node], self.right[node])
         return self.baseline + self.value[node].sum(axis=1)
 
     def save(self, path: Path) -> str:
