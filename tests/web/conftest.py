@@ -1,18 +1,14 @@
 """Fixtures for the web tests: an app over SQLite and over PostgreSQL (when a server answers), the token,
 and the example reports as uploads.
 
-PostgreSQL is reached as in tests/store: STORYWEAVE_TEST_POSTGRES or postgresql://postgres@127.0.0.1:5432/test,
-one fresh schema per test (chosen through the connection's search_path), dropped afterwards.
+``store_url`` (SQLite and PostgreSQL) comes from tests/conftest.py, shared with the store suite.
 """
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import pytest
 
@@ -26,7 +22,6 @@ from storyweave.web import WebSettings, create_app
 TOKEN = "test-token-0123456789abcdef"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "reports"
-DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
 
 
 @pytest.fixture
@@ -48,40 +43,6 @@ def example_uploads() -> list[tuple[str, tuple[str, bytes]]]:
     return [
         ("files", (path.name, path.read_bytes())) for path in sorted(EXAMPLES.iterdir()) if path.is_file()
     ]
-
-
-@pytest.fixture(scope="session")
-def postgres_server() -> str:
-    try:
-        import psycopg
-    except ImportError:
-        pytest.skip("psycopg is not installed (pip install 'storyweave[postgres]')")
-    url = os.environ.get("STORYWEAVE_TEST_POSTGRES", DEFAULT_POSTGRES)
-    try:
-        psycopg.connect(url, connect_timeout=3).close()
-    except psycopg.Error as exc:
-        pytest.skip(f"no PostgreSQL server at {url}: {str(exc).strip()}")
-    return url
-
-
-@pytest.fixture
-def postgres_url(postgres_server: str) -> Iterator[str]:
-    import psycopg
-
-    schema = f"storyweave_web_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(postgres_server, autocommit=True) as admin:
-        admin.execute(f'CREATE SCHEMA "{schema}"')
-    separator = "&" if "?" in postgres_server else "?"
-    yield f"{postgres_server}{separator}options={quote(f'-csearch_path={schema}')}"
-    with psycopg.connect(postgres_server, autocommit=True) as admin:
-        admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return str(tmp_path / "web.sqlite")
-    return request.getfixturevalue("postgres_url")
 
 
 @pytest.fixture
