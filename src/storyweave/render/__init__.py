@@ -5,6 +5,7 @@ without touching the writer. All report text is treated as untrusted in every fo
 """
 
 from storyweave.render._dates import human_date
+from storyweave.render._facts import link_target
 from storyweave.render._files import brief_stem, write_briefs
 from storyweave.render._html import render_html, render_html_index
 from storyweave.render._json import (
@@ -33,6 +34,7 @@ __all__ = [
     "brief_to_dict",
     "get_format",
     "human_date",
+    "link_target",
     "register_format",
     "render_html",
     "render_json",

@@ -16,10 +16,11 @@ import hmac
 import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
-from urllib.parse import urlsplit
 
 import anyio
 from fastapi import HTTPException, Request
+
+from storyweave.render import link_target
 
 __all__ = [
     "CONTENT_SECURITY_POLICY",
@@ -36,7 +37,6 @@ CONTENT_SECURITY_POLICY = (
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 TOKEN_COOKIE = "storyweave_token"
-_LINK_SCHEMES = frozenset({"http", "https"})
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -198,15 +198,5 @@ def require_read(request: Request) -> None:
     )
 
 
-def safe_link(url: str | None) -> str | None:
-    """The URL if it may become a link (absolute http/https, no whitespace or control characters).
-
-    Browsers drop tabs and newlines inside hrefs, so "java\\tscript:" is refused rather than cleaned.
-    """
-    if not url or any(ch <= " " or ch == "\x7f" for ch in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    return url if parts.scheme.lower() in _LINK_SCHEMES and parts.netloc else None
+safe_link = link_target
+"""The URL if it may become a link; the same rule as the brief renderers (see ``render.link_target``)."""
