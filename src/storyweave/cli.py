@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from importlib import import_module
 from pathlib import Path
 from typing import Annotated
 
@@ -235,40 +236,30 @@ def eval_cluster(
     err.print(f"{count} reports clustered → {output}", highlight=False)
 
 
-@eval_app.command("timex")
-def eval_timex(
-    input: Annotated[Path, typer.Option("--input", exists=True, dir_okay=False)],
-    output: Annotated[Path, typer.Option("--output")],
-) -> None:
-    """{"id","text","published"} lines in → {"id","timexes":[{"start","end","type","value"}]} lines out."""
-    from storyweave.evaluate.timex import run
-
-    count = run(input, output)
-    err.print(f"{count} documents tagged → {output}", highlight=False)
+_PLAIN_CONTRACTS = {
+    "timex": '{"id","text","published"} lines in → {"id","timexes":[{"start","end","type","value"}]} out.',
+    "stance": '{"id","claimHeadline","articleHeadline"} lines in → {"id","stance"} lines out.',
+    "attribution": '{"id","text"} lines in → {"id","attributions":[{"source","cue","content"}]} out.',
+}
 
 
-@eval_app.command("stance")
-def eval_stance(
-    input: Annotated[Path, typer.Option("--input", exists=True, dir_okay=False)],
-    output: Annotated[Path, typer.Option("--output")],
-) -> None:
-    """{"id","claimHeadline","articleHeadline"} lines in → {"id","stance"} lines out."""
-    from storyweave.evaluate.stance import run
+def _add_plain_contract(name: str, doc: str) -> None:
+    """Contracts with no options beyond input and output share one command shape."""
 
-    count = run(input, output)
-    err.print(f"{count} pairs labelled → {output}", highlight=False)
+    def command(
+        input: Annotated[Path, typer.Option("--input", exists=True, dir_okay=False)],
+        output: Annotated[Path, typer.Option("--output")],
+    ) -> None:
+        run = import_module(f"storyweave.evaluate.{name}").run
+        count = run(input, output)
+        err.print(f"{count} records → {output}", highlight=False)
+
+    command.__doc__ = doc
+    eval_app.command(name)(command)
 
 
-@eval_app.command("attribution")
-def eval_attribution(
-    input: Annotated[Path, typer.Option("--input", exists=True, dir_okay=False)],
-    output: Annotated[Path, typer.Option("--output")],
-) -> None:
-    """{"id","text"} lines in → {"id","attributions":[{"source","cue","content","hedge"?}]} lines out."""
-    from storyweave.evaluate.attribution import run
-
-    count = run(input, output)
-    err.print(f"{count} documents tagged → {output}", highlight=False)
+for _name, _doc in _PLAIN_CONTRACTS.items():
+    _add_plain_contract(_name, _doc)
 
 
 def main() -> None:  # pragma: no cover - console entry point
