@@ -20,13 +20,14 @@ from storyweave.ingest import ReadOptions
 from storyweave.model import Article, Brief, InputFailure, Story
 from storyweave.pipeline import cluster, iter_read
 from storyweave.render import write_briefs
-from storyweave.store import AddResult, Store
+from storyweave.store import AddResult, StaleStoriesError, Store
 
 __all__ = ["IngestResult", "NullReporter", "Reporter", "brief_stories", "ingest", "run_brief"]
 
 _BATCH = 200
 # Below this many stories a process pool costs more (start-up, imports) than it saves.
 _PARALLEL_MIN_STORIES = 64
+_RECLUSTER_ATTEMPTS = 5
 
 
 class Reporter(Protocol):
@@ -107,14 +108,28 @@ def ingest(
     store.finish_run(run_id, AddResult(result.added, result.existing), result.failures)
     reporter.finish("reading")
 
-    articles = list(store.articles())
-    reporter.start("clustering", total=len(articles))
-    stories = sorted(cluster(articles, clusterer), key=_story_order)
-    store.replace_stories(stories)
-    reporter.advance("clustering", len(articles))
-    reporter.finish("clustering")
-    result.stories = stories
+    result.stories = _recluster(store, reporter, clusterer)
     return result
+
+
+def _recluster(store: Store, reporter: Reporter, clusterer: str | None) -> list[Story]:
+    """Cluster everything stored and swap the stories in, again if another writer added articles
+    meanwhile (the store refuses a swap computed from a stale article count)."""
+    for _ in range(_RECLUSTER_ATTEMPTS):
+        articles = list(store.articles())
+        reporter.start("clustering", total=len(articles))
+        stories = sorted(cluster(articles, clusterer), key=_story_order)
+        try:
+            store.replace_stories(stories, article_count=len(articles))
+        except StaleStoriesError:
+            continue
+        finally:
+            reporter.advance("clustering", len(articles))
+            reporter.finish("clustering")
+        return stories
+    raise StaleStoriesError(
+        f"{store.location}: other writers kept adding articles; run `storyweave ingest` again to re-cluster"
+    )
 
 
 def brief_stories(

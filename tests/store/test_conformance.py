@@ -10,7 +10,15 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError
 
 from storyweave.model import Article, InputFailure, Story, content_id
-from storyweave.store import LATEST_VERSION, AddResult, Store, StoreError, _sql_store, open_store
+from storyweave.store import (
+    LATEST_VERSION,
+    AddResult,
+    StaleStoriesError,
+    Store,
+    StoreError,
+    _sql_store,
+    open_store,
+)
 from storyweave.store import _schema as schema
 
 
@@ -141,6 +149,19 @@ def test_replace_stories_swaps_the_whole_assignment(store_url: str) -> None:
         store.replace_stories([])
         assert store.stories() == []
         assert store.count_articles() == 4  # stories come and go; articles stay
+
+
+def test_stories_computed_from_a_stale_article_count_are_refused(store_url: str) -> None:
+    a = [article(i) for i in range(3)]
+    with open_store(store_url) as store:
+        store.add_articles(a[:2])
+        store.replace_stories([Story("x", a[:2])], article_count=2)
+        store.add_articles(a[2:])  # another writer, between clustering and the swap
+        with pytest.raises(StaleStoriesError, match="cluster again"):
+            store.replace_stories([Story("y", a[:1])], article_count=2)
+        assert store.stories() == [Story("x", a[:2])]
+        store.replace_stories([Story("z", a)], article_count=3)
+        assert [s.id for s in store.stories()] == ["z"]
 
 
 def test_stories_naming_unstored_articles_are_refused_and_keep_the_old_ones(store_url: str) -> None:

@@ -9,7 +9,7 @@ Articles are append-only and keyed by content hash; the story assignment is repl
 the store is re-clustered. The schema is versioned and migrated on open.
 """
 
-from storyweave.store._api import AddResult, IngestRun, Store, StoreError
+from storyweave.store._api import AddResult, IngestRun, StaleStoriesError, Store, StoreError
 from storyweave.store._migrations import LATEST_VERSION
 from storyweave.store._open import DEFAULT_STORE_PATH, open_store
 
@@ -18,6 +18,7 @@ __all__ = [
     "LATEST_VERSION",
     "AddResult",
     "IngestRun",
+    "StaleStoriesError",
     "Store",
     "StoreError",
     "open_store",

@@ -21,6 +21,10 @@ class StoreError(Exception):
     """The store cannot be opened or used; the message names the database and what to do about it."""
 
 
+class StaleStoriesError(StoreError):
+    """Articles arrived while the stories were being computed; the caller should cluster again."""
+
+
 @dataclass(frozen=True, slots=True)
 class AddResult:
     """How many offered articles were new and how many the store already held (same content id)."""
@@ -69,10 +73,14 @@ class Store(Protocol):
 
     def count_articles(self) -> int: ...
 
-    def replace_stories(self, stories: Sequence[Story]) -> None:
+    def replace_stories(self, stories: Sequence[Story], *, article_count: int | None = None) -> None:
         """Swap in a new story assignment in one transaction: readers see the old one or the new one,
         never a mix. Every article it names must already be stored (else ValueError, old one kept).
-        An empty list of duplicates is not kept: it reads back as no entry."""
+        An empty list of duplicates is not kept: it reads back as no entry.
+
+        With ``article_count`` (how many articles the stories were computed from), the swap happens only
+        if the store still holds exactly that many, checked under the write lock; otherwise
+        StaleStoriesError, so two processes ingesting at once cannot leave stories missing reports."""
         ...
 
     def stories(self) -> list[Story]:

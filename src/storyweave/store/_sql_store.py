@@ -16,7 +16,7 @@ from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from storyweave.model import Article, InputFailure, Story
-from storyweave.store._api import AddResult, IngestRun
+from storyweave.store._api import AddResult, IngestRun, StaleStoriesError
 from storyweave.store._dialects import insert_skipping_existing, serialize_story_writes
 from storyweave.store._schema import articles, ingest_failures, ingest_runs, stories, story_articles
 
@@ -94,11 +94,19 @@ class SqlStore:
 
     # -- stories -----------------------------------------------------------------------------------------
 
-    def replace_stories(self, stories_in: Sequence[Story]) -> None:
+    def replace_stories(self, stories_in: Sequence[Story], *, article_count: int | None = None) -> None:
         story_rows, member_rows = _story_rows(stories_in)
         try:
             with self._writer.begin() as conn:
                 serialize_story_writes(conn, stories)
+                if article_count is not None:
+                    serialize_story_writes(conn, articles)  # no article lands between check and swap
+                    stored = conn.execute(select(func.count()).select_from(articles)).scalar_one()
+                    if stored != article_count:
+                        raise StaleStoriesError(
+                            f"{self.location}: {stored} articles stored, stories computed from "
+                            f"{article_count}; cluster again"
+                        )
                 conn.execute(delete(story_articles))
                 conn.execute(delete(stories))
                 if story_rows:
