@@ -29,7 +29,6 @@ from storyweave.store import DEFAULT_STORE_PATH, Store, open_store
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_NOTHING = 0, 1, 2, 3
 FORMATS = ("md", "html", "json")
 DEFAULT_DB = str(DEFAULT_STORE_PATH)
-_MAX_BYTES = ReadOptions().max_bytes
 
 app = typer.Typer(
     help="Cited, per-event briefs from piles of news reports.", no_args_is_help=True, add_completion=False
@@ -46,7 +45,13 @@ DbOption = Annotated[
     str | None, typer.Option("--db", help="SQLite path or postgresql:// URL (default: $STORYWEAVE_DB).")
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")]
-MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Skip input files larger than this.")]
+MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Skip inputs larger than this.")]
+AllowPrivate = Annotated[
+    bool, typer.Option("--allow-private", help="Let URLs reach loopback and private addresses.")
+]
+Timeout = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds per URL fetch.")]
+MaxFeedItems = Annotated[int, typer.Option("--max-feed-items", min=0, help="Articles read per feed.")]
+_DEFAULTS = ReadOptions()
 
 
 def _default_db(db: str | None) -> str:
@@ -99,7 +104,10 @@ def brief(
     words: Annotated[int, typer.Option("--words", min=20, max=2000, help="Summary length in words.")] = 200,
     db: Annotated[str | None, typer.Option("--db", help="Store (default: OUTPUT/storyweave.sqlite).")] = None,
     quiet: QuietOption = False,
-    max_bytes: MaxBytes = _MAX_BYTES,
+    max_bytes: MaxBytes = _DEFAULTS.max_bytes,
+    allow_private: AllowPrivate = False,
+    timeout: Timeout = _DEFAULTS.timeout_s,
+    max_feed_items: MaxFeedItems = _DEFAULTS.max_feed_items,
 ) -> None:
     """Read everything, fold duplicates, cluster into stories, write one cited brief per story + an index."""
     formats = _parse_formats(format)
@@ -112,7 +120,12 @@ def brief(
             output,
             formats=formats,
             options=BriefOptions(words=words),
-            read_options=ReadOptions(max_bytes=max_bytes),
+            read_options=ReadOptions(
+                max_bytes=max_bytes,
+                allow_private=allow_private,
+                timeout_s=timeout,
+                max_feed_items=max_feed_items,
+            ),
             stdin=sys.stdin.buffer,
             reporter=reporter,
         )
@@ -122,7 +135,13 @@ def brief(
 
 @app.command("ingest")
 def ingest_command(
-    inputs: Inputs, db: DbOption = None, quiet: QuietOption = False, max_bytes: MaxBytes = _MAX_BYTES
+    inputs: Inputs,
+    db: DbOption = None,
+    quiet: QuietOption = False,
+    max_bytes: MaxBytes = _DEFAULTS.max_bytes,
+    allow_private: AllowPrivate = False,
+    timeout: Timeout = _DEFAULTS.timeout_s,
+    max_feed_items: MaxFeedItems = _DEFAULTS.max_feed_items,
 ) -> None:
     """Add reports to the store and re-cluster it into stories."""
     store = _open(_default_db(db))
@@ -130,7 +149,12 @@ def ingest_command(
         result = ingest(
             store,
             inputs,
-            read_options=ReadOptions(max_bytes=max_bytes),
+            read_options=ReadOptions(
+                max_bytes=max_bytes,
+                allow_private=allow_private,
+                timeout_s=timeout,
+                max_feed_items=max_feed_items,
+            ),
             stdin=sys.stdin.buffer,
             reporter=reporter,
         )
@@ -207,6 +231,39 @@ def serve(
     from storyweave.web import serve as run_server
 
     run_server(WebSettings(db=_default_db(db), host=host, port=port, open_reads=not protect_reads))
+
+
+@app.command()
+def spark(
+    inputs: Annotated[
+        list[str], typer.Argument(help="JSON Lines, Parquet or WARC inputs, then the OUTPUT dir.")
+    ],
+    master: Annotated[str, typer.Option("--master", help="Spark master URL.")] = "local[2]",
+    clusterer: Annotated[str | None, typer.Option("--clusterer")] = None,
+    words: Annotated[int, typer.Option("--words", min=20, max=2000)] = 200,
+    no_briefs: Annotated[bool, typer.Option("--no-briefs", help="Stories only.")] = False,
+    allow_private: AllowPrivate = False,
+) -> None:
+    """The pipeline as a Spark job: stories and briefs as Parquet and JSON Lines under OUTPUT."""
+    if len(inputs) < 2:
+        err.print("[red]error:[/red] give at least one INPUT and then the OUTPUT directory")
+        raise typer.Exit(EXIT_USAGE)
+    from storyweave.distributed import SparkOptions, run_spark
+
+    options = SparkOptions(
+        master=master,
+        clusterer=clusterer,
+        briefs=not no_briefs,
+        brief=BriefOptions(words=words),
+        read=ReadOptions(allow_private=allow_private),
+    )
+    result = run_spark(inputs[:-1], inputs[-1], options)
+    err.print(
+        f"{result.articles} reports, {result.stories} stories, {result.failures} inputs failed "
+        f"→ {result.output}",
+        highlight=False,
+    )
+    raise typer.Exit(EXIT_SOME_FAILED if result.failures else EXIT_OK)
 
 
 @eval_app.command("summarize")

@@ -107,7 +107,7 @@ def test_ten_thousand_tiny_files_are_fast(tmp_path):
     assert len(records) == 10_000
     assert all(isinstance(r, Document) for r in records)
     assert records[0].text == "Report number 0." and records[-1].text == "Report number 9999."
-    assert elapsed < 10, f"{elapsed:.1f} s for 10,000 files"
+    assert elapsed < 30, f"{elapsed:.1f} s for 10,000 files"
 
 
 def test_reader_crash_costs_only_that_input(tmp_path, read, good):
