@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import importlib.util
 import json
 import random
@@ -142,6 +143,7 @@ def main() -> None:
     parser.add_argument("--learning-rate", type=float, default=0.05)
     parser.add_argument("--leaves", type=int, default=31)
     parser.add_argument("--min-leaf", type=int, default=100)
+    parser.add_argument("--depth", type=int, default=8, help="deepest split; bounds the cost of scoring")
     parser.add_argument("--budgets", type=int, nargs="+", default=[200, 260])
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--scorer", type=Path, default=SCORER)
@@ -150,11 +152,14 @@ def main() -> None:
     args = parser.parse_args()
 
     from sklearn.ensemble import HistGradientBoostingRegressor
+    from threadpoolctl import threadpool_limits
 
     started = time.time()
     train_file = DATA / "train.jsonl.gz"
     train = random.Random(args.seed).sample(read_groups(train_file), args.groups)
-    cache = args.cache / f"train-{args.groups}-{args.seed}.npz" if args.cache else None
+    # Cached features are only valid for the feature list they were computed with.
+    tag = hashlib.sha256(" ".join(FEATURE_NAMES).encode()).hexdigest()[:8]
+    cache = args.cache / f"train-{args.groups}-{args.seed}-{tag}.npz" if args.cache else None
     if cache is not None and cache.is_file():
         with np.load(cache) as stored:
             features, targets = stored["features"], stored["targets"]
@@ -169,9 +174,14 @@ def main() -> None:
         learning_rate=args.learning_rate,
         max_leaf_nodes=args.leaves,
         min_samples_leaf=args.min_leaf,
+        max_depth=args.depth,
         early_stopping=False,
         random_state=args.seed,
-    ).fit(features, targets)
+    )
+    # One thread: on a shared 2-core machine OpenMP threads spin against other load and made the fit
+    # some 30 times slower; one thread also keeps the result independent of the machine.
+    with threadpool_limits(limits=1):
+        model.fit(features, targets)
     trees = export_trees(model)
     sample = features[:5000]
     if not np.allclose(trees.predict(sample), model.predict(sample), atol=1e-6):

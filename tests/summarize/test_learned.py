@@ -49,10 +49,10 @@ def test_ranks_a_widely_reported_sentence_above_an_off_topic_one(ferry_reports):
     documents = [*ferry_reports[:2], ferry_reports[2] + OFF_TOPIC + "\n"]
     group = build_group(documents)
     scores = LearnedRanker().score(group)
-    by_text = {group.texts[row]: scores[row] for row in group.candidate_rows}
-    central = next(s for t, s in by_text.items() if t.startswith("A passenger ferry carrying 48"))
-    assert central > by_text[OFF_TOPIC]
-    assert central == max(by_text.values())
+    ranked = sorted(group.candidate_rows, key=lambda row: -scores[row])
+    # The three reports' openings all state the sinking; the bake sale has nothing to do with it.
+    assert {group.texts[row].split()[1] for row in ranked[:3]} == {"passenger", "ferry", "48"}
+    assert group.texts[ranked[-1]] == OFF_TOPIC
 
 
 def test_missing_model_says_how_to_rebuild_it(tmp_path):

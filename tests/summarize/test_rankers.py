@@ -64,7 +64,7 @@ def test_registry_rejects_duplicates_and_unknown_names(monkeypatch):
     monkeypatch.setattr(_rankers, "_REGISTRY", dict(_rankers._REGISTRY))
     with pytest.raises(ValueError, match="already registered"):
         register_ranker("centrality", CentralityRanker)
-    with pytest.raises(ValueError, match="unknown ranker 'nope'; available rankers: centrality"):
+    with pytest.raises(ValueError, match="unknown ranker 'nope'; available rankers: centrality, learned"):
         get_ranker("nope")
     with pytest.raises(TypeError, match="must be a name, a Ranker or None"):
         get_ranker(42)  # type: ignore[arg-type]

@@ -30,12 +30,18 @@ POSITION_CAP = 400
 # Cosine above which another document is said to report the same fact (looser than citation support:
 # here it is one signal among many, not a claim shown to the reader).
 SAME_FACT = 0.25
+# Cosine from which two sentences restate one fact (the citation threshold, see ``_support``).
+RESTATEMENT = 0.45
+# News leads summarise their story: agreeing with other reports' opening sentences is a strong signal.
+LEAD_SENTENCES = 2
 
 FEATURE_NAMES: tuple[str, ...] = (
     "support_max",  # cosine to the closest context sentence in another document
     "support_mean",  # mean over other documents of their closest sentence's cosine
     "support_share",  # share of other documents holding a sentence with cosine >= SAME_FACT
     "support_rank",  # support_max as a percentile among the group's candidates
+    "support_strong",  # share of other documents holding a near-restatement (cosine >= RESTATEMENT)
+    "lead_support",  # cosine to the closest of the first LEAD_SENTENCES sentences of another document
     "own_document",  # mean cosine to the other context sentences of its own document
     "centroid",  # cosine to the mean of per-document centroids
     "own_centroid",  # cosine to its own document's centroid
@@ -89,6 +95,9 @@ def sentence_features(group: SentenceGroup) -> np.ndarray:
     out[:, column["support_max"]] = other_best.max(axis=1)
     out[:, column["support_mean"]] = other_best.sum(axis=1) / n_others
     out[:, column["support_share"]] = (other_best >= SAME_FACT).sum(axis=1) / n_others
+    out[:, column["support_strong"]] = (other_best >= RESTATEMENT).sum(axis=1) / n_others
+    other_leads = (group.position < LEAD_SENTENCES)[None, :] & (own[:, None] != document[None, :])
+    out[:, column["lead_support"]] = np.where(other_leads, similarity, 0.0).max(axis=1)
     support = out[:, column["support_max"]]
     out[:, column["support_rank"]] = (np.argsort(np.argsort(support)) + 1) / rows.size
 
