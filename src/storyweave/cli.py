@@ -76,6 +76,12 @@ def _parse_formats(value: str) -> list[str]:
     return formats
 
 
+def _read_options(max_bytes: int, allow_private: bool, timeout: float, max_feed_items: int) -> ReadOptions:
+    return ReadOptions(
+        max_bytes=max_bytes, allow_private=allow_private, timeout_s=timeout, max_feed_items=max_feed_items
+    )
+
+
 def _exit_code(result: IngestResult) -> int:
     if result.failures and result.read == 0:
         return EXIT_NOTHING
@@ -120,12 +126,7 @@ def brief(
             output,
             formats=formats,
             options=BriefOptions(words=words),
-            read_options=ReadOptions(
-                max_bytes=max_bytes,
-                allow_private=allow_private,
-                timeout_s=timeout,
-                max_feed_items=max_feed_items,
-            ),
+            read_options=_read_options(max_bytes, allow_private, timeout, max_feed_items),
             stdin=sys.stdin.buffer,
             reporter=reporter,
         )
@@ -149,12 +150,7 @@ def ingest_command(
         result = ingest(
             store,
             inputs,
-            read_options=ReadOptions(
-                max_bytes=max_bytes,
-                allow_private=allow_private,
-                timeout_s=timeout,
-                max_feed_items=max_feed_items,
-            ),
+            read_options=_read_options(max_bytes, allow_private, timeout, max_feed_items),
             stdin=sys.stdin.buffer,
             reporter=reporter,
         )
