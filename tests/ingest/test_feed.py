@@ -135,3 +135,10 @@ def test_random_bytes_never_crash_the_feed_reader(blob):
 @given(st.integers(0, len(RSS)), st.binary(max_size=40))
 def test_damaged_feeds_never_crash_the_feed_reader(cut, junk):
     assert handled_by_the_reader(read_feed_bytes(RSS[:cut] + junk + RSS[cut + len(junk) :]))
+
+
+def test_control_characters_in_an_item_do_not_lose_the_item():
+    """Found by hypothesis: lxml refuses XML-forbidden characters even when handed back a tail."""
+    from storyweave.ingest._feed import _html_to_text
+
+    assert _html_to_text("<p>The council voted.</p>\x01\n<p>Work starts.</p>") == "The council voted.\nWork starts."

@@ -166,7 +166,12 @@ def _entry_text(entry: Any) -> str:
     return _html_to_text(best) if best.strip() else ""
 
 
+# Characters XML forbids: lxml refuses them even in a tail it is handed back, so they go before parsing.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _html_to_text(markup: str) -> str:
+    markup = _XML_FORBIDDEN.sub(" ", markup)
     try:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
     except (etree.ParserError, ValueError):
