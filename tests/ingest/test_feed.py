@@ -141,4 +141,7 @@ def test_control_characters_in_an_item_do_not_lose_the_item():
     """Found by hypothesis: lxml refuses XML-forbidden characters even when handed back a tail."""
     from storyweave.ingest._feed import _html_to_text
 
-    assert _html_to_text("<p>The council voted.</p>\x01\n<p>Work starts.</p>") == "The council voted.\nWork starts."
+    assert (
+        _html_to_text("<p>The council voted.</p>\x01\n<p>Work starts.</p>")
+        == "The council voted.\nWork starts."
+    )
