@@ -14,6 +14,13 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from hypothesis import settings
+
+# CI runs the same hypothesis examples every time (CI=true there): a red CI must be reproducible, and new
+# hostile inputs are found by local runs, which stay randomised.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
 
