@@ -87,19 +87,25 @@ def chunks(labels: Sequence[str], role: str) -> list[_Range]:
     return found
 
 
+def _posterior_labels(tagger: pycrfsuite.Tagger, size: int, tag: str, threshold: float) -> list[str]:
+    """BIO labels for one tag from the tagger's marginals: a token is in when P(B) + P(I) reaches
+    ``threshold``, which trades precision for recall more finely than the single Viterbi path can."""
+    labels: list[str] = []
+    for i in range(size):
+        begin, inside = tagger.marginal(f"B-{tag}", i), tagger.marginal(f"I-{tag}", i)
+        if begin + inside < threshold:
+            labels.append("O")
+        elif begin >= inside or not labels or labels[-1] == "O":
+            labels.append(f"B-{tag}")
+        else:
+            labels.append(f"I-{tag}")
+    return labels
+
+
 def _cue_labels(tagger: pycrfsuite.Tagger, tokens: Sequence[Token]) -> list[str]:
     """Posterior decoding: each token's cue probability against ``CUE_THRESHOLD``, not the Viterbi path."""
     tagger.set(cue_features(tokens))
-    labels: list[str] = []
-    for i in range(len(tokens)):
-        begin, inside = tagger.marginal("B-CUE", i), tagger.marginal("I-CUE", i)
-        if begin + inside < CUE_THRESHOLD:
-            labels.append("O")
-        elif begin >= inside or not labels or labels[-1] == "O":
-            labels.append("B-CUE")
-        else:
-            labels.append("I-CUE")
-    return labels
+    return _posterior_labels(tagger, len(tokens), "CUE", CUE_THRESHOLD)
 
 
 def _span(text: str, tokens: Sequence[Token], first: int, last: int) -> Span:
@@ -129,16 +135,7 @@ def _content_range(labels: Sequence[str], tokens: Sequence[Token], cue: _Range) 
 
 def _source_labels(tagger: pycrfsuite.Tagger, size: int) -> list[str]:
     """Source tokens by posterior against ``SOURCE_THRESHOLD``; call right after ``tagger.tag``."""
-    labels: list[str] = []
-    for i in range(size):
-        begin, inside = tagger.marginal("B-SRC", i), tagger.marginal("I-SRC", i)
-        if begin + inside < SOURCE_THRESHOLD:
-            labels.append("O")
-        elif begin >= inside or not labels or labels[-1] == "O":
-            labels.append("B-SRC")
-        else:
-            labels.append("I-SRC")
-    return labels
+    return _posterior_labels(tagger, size, "SRC", SOURCE_THRESHOLD)
 
 
 def _source_range(labels: Sequence[str], cue: _Range) -> _Range | None:
