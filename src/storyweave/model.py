@@ -15,14 +15,19 @@ __all__ = [
     "Article",
     "Attribution",
     "Brief",
+    "ChainLink",
     "CitedSentence",
     "Claim",
     "Conflict",
     "Document",
+    "Entity",
     "InputFailure",
+    "Mention",
+    "Quantity",
     "Sentence",
     "SourceRef",
     "Span",
+    "StatedClaim",
     "Story",
     "TimeExpression",
     "TimelineEntry",
@@ -176,6 +181,90 @@ class TimeExpression:
 
 
 @dataclass(frozen=True, slots=True)
+class ChainLink:
+    """One voice a claim passes through, outermost first: the outlet, the official, the informant.
+
+    Offsets are into the text of the report that states the claim. ``anonymous`` is true when the text does
+    not let a reader identify the voice ("sources in Mosul", "officials", "an informant"). ``role`` is what
+    the text says the voice is (spokesperson, commander, intelligence, officials, outlet), when it says.
+    """
+
+    start: int
+    end: int
+    text: str
+    anonymous: bool
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number as the text states it, normalised: "over one hundred thousand" is value 100000, low 100000.
+
+    ``vague`` marks amounts the text leaves open ("hundreds of thousands", "dozens"); ``low``/``high`` give
+    the range a vague or bounded amount allows, ``unit`` what is counted or measured ("%", "fighters").
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    vague: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where a report names an entity: character offsets into that report's text."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One person, group, place or outlet, with every name the reports use for it (its aliases).
+
+    ``name`` is the fullest name used; ``kind`` a coarse type (person, organization, place, outlet) or None.
+    """
+
+    name: str
+    mentions: tuple[Mention, ...]
+    kind: str | None = None
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for mention in self.mentions:
+            seen.setdefault(mention.text, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class StatedClaim:
+    """A claim as one report states it: the content span, who it comes through, what kind, how sure.
+
+    ``kind`` is "fact" (a reported or asserted state of the world), "opinion" (the writer's or a source's
+    judgement or analysis) or "rhetoric" (slogans, threats, propaganda quoted as such — never a factual
+    claim). ``chain`` is empty when the writer states it in their own voice.
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    certainty: str
+    chain: tuple[ChainLink, ...] = ()
+    cue: Span | None = None
+    hedges: tuple[str, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A statement in a story, with who makes it, how sure, and which sources back or contradict it.
 
@@ -190,6 +279,9 @@ class Claim:
     hedges: tuple[str, ...] = ()
     supported_by: tuple[int, ...] = ()
     contradicted_by: tuple[int, ...] = ()
+    kind: str = "fact"
+    chain: tuple[ChainLink, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +319,7 @@ class Brief:
     conflicts: list[Conflict] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
     undated: list[TimelineEntry] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
 
     @property
     def words(self) -> int:
