@@ -269,6 +269,8 @@ class Claim:
     """A statement in a story, with who makes it, how sure, and which sources back or contradict it.
 
     ``supported_by`` / ``contradicted_by`` hold source numbers of the brief (the [n] markers).
+    ``independent`` counts the independent voices among the supporters: reports of one outlet, or a report
+    that only cites another supporter's outlet, are one voice (0 when it was not computed).
     """
 
     text: str
@@ -282,15 +284,21 @@ class Claim:
     kind: str = "fact"
     chain: tuple[ChainLink, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    independent: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """Sources that disagree on one comparable slot: a number, a place, a date, a person, or a negation."""
+    """Sources that disagree on one comparable slot: a number, a place, a date, a person, or a negation.
+
+    ``chains`` (when given, one per side) is who each side's value comes through, so a reader can weigh an
+    anonymous informant against a named commander.
+    """
 
     slot: str
     description: str
     sides: tuple[tuple[str, tuple[int, ...]], ...]
+    chains: tuple[tuple[ChainLink, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,18 @@ from html.parser import HTMLParser
 
 import pytest
 
-from storyweave.model import Brief, CitedSentence, Claim, Conflict, SourceRef, TimelineEntry
+from storyweave.model import (
+    Brief,
+    ChainLink,
+    CitedSentence,
+    Claim,
+    Conflict,
+    Entity,
+    Mention,
+    Quantity,
+    SourceRef,
+    TimelineEntry,
+)
 
 HOSTILE = '<script>alert(1)</script> " onerror="x [x](javascript:alert(1)) <img src=x onerror=alert(1)>'
 
@@ -77,13 +88,46 @@ def full_brief(ordinary_brief: Brief) -> Brief:
             ),
             Claim("Nobody was hurt.", "art2", None, None, "reported", supported_by=(1, 2)),
             Claim("Arson was involved.", "art3", "Police", "denied", "denied", contradicted_by=(3,)),
+            Claim(
+                "Over forty drums of solvent were stored inside.",
+                "art3",
+                "a firefighter",
+                "told",
+                "hedged",
+                ("unconfirmed",),
+                supported_by=(2, 3),
+                chain=(
+                    ChainLink(0, 13, "Harbour Radio", anonymous=False, role="outlet"),
+                    ChainLink(22, 35, "a firefighter", anonymous=True),
+                ),
+                quantities=(Quantity(0, 15, "Over forty drums", 40, low=40, unit="drums"),),
+                independent=1,
+            ),
+            Claim(
+                "Burn them all!",
+                "art1",
+                "a protester",
+                "shouted",
+                "reported",
+                kind="rhetoric",
+                supported_by=(1,),
+            ),
         ],
         conflicts=[
             Conflict(
                 "number",
                 "Reports give different numbers of fire crews at the scene.",
                 (("six crews", (1,)), ("nine crews", (2, 3))),
+                chains=((), (ChainLink(10, 22, "fire service", anonymous=False, role="officials"),)),
             )
+        ],
+        entities=[
+            Entity(
+                "Marlow Cross Co-operative",
+                (Mention("art1", 4, 29, "Marlow Cross Co-operative"), Mention("art2", 0, 9, "the co-op")),
+                kind="organization",
+            ),
+            Entity("Ann Lee", (Mention("art1", 50, 57, "Ann Lee"),), kind="person"),
         ],
         timeline=[
             TimelineEntry(
@@ -138,8 +182,28 @@ def hostile_brief() -> Brief:
         claims=[
             Claim(HOSTILE, "x", HOSTILE, HOSTILE, HOSTILE, (HOSTILE, "| a | b |"), (1, 2), (3,)),
             Claim("| 1. cell | breaker |", "y", None, "[x](javascript:alert(1))", "hedged"),
+            Claim(
+                "x",
+                "x",
+                None,
+                None,
+                "reported",
+                kind=HOSTILE,
+                chain=(ChainLink(0, 1, HOSTILE, anonymous=True, role=HOSTILE),),
+                quantities=(Quantity(0, 1, HOSTILE, 1.0, unit=HOSTILE),),
+            ),
         ],
-        conflicts=[Conflict(HOSTILE, HOSTILE, ((HOSTILE, (1,)), ("- item\n# heading", (4,))))],
+        conflicts=[
+            Conflict(
+                HOSTILE,
+                HOSTILE,
+                ((HOSTILE, (1,)), ("- item\n# heading", (4,))),
+                chains=((ChainLink(0, 1, HOSTILE, anonymous=False),), ()),
+            )
+        ],
+        entities=[
+            Entity(HOSTILE, (Mention("x", 0, 1, HOSTILE), Mention("x", 2, 3, "| x | " + HOSTILE)), HOSTILE)
+        ],
         timeline=[hostile_entry, replace(hostile_entry, when='2016-10" onmouseover="x')],
         undated=[hostile_entry],
     )

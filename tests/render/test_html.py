@@ -72,17 +72,27 @@ def test_sections_sit_between_summary_and_sources_in_order(full_brief, ordinary_
         "summary",
         "conflicts",
         "claims",
+        "entities",
         "timeline",
         "sources",
     ]
-    assert re.findall(r"<h2>(.*?)</h2>", html) == ["Where sources disagree", "Claims", "Timeline", "Sources"]
+    assert re.findall(r"<h2>(.*?)</h2>", html) == [
+        "Where sources disagree",
+        "Claims",
+        "Names and aliases",
+        "Timeline",
+        "Sources",
+    ]
     assert re.findall(r'<section class="(\w+)">', render_html(ordinary_brief)) == ["summary", "sources"]
 
 
 def test_conflicts_list_each_side_with_its_citations(full_brief):
     section = _section(render_html(full_brief), "conflicts")
     assert '<li><span class="slot">number</span>: Reports give different numbers of fire crews' in section
-    assert re.findall(r'<span class="value">(.*?)</span>((?:<sup.*?</sup>)*)</li>', section) == [
+    sides = (
+        r'<span class="value">(.*?)</span>((?:<sup.*?</sup>)*)(?: <span class="muted">via .*?</span>)?</li>'
+    )
+    assert re.findall(sides, section) == [
         ("six crews", '<sup class="cite"><a href="#source-1" aria-label="source 1">[1]</a></sup>'),
         (
             "nine crews",
@@ -92,20 +102,70 @@ def test_conflicts_list_each_side_with_its_citations(full_brief):
     ]
 
 
-def test_claims_table_has_speaker_certainty_and_outlets(full_brief):
+def test_claims_table_has_type_chain_certainty_and_outlets(full_brief):
     section = _section(render_html(full_brief), "claims")
     headers = re.findall(r"<th>(.*?)</th>", section)
-    assert headers == ["Claim", "Who says it", "Certainty", "Outlets for", "Outlets against"]
+    assert headers == [
+        "Claim",
+        "Type",
+        "Who says it (outermost first)",
+        "Certainty",
+        "Outlets for",
+        "Outlets against",
+    ]
     rows = [
         [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<td>(.*?)</td>", row)]
-        for row in re.findall(r"<tr><td>.*?</tr>", section)
+        for row in re.findall(r"<tr class=\"claim-\w+\"><td>.*?</tr>", section)
     ]
     assert rows == [
-        ["The blaze started in the drying room.", "Fire chief Ann Lee (said)", "asserted", "[1][2]", "[3]"],
-        ["The store was insured.", "unnamed source (reportedly)", "hedged: reportedly, may", "[2]", "—"],
-        ["Nobody was hurt.", "the reporter", "reported", "[1][2]", "—"],
-        ["Arson was involved.", "Police (denied)", "denied", "—", "[3]"],
+        [
+            "The blaze started in the drying room.",
+            "fact",
+            "Fire chief Ann Lee (said)",
+            "asserted",
+            "[1][2]",
+            "[3]",
+        ],
+        [
+            "The store was insured.",
+            "fact",
+            "unnamed source (reportedly)",
+            "hedged: reportedly, may",
+            "[2]",
+            "—",
+        ],
+        ["Nobody was hurt.", "fact", "the reporter", "reported", "[1][2]", "—"],
+        ["Arson was involved.", "fact", "Police (denied)", "denied", "—", "[3]"],
+        [
+            "Over forty drums of solvent were stored inside.figures: ≥ 40 drums",
+            "fact",
+            "Harbour Radio (outlet) → a firefighter (anonymous); cue: told",
+            "hedged: unconfirmed",
+            "[2][3] (2 reports, 1 independent)",
+            "—",
+        ],
+        [
+            "Burn them all!",
+            "rhetoric (quoted; not a factual claim)",
+            "a protester (shouted)",
+            "reported",
+            "[1]",
+            "—",
+        ],
     ]
+    assert '<tr class="claim-rhetoric">' in section
+
+
+def test_conflict_sides_show_the_chain_they_come_through(full_brief):
+    section = _section(render_html(full_brief), "conflicts")
+    assert 'nine crews</span><sup class="cite">' in section
+    assert '<span class="muted">via fire service (officials)</span>' in section
+
+
+def test_alias_section_lists_other_names_with_citations(full_brief):
+    section = _section(render_html(full_brief), "entities")
+    assert "<strong>Marlow Cross Co-operative</strong>" in section and "also the co-op" in section
+    assert "Ann Lee" not in section  # named one way only: no alias to explain
 
 
 def test_timeline_is_dated_in_order_and_undated_entries_kept_apart(full_brief):
@@ -133,7 +193,7 @@ def test_section_markers_resolve_to_source_anchors(full_brief, parse_elements):
     elements = parse_elements(render_html(full_brief))
     anchors = {attrs["id"] for _, attrs in elements if attrs.get("id")}
     cited = [a["href"][1:] for tag, a in elements if tag == "a" and (a.get("href") or "").startswith("#")]
-    assert len(cited) == 4 + 3 + 7 + 4  # summary, conflicts, claims, timeline
+    assert len(cited) == 4 + 3 + 10 + 2 + 4  # summary, conflicts, claims, aliases, timeline
     assert set(cited) <= anchors
 
 
@@ -142,13 +202,13 @@ def test_hostile_sections_yield_no_executable_markup(
 ):
     html = render_html(hostile_brief)
     assert_nothing_executable(html)
-    for name in ("conflicts", "claims", "timeline"):
+    for name in ("conflicts", "claims", "entities", "timeline"):
         section = _section(html, name)
         assert "<script" not in section and "<img" not in section
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in section
     # The hostile date value is shown as text; its quote could not open an attribute.
     assert '<span class="when">2016-10&quot; onmouseover=&quot;x</span>' in html
     tags = [tag for tag, _ in parse_elements(_section(html, "claims"))]
-    assert tags.count("tr") == 1 + len(hostile_brief.claims) and tags.count("td") == 5 * len(
+    assert tags.count("tr") == 1 + len(hostile_brief.claims) and tags.count("td") == 6 * len(
         hostile_brief.claims
     )

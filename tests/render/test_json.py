@@ -35,6 +35,7 @@ def test_dates_are_iso_and_keys_stable(ordinary_brief):
         "conflicts",
         "timeline",
         "undated",
+        "entities",
     ]
     assert data["version"] == FORMAT_VERSION
     assert data["first_published"] == "2026-03-04"
@@ -84,11 +85,42 @@ def test_sections_are_plain_data_with_stable_keys(full_brief):
         "hedges": [],
         "supported_by": [1, 2],
         "contradicted_by": [3],
+        "type": "fact",
+        "chain": [],
+        "quantities": [],
+        "independent": 0,
     }
-    assert data["conflicts"][0]["sides"] == [
-        {"value": "six crews", "sources": [1]},
-        {"value": "nine crews", "sources": [2, 3]},
+    assert data["claims"][4]["chain"] == [
+        {"start": 0, "end": 13, "text": "Harbour Radio", "anonymous": False, "role": "outlet"},
+        {"start": 22, "end": 35, "text": "a firefighter", "anonymous": True},
     ]
+    assert data["claims"][4]["quantities"] == [
+        {
+            "start": 0,
+            "end": 15,
+            "text": "Over forty drums",
+            "value": 40,
+            "vague": False,
+            "low": 40,
+            "unit": "drums",
+        }
+    ]
+    assert data["conflicts"][0]["sides"] == [
+        {"value": "six crews", "sources": [1], "chain": []},
+        {
+            "value": "nine crews",
+            "sources": [2, 3],
+            "chain": [
+                {"start": 10, "end": 22, "text": "fire service", "anonymous": False, "role": "officials"}
+            ],
+        },
+    ]
+    assert data["entities"][0] == {
+        "name": "Marlow Cross Co-operative",
+        "kind": "organization",
+        "aliases": ["Marlow Cross Co-operative", "the co-op"],
+        "mentions": [["art1", 4, 29, "Marlow Cross Co-operative"], ["art2", 0, 9, "the co-op"]],
+    }
     assert data["timeline"][0] == {
         "when": "2025-10",
         "granularity": "month",
@@ -102,7 +134,7 @@ def test_sections_are_plain_data_with_stable_keys(full_brief):
 
 def test_briefs_stored_before_the_sections_existed_still_load(ordinary_brief):
     data = brief_to_dict(ordinary_brief)
-    for key in ("claims", "conflicts", "timeline", "undated"):
+    for key in ("claims", "conflicts", "timeline", "undated", "entities"):
         del data[key]
     back = brief_from_dict(data)
     assert back == ordinary_brief

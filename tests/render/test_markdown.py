@@ -99,6 +99,7 @@ def test_sections_sit_between_summary_and_sources_in_order(full_brief, ordinary_
         "# Fire destroys grain store in Marlow Cross",
         "## Where sources disagree",
         "## Claims",
+        "## Names and aliases",
         "## Timeline",
         "### Undated",
         "## Sources",
@@ -107,26 +108,42 @@ def test_sections_sit_between_summary_and_sources_in_order(full_brief, ordinary_
     assert plain == ["## Sources"]  # empty sections are left out, not shown empty
 
 
-def test_conflicts_list_each_side_with_its_citations(full_brief):
+def test_conflicts_list_each_side_with_its_citations_and_chain(full_brief):
     section = render_markdown(full_brief).split("## Where sources disagree", 1)[1].split("## ", 1)[0]
     assert section.strip().splitlines() == [
         "- **number**: Reports give different numbers of fire crews at the scene.",
         "  - six crews [\\[1\\]](#source-1)",
-        "  - nine crews [\\[2\\]](#source-2)[\\[3\\]](#source-3)",
+        "  - nine crews [\\[2\\]](#source-2)[\\[3\\]](#source-3) — via fire service (officials)",
     ]
 
 
-def test_claims_table_has_speaker_certainty_and_outlets(full_brief):
+def test_claims_table_has_type_chain_certainty_figures_and_outlets(full_brief):
     section = render_markdown(full_brief).split("## Claims", 1)[1].split("## ", 1)[0]
     rows = section.strip().splitlines()
-    assert rows[0] == "| Claim | Who says it | Certainty | Outlets for | Outlets against |"
+    assert rows[0] == (
+        "| Claim | Type | Who says it (outermost first) | Certainty | Outlets for | Outlets against |"
+    )
     assert rows[2:] == [
-        "| The blaze started in the drying room. | Fire chief Ann Lee (said) | asserted "
+        "| The blaze started in the drying room. | fact | Fire chief Ann Lee (said) | asserted "
         "| [\\[1\\]](#source-1)[\\[2\\]](#source-2) | [\\[3\\]](#source-3) |",
-        "| The store was insured. | unnamed source (reportedly) | hedged: reportedly, may "
+        "| The store was insured. | fact | unnamed source (reportedly) | hedged: reportedly, may "
         "| [\\[2\\]](#source-2) | — |",
-        "| Nobody was hurt. | the reporter | reported | [\\[1\\]](#source-1)[\\[2\\]](#source-2) | — |",
-        "| Arson was involved. | Police (denied) | denied | — | [\\[3\\]](#source-3) |",
+        "| Nobody was hurt. | fact | the reporter | reported "
+        "| [\\[1\\]](#source-1)[\\[2\\]](#source-2) | — |",
+        "| Arson was involved. | fact | Police (denied) | denied | — | [\\[3\\]](#source-3) |",
+        "| Over forty drums of solvent were stored inside.<br>*figures: ≥ 40 drums* | fact "
+        "| Harbour Radio (outlet) → a firefighter (anonymous); cue: told | hedged: unconfirmed "
+        "| [\\[2\\]](#source-2)[\\[3\\]](#source-3) (2 reports, 1 independent) | — |",
+        "| Burn them all! | rhetoric (quoted; not a factual claim) | a protester (shouted) | reported "
+        "| [\\[1\\]](#source-1) | — |",
+    ]
+
+
+def test_aliases_are_listed_only_for_entities_named_more_than_one_way(full_brief):
+    section = render_markdown(full_brief).split("## Names and aliases", 1)[1].split("## ", 1)[0]
+    assert section.strip().splitlines() == [
+        "- **Marlow Cross Co-operative** (organization): also the co-op "
+        "[\\[1\\]](#source-1)[\\[2\\]](#source-2)"
     ]
 
 
@@ -151,7 +168,7 @@ def test_section_markers_resolve_in_a_rendered_page(full_brief, parse_elements):
     elements = parse_elements(_to_html_with_tables(render_markdown(full_brief)))
     ids = {a["id"] for _, a in elements if a.get("id")}
     internal = [a["href"][1:] for t, a in elements if t == "a" and (a.get("href") or "").startswith("#")]
-    assert len(internal) == 4 + 3 + 7 + 4  # summary, conflicts, claims, timeline
+    assert len(internal) == 4 + 3 + 10 + 2 + 4  # summary, conflicts, claims, aliases, timeline
     assert set(internal) <= ids
     assert [t for t, _ in elements].count("tr") == 1 + len(full_brief.claims)
 
@@ -167,5 +184,5 @@ def test_hostile_sections_stay_text_and_keep_the_table_shape(
     tags = [t for t, _ in elements]
     # Pipes and list markers in the text did not add cells, rows, lists or headings of their own.
     assert tags.count("tr") == 1 + len(hostile_brief.claims)
-    assert tags.count("td") == 5 * len(hostile_brief.claims)
+    assert tags.count("td") == 6 * len(hostile_brief.claims)
     assert tags.count("h1") == 1 and tags.count("h3") == 1

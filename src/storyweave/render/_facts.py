@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import date
 from urllib.parse import urlsplit
 
-from storyweave.model import Brief, Claim, SourceRef
+from storyweave.model import Brief, ChainLink, Claim, Entity, Quantity, SourceRef
 
 _LINK_SCHEMES = frozenset({"http", "https"})
 
@@ -127,13 +127,29 @@ def source_outlet(ref: SourceRef) -> str:
     return one_line(ref.source) or "unknown outlet"
 
 
+def link_label(link: ChainLink) -> str:
+    """ "sources in Mosul (anonymous)", "Qasim al-Atta (commander)", "al-Shorfa (outlet)"."""
+    notes = [note for note in ("anonymous" if link.anonymous else "", one_line(link.role)) if note]
+    text = one_line(link.text)
+    return f"{text} ({', '.join(notes)})" if notes else text
+
+
+def chain_text(chain: tuple[ChainLink, ...]) -> str:
+    """A provenance chain, outermost voice first: "Al-Sharq al-Awsat (outlet) → an informant (anonymous)"."""
+    return " → ".join(link_label(link) for link in chain)
+
+
 def claim_speaker(claim: Claim) -> str:
     """Who a claim comes from, as the reader should see it: "Ann Lee (said)", or "the reporter".
 
     A cue with no named source ("it was said", "reportedly") is somebody unnamed, not the reporter, so
-    it is shown as an unnamed source rather than credited to the writer of the report.
+    it is shown as an unnamed source rather than credited to the writer of the report. Where the claim's
+    provenance chain is known it is shown whole, so "officials → an informant" is not read as "officials".
     """
     source, cue = one_line(claim.source), one_line(claim.cue)
+    if claim.chain:
+        who = chain_text(claim.chain)
+        return f"{who}; cue: {cue}" if cue else who
     if source:
         return f"{source} ({cue})" if cue else source
     return f"unnamed source ({cue})" if cue else "the reporter"
@@ -144,3 +160,72 @@ def claim_certainty(claim: Claim) -> str:
     label = one_line(claim.certainty) or "unknown"
     hedges = [word for word in (one_line(h) for h in claim.hedges) if word]
     return f"{label}: {', '.join(hedges)}" if hedges else label
+
+
+_KIND_LABELS = {
+    "fact": "fact",
+    "opinion": "opinion / analysis",
+    "rhetoric": "rhetoric (quoted; not a factual claim)",
+}
+
+
+def claim_kind(claim: Claim) -> str:
+    """What kind of statement a claim is, worded so rhetoric is never mistaken for a reported fact."""
+    return _KIND_LABELS.get(claim.kind, one_line(claim.kind) or "fact")
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def quantity_text(quantity: Quantity) -> str:
+    """A normalised amount as a reader checks it: "≥ 100,000 fighters", "200,000–999,999 (vague)"."""
+    unit = one_line(quantity.unit)
+    low, high = quantity.low, quantity.high
+    if low is not None and high is not None and low != high:
+        amount = f"{_number(low)}–{_number(high)}"
+    elif low is not None and high is None and low == quantity.value:
+        amount = f"≥ {_number(low)}"
+    elif high is not None and low is None and high == quantity.value:
+        amount = f"≤ {_number(high)}"
+    else:
+        amount = _number(quantity.value)
+    if unit == "%":
+        amount += " %"
+    elif unit:
+        amount += f" {unit}"
+    return amount + (" (vague)" if quantity.vague else "")
+
+
+def claim_figures(claim: Claim) -> str:
+    """The claim's quantities, normalised, joined for one table cell ("" when it states none)."""
+    return "; ".join(quantity_text(q) for q in claim.quantities)
+
+
+def claim_outlet_count(claim: Claim) -> str:
+    """ "3 reports, 2 independent" when citation chains collapse some supporters into one voice."""
+    reports = len(claim.supported_by)
+    if claim.independent and claim.independent < reports:
+        return f"{reports} reports, {claim.independent} independent"
+    return ""
+
+
+def entities_with_aliases(brief: Brief) -> list[tuple[Entity, tuple[str, ...], tuple[int, ...]]]:
+    """Entities named more than one way, with their other names and the sources that name them.
+
+    Only these are worth a reader's attention: an entity always called the same thing needs no key.
+    """
+    numbers = {ref.article_id: ref.number for ref in brief.sources}
+    shown = []
+    for entity in brief.entities:
+        name = one_line(entity.name)
+        others: dict[str, str] = {}
+        for alias in entity.aliases:
+            label = one_line(alias)
+            if label and label.casefold() != name.casefold():
+                others.setdefault(label.casefold(), label)
+        if not others:
+            continue
+        cited = tuple(sorted({numbers[m.article_id] for m in entity.mentions if m.article_id in numbers}))
+        shown.append((entity, tuple(others.values()), cited))
+    return shown

@@ -12,12 +12,17 @@ from datetime import date
 from html import escape
 from urllib.parse import quote
 
-from storyweave.model import Brief, Claim, Conflict, SourceRef, TimelineEntry
+from storyweave.model import Brief, ChainLink, Claim, Conflict, SourceRef, TimelineEntry
 from storyweave.render._dates import human_date, machine_date
 from storyweave.render._facts import (
     UNDATED_NOTE,
+    chain_text,
     claim_certainty,
+    claim_figures,
+    claim_kind,
+    claim_outlet_count,
     claim_speaker,
+    entities_with_aliases,
     link_target,
     one_line,
     outlets,
@@ -112,9 +117,10 @@ def _citations(numbers: Sequence[int]) -> str:
 def _conflicts_section(conflicts: Sequence[Conflict]) -> str:
     items = []
     for conflict in conflicts:
+        chains = list(conflict.chains) + [()] * (len(conflict.sides) - len(conflict.chains))
         sides = "".join(
-            f'<li><span class="value">{_text(value)}</span>{_citations(numbers)}</li>'
-            for value, numbers in conflict.sides
+            f'<li><span class="value">{_text(value)}</span>{_citations(numbers)}{_via(chain)}</li>'
+            for (value, numbers), chain in zip(conflict.sides, chains, strict=True)
         )
         items.append(
             f'<li><span class="slot">{_text(conflict.slot)}</span>: {_text(conflict.description)}'
@@ -124,20 +130,48 @@ def _conflicts_section(conflicts: Sequence[Conflict]) -> str:
     return f'<section class="conflicts">\n<h2>Where sources disagree</h2>\n<ul>\n{rows}\n</ul>\n</section>\n'
 
 
-def _claims_section(claims: Sequence[Claim]) -> str:
+def _via(chain: tuple[ChainLink, ...]) -> str:
+    return f' <span class="muted">via {_text(chain_text(chain))}</span>' if chain else ""
+
+
+def _claim_row(claim: Claim) -> str:
     none = '<span class="muted">—</span>'
-    rows = "\n".join(
-        f"<tr><td>{_text(claim.text)}</td><td>{_text(claim_speaker(claim))}</td>"
-        f"<td>{_text(claim_certainty(claim))}</td><td>{_citations(claim.supported_by) or none}</td>"
-        f"<td>{_citations(claim.contradicted_by) or none}</td></tr>"
-        for claim in claims
+    figures = claim_figures(claim)
+    text = _text(claim.text)
+    if figures:
+        text += f'<br><span class="muted">figures: {_text(figures)}</span>'
+    count = claim_outlet_count(claim)
+    backing = _citations(claim.supported_by) or none
+    if count:
+        backing += f' <span class="muted">({_text(count)})</span>'
+    return (
+        f'<tr class="claim-{_text(claim.kind)}"><td>{text}</td><td>{_text(claim_kind(claim))}</td>'
+        f"<td>{_text(claim_speaker(claim))}</td><td>{_text(claim_certainty(claim))}</td>"
+        f"<td>{backing}</td><td>{_citations(claim.contradicted_by) or none}</td></tr>"
     )
+
+
+def _claims_section(claims: Sequence[Claim]) -> str:
+    rows = "\n".join(_claim_row(claim) for claim in claims)
     return (
         '<section class="claims">\n<h2>Claims</h2>\n<table>\n'
-        "<thead><tr><th>Claim</th><th>Who says it</th><th>Certainty</th><th>Outlets for</th>"
-        "<th>Outlets against</th></tr></thead>\n"
+        "<thead><tr><th>Claim</th><th>Type</th><th>Who says it (outermost first)</th><th>Certainty</th>"
+        "<th>Outlets for</th><th>Outlets against</th></tr></thead>\n"
         f"<tbody>\n{rows}\n</tbody>\n</table>\n</section>\n"
     )
+
+
+def _entities_section(brief: Brief) -> str:
+    shown = entities_with_aliases(brief)
+    if not shown:
+        return ""
+    items = "\n".join(
+        f"<li><strong>{_text(entity.name)}</strong>"
+        + (f' <span class="muted">({_text(entity.kind)})</span>' if entity.kind else "")
+        + f": also {', '.join(_text(name) for name in others)}{_citations(cited)}</li>"
+        for entity, others, cited in shown
+    )
+    return f'<section class="entities">\n<h2>Names and aliases</h2>\n<ul>\n{items}\n</ul>\n</section>\n'
 
 
 def _timex(value: str) -> str:
@@ -206,6 +240,7 @@ def render_html(brief: Brief) -> str:
         sections += _conflicts_section(brief.conflicts)
     if brief.claims:
         sections += _claims_section(brief.claims)
+    sections += _entities_section(brief)
     if brief.timeline or brief.undated:
         sections += _timeline_section(brief.timeline, brief.undated)
     body = (

@@ -11,11 +11,48 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from storyweave.model import Brief, CitedSentence, Claim, Conflict, SourceRef, TimelineEntry
+from storyweave.model import (
+    Brief,
+    ChainLink,
+    CitedSentence,
+    Claim,
+    Conflict,
+    Entity,
+    Mention,
+    Quantity,
+    SourceRef,
+    TimelineEntry,
+)
 from storyweave.render._facts import iso, outlets, report_count, validate_brief
 from storyweave.render._registry import IndexRow
 
 FORMAT_VERSION = 1
+
+
+def _link_to_dict(link: ChainLink) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "start": link.start,
+        "end": link.end,
+        "text": link.text,
+        "anonymous": link.anonymous,
+    }
+    if link.role is not None:
+        data["role"] = link.role
+    return data
+
+
+def _quantity_to_dict(quantity: Quantity) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "start": quantity.start,
+        "end": quantity.end,
+        "text": quantity.text,
+        "value": quantity.value,
+        "vague": quantity.vague,
+    }
+    for key in ("low", "high", "unit"):
+        if getattr(quantity, key) is not None:
+            data[key] = getattr(quantity, key)
+    return data
 
 
 def _claim_to_dict(claim: Claim) -> dict[str, Any]:
@@ -28,14 +65,31 @@ def _claim_to_dict(claim: Claim) -> dict[str, Any]:
         "hedges": list(claim.hedges),
         "supported_by": list(claim.supported_by),
         "contradicted_by": list(claim.contradicted_by),
+        "type": claim.kind,
+        "chain": [_link_to_dict(link) for link in claim.chain],
+        "quantities": [_quantity_to_dict(q) for q in claim.quantities],
+        "independent": claim.independent,
     }
 
 
 def _conflict_to_dict(conflict: Conflict) -> dict[str, Any]:
+    chains = list(conflict.chains) + [()] * (len(conflict.sides) - len(conflict.chains))
     return {
         "slot": conflict.slot,
         "description": conflict.description,
-        "sides": [{"value": value, "sources": list(numbers)} for value, numbers in conflict.sides],
+        "sides": [
+            {"value": value, "sources": list(numbers), "chain": [_link_to_dict(link) for link in chain]}
+            for (value, numbers), chain in zip(conflict.sides, chains, strict=True)
+        ],
+    }
+
+
+def _entity_to_dict(entity: Entity) -> dict[str, Any]:
+    return {
+        "name": entity.name,
+        "kind": entity.kind,
+        "aliases": list(entity.aliases),
+        "mentions": [[m.article_id, m.start, m.end, m.text] for m in entity.mentions],
     }
 
 
@@ -80,6 +134,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "conflicts": [_conflict_to_dict(conflict) for conflict in brief.conflicts],
         "timeline": [_entry_to_dict(entry) for entry in brief.timeline],
         "undated": [_entry_to_dict(entry) for entry in brief.undated],
+        "entities": [_entity_to_dict(entity) for entity in brief.entities],
     }
 
 
@@ -92,7 +147,31 @@ def _date(value: Any, where: str) -> date | None:
         raise ValueError(f"{where}: expected an ISO date like 2026-03-04 or null, got {value!r}") from None
 
 
+def _link_from_dict(data: Mapping[str, Any]) -> ChainLink:
+    return ChainLink(
+        start=data["start"],
+        end=data["end"],
+        text=data["text"],
+        anonymous=data["anonymous"],
+        role=data.get("role"),
+    )
+
+
+def _quantity_from_dict(data: Mapping[str, Any]) -> Quantity:
+    return Quantity(
+        start=data["start"],
+        end=data["end"],
+        text=data["text"],
+        value=data["value"],
+        low=data.get("low"),
+        high=data.get("high"),
+        unit=data.get("unit"),
+        vague=data["vague"],
+    )
+
+
 def _claim_from_dict(data: Mapping[str, Any]) -> Claim:
+    # Claims stored before provenance existed lack type/chain/quantities: they load as unanalysed facts.
     return Claim(
         text=data["text"],
         article_id=data["article_id"],
@@ -102,14 +181,31 @@ def _claim_from_dict(data: Mapping[str, Any]) -> Claim:
         hedges=tuple(data["hedges"]),
         supported_by=tuple(data["supported_by"]),
         contradicted_by=tuple(data["contradicted_by"]),
+        kind=data.get("type", "fact"),
+        chain=tuple(_link_from_dict(link) for link in data.get("chain", [])),
+        quantities=tuple(_quantity_from_dict(q) for q in data.get("quantities", [])),
+        independent=data.get("independent", 0),
     )
 
 
 def _conflict_from_dict(data: Mapping[str, Any]) -> Conflict:
+    chains = tuple(tuple(_link_from_dict(link) for link in side.get("chain", [])) for side in data["sides"])
     return Conflict(
         slot=data["slot"],
         description=data["description"],
         sides=tuple((side["value"], tuple(side["sources"])) for side in data["sides"]),
+        chains=chains if any(chains) else (),
+    )
+
+
+def _entity_from_dict(data: Mapping[str, Any]) -> Entity:
+    return Entity(
+        name=data["name"],
+        kind=data.get("kind"),
+        mentions=tuple(
+            Mention(article_id=article_id, start=start, end=end, text=text)
+            for article_id, start, end, text in data["mentions"]
+        ),
     )
 
 
@@ -163,6 +259,7 @@ def brief_from_dict(data: Mapping[str, Any]) -> Brief:
             conflicts=[_conflict_from_dict(conflict) for conflict in data.get("conflicts", [])],
             timeline=[_entry_from_dict(entry) for entry in data.get("timeline", [])],
             undated=[_entry_from_dict(entry) for entry in data.get("undated", [])],
+            entities=[_entity_from_dict(entity) for entity in data.get("entities", [])],
         )
     except KeyError as missing:
         raise ValueError(f"brief JSON lacks the key {missing}; it was not written by brief_to_dict") from None

@@ -16,9 +16,14 @@ from storyweave.model import Brief, Claim, Conflict, SourceRef, TimelineEntry
 from storyweave.render._dates import human_date
 from storyweave.render._facts import (
     UNDATED_NOTE,
+    chain_text,
     claim_certainty,
+    claim_figures,
+    claim_kind,
+    claim_outlet_count,
     claim_speaker,
     date_range_text,
+    entities_with_aliases,
     link_target,
     one_line,
     outlets,
@@ -62,26 +67,48 @@ def _conflict_lines(conflicts: Sequence[Conflict]) -> list[str]:
     lines = ["## Where sources disagree", ""]
     for conflict in conflicts:
         lines.append(f"- **{escape_markdown(conflict.slot)}**: {escape_markdown(conflict.description)}")
-        lines += [
-            f"  - {escape_markdown(value)} {_citations(numbers)}".rstrip()
-            for value, numbers in conflict.sides
-        ]
+        chains = list(conflict.chains) + [()] * (len(conflict.sides) - len(conflict.chains))
+        for (value, numbers), chain in zip(conflict.sides, chains, strict=True):
+            via = f" — via {escape_markdown(chain_text(chain))}" if chain else ""
+            lines.append(f"  - {escape_markdown(value)} {_citations(numbers)}{via}".rstrip())
     return [*lines, ""]
+
+
+def _claim_cell(claim: Claim) -> str:
+    figures = claim_figures(claim)
+    text = escape_markdown(claim.text)
+    return f"{text}<br>*figures: {escape_markdown(figures)}*" if figures else text
 
 
 def _claim_lines(claims: Sequence[Claim]) -> list[str]:
     lines = [
         "## Claims",
         "",
-        "| Claim | Who says it | Certainty | Outlets for | Outlets against |",
-        "| --- | --- | --- | --- | --- |",
+        "| Claim | Type | Who says it (outermost first) | Certainty | Outlets for | Outlets against |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     for claim in claims:
+        count = claim_outlet_count(claim)
+        backing = (_citations(claim.supported_by) or "—") + (f" ({escape_markdown(count)})" if count else "")
         lines.append(
-            f"| {escape_markdown(claim.text)} | {escape_markdown(claim_speaker(claim))} "
+            f"| {_claim_cell(claim)} | {escape_markdown(claim_kind(claim))} "
+            f"| {escape_markdown(claim_speaker(claim))} "
             f"| {escape_markdown(claim_certainty(claim))} "
-            f"| {_citations(claim.supported_by) or '—'} | {_citations(claim.contradicted_by) or '—'} |"
+            f"| {backing} | {_citations(claim.contradicted_by) or '—'} |"
         )
+    return [*lines, ""]
+
+
+def _entity_lines(brief: Brief) -> list[str]:
+    shown = entities_with_aliases(brief)
+    if not shown:
+        return []
+    lines = ["## Names and aliases", ""]
+    for entity, others, cited in shown:
+        kind = f" ({escape_markdown(entity.kind)})" if entity.kind else ""
+        aliases = ", ".join(escape_markdown(name) for name in others)
+        name = escape_markdown(entity.name)
+        lines.append(f"- **{name}**{kind}: also {aliases} {_citations(cited)}".rstrip())
     return [*lines, ""]
 
 
@@ -141,6 +168,7 @@ def render_markdown(brief: Brief) -> str:
         lines += _conflict_lines(brief.conflicts)
     if brief.claims:
         lines += _claim_lines(brief.claims)
+    lines += _entity_lines(brief)
     if brief.timeline or brief.undated:
         lines += _timeline_lines(brief.timeline, brief.undated)
     lines += ["## Sources", ""]

@@ -19,6 +19,15 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from storyweave.render import (
+    chain_text,
+    claim_certainty,
+    claim_figures,
+    claim_kind,
+    claim_outlet_count,
+    claim_speaker,
+    entities_with_aliases,
+)
 from storyweave.web._api import read_uploads, submit_job
 from storyweave.web._catalog import StoryCatalog
 from storyweave.web._jobs import IngestJobs, Upload
@@ -36,6 +45,10 @@ _environment = Environment(
 )
 _environment.filters["link"] = safe_link
 _environment.filters["iso"] = lambda day: day.isoformat() if day else ""
+# Claims are worded by the render helpers so a page and a downloaded brief never disagree.
+for _helper in (chain_text, claim_certainty, claim_figures, claim_kind, claim_outlet_count, claim_speaker):
+    _environment.filters[_helper.__name__] = _helper
+_environment.globals["entities_with_aliases"] = entities_with_aliases
 templates = Jinja2Templates(env=_environment)
 
 
