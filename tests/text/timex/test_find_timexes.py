@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from storyweave.text.timex import find_timexes, unanchored_expressions
+from storyweave.text.timex._find import RULES
 
 MARCH_2017 = date(2017, 3, 8)  # a Wednesday
 MARCH_2013 = date(2013, 3, 22)  # a Friday
@@ -53,6 +55,69 @@ def _values(text: str, published: date | None) -> dict[str, tuple[str, str]]:
 )
 def test_resolves_news_expressions(text: str, published: date, expression: str, value: str) -> None:
     assert _values(text, published).get(expression, (None, None))[1] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        # The verb's tense decides a bare weekday: plans and "until" look ahead, a plan that is over not.
+        ("The agency has scheduled a news conference Thursday.", MARCH_2017, "Thursday", "2017-03-09"),
+        ("Markets remain closed until Friday.", MARCH_2017, "Friday", "2017-03-10"),
+        ("The offer had been scheduled to expire Friday.", MARCH_2017, "Friday", "2017-03-03"),
+        # Counted from the last date the text gave, not from the publication date.
+        ("The plant shut on May 4, 2015. Later that year, it was sold.", MARCH_2017, "Later that year",
+         "2015"),
+        ("He was held on Oct. 23, 2016. The next morning, he was charged.", MARCH_2017, "The next morning",
+         "2016-10-24TMO"),
+        ("The mill flooded in October 2016. That same day, the mayor quit.", MARCH_2017, "That same day",
+         "2016-10-XX"),
+        ("Sales fell in January, compared to the same month a year ago.", MARCH_2017,
+         "the same month a year ago", "2016-01"),
+        # Holidays, computed ones included, in the year the tense points at.
+        ("The boy was found on Thanksgiving Day.", date(2000, 1, 7), "Thanksgiving Day", "1999-11-25"),
+        ("Pilgrims prayed as Easter week began.", date(2000, 4, 17), "Easter week", "2000-W16"),
+        ("The shop opened on Christmas 2012.", MARCH_2017, "Christmas 2012", "2012-12-25"),
+        ("The deal should close by year-end.", MARCH_2017, "year-end", "2017"),
+        ("The index has risen 4 percent since year-end.", MARCH_2017, "year-end", "2016"),
+        # A clock time takes the day written with it, or the day named earlier in its sentence.
+        ("The offer expires at 5 p.m. EST, March 10.", MARCH_2017, "5 p.m. EST, March 10",
+         "2017-03-10T17:00"),
+        ("On Friday, the plane landed at 3 p.m. in the rain.", MARCH_2017, "3 p.m.", "2017-03-03T15:00"),
+        ("A recent survey found the same.", MARCH_2017, "recent", "PAST_REF"),
+        ("The flight took 5 1/2 hours.", MARCH_2017, "5 1/2 hours", "PT5H30M"),
+        ("A minute and a half later, the pilot called.", MARCH_2017, "A minute and a half", "PT1M30S"),
+        ("Prospects look good in the near term.", MARCH_2017, "the near term", "FUTURE_REF"),
+        ("Profit fell from the year-ago third quarter.", date(2016, 11, 2), "the year-ago third quarter",
+         "2015-Q3"),
+        ("The firm disclosed in May that it was approached.", date(1989, 10, 30), "May", "1989-05"),
+    ],
+)  # fmt: skip
+def test_resolves_context_dependent_expressions(
+    text: str, published: date, expression: str, value: str
+) -> None:
+    assert _values(text, published).get(expression, (None, None))[1] == value
+
+
+def test_every_rule_match_holds_one_of_the_rules_trigger_words() -> None:
+    """The finder skips lines without a rule's trigger words; a match without one would be lost."""
+    sentences = [
+        "He left Tuesday, March 7, 2017, at 9:30 a.m. and returned 2017-03-09T10:15, on 3/9/2017.",
+        "In the late 1990s and the 20th century, nineteen ninety-six and the year two thousand.",
+        "The third quarter, the year-earlier period, the 1988 quarter, the first half of 2016.",
+        "Last spring, next winter, summer 2012, early December, mid-2014, the end of the month, year's end.",
+        "Friday night, early Thursday, tonight, yesterday morning, this afternoon, at noon Friday.",
+        "Last week, this coming weekend, later this month, the past decade, the next day, that same year.",
+        "Five months ago, two weeks later, a couple of years earlier, a 24-hour vigil, half an hour.",
+        "Recent years, recently, the near term, coming months, soon, someday, these days, the past.",
+        "Daily, weekly, every other week, each summer, per quarter, twice a year, a fortnight.",
+        "Thanksgiving Day, Easter week, New Year's Eve, the Fourth of July, Good Friday, Election Day.",
+    ]
+    text = "\n".join(sentences)
+    for rule in RULES:
+        for match in rule.pattern.finditer(text):
+            words = re.findall(r"[^\W\d_]+|\d+", match.group())
+            tokens = {"#" if word[0].isdigit() else word.lower() for word in words}
+            assert tokens & rule.triggers, f"{rule.name} matched {match.group()!r} without a trigger word"
 
 
 def test_spans_are_offsets_into_the_text() -> None:

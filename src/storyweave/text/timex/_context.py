@@ -14,16 +14,19 @@ from datetime import date
 __all__ = ["Context", "DocumentState", "tense_near"]
 
 # Cues of a future or a past reading of the verb that governs an expression. "would" and "could" mark
-# reported futures ("said he would resign Friday"); bare "-ed" words are mostly past verbs in news.
+# reported futures ("said he would resign Friday"); "until Friday" and "is to resume Tuesday" look ahead;
+# "has scheduled" is a plan, "had been scheduled" a plan that is over. Bare "-ed" words are mostly past
+# verbs in news, except the ones that announce plans.
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|'ll|going to|plans? to|planned to|intends? to|expects? to|hopes? to|"
     r"(?:is|are|was|were|be) (?:scheduled|expected|due|set|slated|planned|poised|likely) to|would|"
-    r"next|upcoming|coming|as soon as|(?:plann(?:ed|ing)|scheduled|slated|due|set|ready) (?:to|for))\b",
+    r"next|upcoming|coming|as soon as|until|(?:is|are) to|(?:has|have) scheduled|"
+    r"(?:plann(?:ed|ing)|(?<!had )(?<!been )scheduled|slated|due|set|ready) (?:to|for))\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|ago|last|earlier|since|(?!(?:need|feed|seed|speed|proceed|"
-    r"exceed|succeed|bed|red|shed|hundred|indeed)\b)[a-z]{2,}ed|made|came|went|took|gave|began|left|"
+    r"exceed|succeed|bed|red|shed|hundred|indeed|scheduled)\b)[a-z]{2,}ed|made|came|went|took|gave|began|left|"
     r"met|fell|rose|won|lost|held|sent|got|found|saw|fled|hit|killed|died|struck|led|sold|bought|paid)\b",
     re.IGNORECASE,
 )
@@ -51,10 +54,14 @@ class DocumentState:
     """What earlier expressions of the same document established, for expressions that refer back.
 
     ``quarter`` is the last fiscal quarter resolved ("1989-Q3"): "the year-ago quarter" and, in a
-    sentence about a quarter, "a year earlier" are that quarter four quarters back.
+    sentence about a quarter, "a year earlier" are that quarter four quarters back. ``last_date`` is the
+    last calendar value resolved ("1998-10-23", "1995"): "later that year" and "the following day" are
+    counted from it, not from the publication date.
     """
 
     quarter: str | None = None
+    last_date: str | None = None
+    last_date_sentence: int = -1  # where the sentence holding ``last_date`` starts in the text
 
 
 @dataclass(slots=True)
@@ -66,6 +73,7 @@ class Context:
     start: int
     end: int
     document: DocumentState = field(default_factory=DocumentState)
+    sentence_start: int = 0  # where ``sentence`` starts in the document text
     _tense: str | None = None
     _tense_known: bool = False
 
@@ -75,6 +83,19 @@ class Context:
             self._tense = tense_near(self.sentence, self.start, self.end)
             self._tense_known = True
         return self._tense
+
+    @property
+    def day_in_sentence(self) -> str | None:
+        """The day ("2017-03-05") an earlier expression of this sentence named, if one did: "On Friday,
+        ... at 3 p.m." is 3 p.m. on that Friday, not on the publication day."""
+        last = self.document.last_date
+        if (
+            last
+            and self.document.last_date_sentence == self.sentence_start
+            and re.match(r"\d{4}-\d\d-\d\d", last)
+        ):
+            return last[:10]
+        return None
 
     @property
     def before(self) -> str:

@@ -14,8 +14,11 @@ from datetime import date
 from storyweave.model import TimeExpression
 from storyweave.text.sentences import sentence_spans
 from storyweave.text.timex._context import Context, DocumentState
+from storyweave.text.timex._lexicon import DIGITS
 from storyweave.text.timex._rule import Rule
+from storyweave.text.timex._rules_anaphora import ANAPHORA_RULES
 from storyweave.text.timex._rules_calendar import CALENDAR_RULES
+from storyweave.text.timex._rules_holiday import HOLIDAY_RULES
 from storyweave.text.timex._rules_relative import RELATIVE_RULES
 from storyweave.text.timex._rules_span import SPAN_RULES
 
@@ -23,17 +26,32 @@ __all__ = ["RULES", "find_timexes", "unanchored_expressions"]
 
 # Only used to tell whether an expression would resolve with an anchor; its values are thrown away.
 _PROBE_ANCHOR = date(2000, 6, 15)
+# A value that names a stretch of the calendar (not "PAST_REF", not a duration): later expressions that
+# refer back ("that day", "the following year") are counted from the last one.
+_CALENDAR_VALUE = re.compile(r"\d{4}(?:-(?:\d\d|W\d\d)(?:-\d\d)?)?(?:T|$)")
 
-RULES: tuple[Rule, ...] = CALENDAR_RULES + RELATIVE_RULES + SPAN_RULES
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+RULES: tuple[Rule, ...] = CALENDAR_RULES + HOLIDAY_RULES + RELATIVE_RULES + ANAPHORA_RULES + SPAN_RULES
 _Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
 
 
 def _candidates(text: str) -> list[_Candidate]:
+    """Every rule's matches, line by line (an expression never spans lines), each rule only on the lines
+    that hold one of its trigger words: most lines of an article hold none, and scanning them with every
+    pattern was most of the cost of finding expressions."""
     found = []
-    for index, rule in enumerate(RULES):
-        for match in rule.pattern.finditer(text):
-            if match.end() > match.start() and "\n" not in match.group():  # lines are never joined
-                found.append((match.start(), match.end(), index, match))
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        words = {DIGITS if token[0].isdigit() else token.lower() for token in _TOKEN.findall(line)}
+        if words:
+            for index, rule in enumerate(RULES):
+                if rule.triggers.isdisjoint(words):
+                    continue
+                for match in rule.pattern.finditer(text, start, end):
+                    if match.end() > match.start():
+                        found.append((match.start(), match.end(), index, match))
+        start = end + 1
     return found
 
 
@@ -96,11 +114,14 @@ def _resolve(
         start=start - sentence_start,
         end=end - sentence_start,
         document=document,
+        sentence_start=sentence_start,
     )
     resolved = RULES[index].resolve(match, context)
     if resolved is None:
         return None
     kind, value = resolved
+    if kind in ("DATE", "TIME") and _CALENDAR_VALUE.match(value):
+        document.last_date, document.last_date_sentence = value, sentence_start
     return TimeExpression(start=start, end=end, text=text[start:end], type=kind, value=value)
 
 

@@ -7,20 +7,26 @@ added here (a new abbreviation, a number word) is understood by every rule at on
 from __future__ import annotations
 
 __all__ = [
+    "CLOCK_WORDS",
     "DAY",
     "DAY_PARTS",
+    "DIGITS",
     "MONTH",
     "MONTHS",
+    "MONTH_WORDS",
     "NUMBER",
     "NUMBERS",
     "ORDINAL",
     "ORDINALS",
     "SEASON",
     "SEASONS",
+    "SEASON_WORDS",
     "UNIT",
     "UNITS",
+    "UNIT_WORDS",
     "WEEKDAY",
     "WEEKDAYS",
+    "WEEKDAY_WORDS",
     "YEAR",
     "alternatives",
     "number_value",
@@ -109,3 +115,12 @@ ORDINAL = alternatives(ORDINALS)
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+
+# Trigger words (see ``Rule.triggers``): a rule only runs on the lines that hold one of its words, written
+# lower-case as the tokenizer in ``_find`` yields them; DIGITS stands for any run of digits.
+DIGITS = "#"
+MONTH_WORDS = frozenset(MONTHS)
+WEEKDAY_WORDS = frozenset(WEEKDAYS)
+SEASON_WORDS = frozenset(SEASONS)
+UNIT_WORDS = frozenset({*UNITS, *(f"{unit}s" for unit in UNITS)})
+CLOCK_WORDS = frozenset({DIGITS, "noon", "midnight", "midday"})

@@ -10,9 +10,28 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from storyweave.text.timex._calendar import day_value, month_value, nearest_month_day, quarter_value
+from storyweave.text.timex._calendar import (
+    day_value,
+    month_value,
+    nearest_month_day,
+    quarter_value,
+    shift_months,
+)
 from storyweave.text.timex._context import Context
-from storyweave.text.timex._lexicon import DAY, MONTH, MONTHS, SEASON, SEASONS, WEEKDAY, YEAR, alternatives
+from storyweave.text.timex._lexicon import (
+    CLOCK_WORDS,
+    DAY,
+    DIGITS,
+    MONTH,
+    MONTH_WORDS,
+    MONTHS,
+    SEASON,
+    SEASON_WORDS,
+    SEASONS,
+    WEEKDAY,
+    YEAR,
+    alternatives,
+)
 from storyweave.text.timex._rule import Rule, rule
 
 __all__ = ["CALENDAR_RULES", "month_number"]
@@ -79,21 +98,31 @@ def _full_date(year: int, month: int, day: int) -> str | None:
         return None
 
 
-@rule("month-day-year", rf"(?:{WEEKDAY},?\s+)?(?P<m>{MONTH})\s*(?P<d>{DAY}){_SEP}(?P<y>{YEAR})(?!\d)")
+@rule(
+    "month-day-year",
+    rf"(?:{WEEKDAY},?\s+)?(?P<m>{MONTH})\s*(?P<d>{DAY}){_SEP}(?P<y>{YEAR})(?!\d)",
+    triggers=MONTH_WORDS,
+)
 def _month_day_year(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     value = _full_date(int(m["y"]), month_number(m["m"]), _day(m["d"]))
     return ("DATE", value) if value else None
 
 
 @rule(
-    "day-month-year", rf"(?:{WEEKDAY},?\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH}){_SEP}(?P<y>{YEAR})(?!\d)"
+    "day-month-year",
+    rf"(?:{WEEKDAY},?\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH}){_SEP}(?P<y>{YEAR})(?!\d)",
+    triggers=MONTH_WORDS,
 )
 def _day_month_year(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     value = _full_date(int(m["y"]), month_number(m["m"]), _day(m["d"]))
     return ("DATE", value) if value else None
 
 
-@rule("iso-date", r"(?P<y>[12]\d{3})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<h>[0-2]\d):(?P<mi>[0-5]\d))?")
+@rule(
+    "iso-date",
+    r"(?P<y>[12]\d{3})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<h>[0-2]\d):(?P<mi>[0-5]\d))?",
+    triggers={DIGITS},
+)
 def _iso_date(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     value = _full_date(int(m["y"]), int(m["m"]), int(m["d"]))
     if value and m["h"]:
@@ -101,7 +130,11 @@ def _iso_date(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     return ("DATE", value) if value else None
 
 
-@rule("numeric-date", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>(?:19|20)\d\d)")
+@rule(
+    "numeric-date",
+    r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>(?:19|20)\d\d)",
+    triggers={DIGITS},
+)
 def _numeric_date(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     value = _full_date(int(m["y"]), int(m["m"]), int(m["d"]))
     return ("DATE", value) if value else None
@@ -110,6 +143,7 @@ def _numeric_date(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
 @rule(
     "month-day",
     rf"(?:{WEEKDAY},?\s+)?(?:(?P<m>{MONTH})\s*(?P<d>{DAY})(?!\s*,?\s*\d)|(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MONTH}))",
+    triggers=MONTH_WORDS,
 )
 def _month_day(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     month_word, day_word = (m["m"], m["d"]) if m["m"] else (m["m2"], m["d2"])
@@ -128,6 +162,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
 @rule(
     "month-year",
     rf"{_EDGE}?(?P<m>{MONTH}){_SEP}(?:of\s+)?(?:(?P<y>{YEAR})(?!\d)|(?P<rel>this|last|next)\s+year|(?P<spelled>{_SPELLED_YEAR}))",
+    triggers=MONTH_WORDS,
 )
 def _month_year(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     if m["y"]:
@@ -139,7 +174,7 @@ def _month_year(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     return ("DATE", month_value(year, month_number(m["m"]))) if year else None
 
 
-@rule("month", rf"{_EDGE}?(?P<m>{MONTH})", case_sensitive=False)
+@rule("month", rf"{_EDGE}?(?P<m>{MONTH})", case_sensitive=False, triggers=MONTH_WORDS)
 def _month(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     word = m["m"]
     if not word[0].isupper() or ctx.anchor is None:
@@ -151,7 +186,7 @@ def _month(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
         return None  # the rest of a dateline or a table cell, not a month on its own
     if bare and word.lower() in ("may", "march") and not _MONTH_LEAD.search(ctx.before):
         return None  # "may" the verb, "March" the verb or a name
-    if len(word.rstrip(".")) <= 3 and not word.endswith(".") and bare:
+    if len(word) <= 4 and word.lower() not in ("may", "june", "july") and not word.endswith(".") and bare:
         return None
     month = month_number(word)
     resolved = nearest_month_day(ctx.anchor, month, None, ctx.tense or "past")
@@ -161,6 +196,7 @@ def _month(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
 @rule(
     "year",
     rf"{_EDGE}?(?:(?:the\s+)?fiscal(?:\s+year)?\s+|calendar\s+)?(?<![$#£€\d.,])(?P<y>{YEAR})(?![\d%]|[.,]\d|\s*(?:percent|per\s*cent))",
+    triggers={DIGITS},
 )
 def _year(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     before = ctx.before.rstrip()
@@ -169,13 +205,15 @@ def _year(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     return "DATE", m["y"]
 
 
-@rule("spelled-year", _SPELLED_YEAR)
+@rule("spelled-year", _SPELLED_YEAR, triggers={"nineteen", "eighteen", "thousand"})
 def _spelled_year_rule(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     year = _spelled_year(m.group())
     return ("DATE", f"{year:04d}") if year else None
 
 
-@rule("decade", r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<c>1[6-9]|20)?(?P<d>\d)0['’]?s")
+@rule(
+    "decade", r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<c>1[6-9]|20)?(?P<d>\d)0['’]?s", triggers={DIGITS}
+)
 def _decade(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     if m["c"]:
         return "DATE", f"{m['c']}{m['d']}"
@@ -185,15 +223,21 @@ def _decade(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     return "DATE", f"{century}{m['d']}"
 
 
-@rule("century", r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<n>[12]?\d)(?:st|nd|rd|th)[\s-]+century")
+@rule(
+    "century",
+    r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<n>[12]?\d)(?:st|nd|rd|th)[\s-]+century",
+    triggers={DIGITS},
+)
 def _century(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     return "DATE", f"{int(m['n']) - 1:02d}"
 
 
 @rule(
     "ordinal-quarter",
-    rf"(?:the\s+|a\s+)?(?:(?P<y1>{YEAR}|{_RELATIVE_YEAR})\s+)?(?:fiscal[\s-]+)?(?P<q>{_QUARTER_WORD})"
+    rf"(?:the\s+|a\s+)?(?:comparable\s+)?(?P<ago>year[\s-]+(?:ago|earlier)\s+)?"
+    rf"(?:(?P<y1>{YEAR}|{_RELATIVE_YEAR})\s+)?(?:fiscal[\s-]+)?(?P<q>{_QUARTER_WORD})"
     rf"[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y2>{YEAR}|{_PLAIN_YEAR}))?",
+    triggers={"quarter", "quarters"},
 )
 def _ordinal_quarter(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     quarter = _QUARTER_ORDINAL[m["q"].lower()]
@@ -206,6 +250,8 @@ def _ordinal_quarter(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
         # the future: "the fourth quarter" in a January report is last year's.
         current = (ctx.anchor.month - 1) // 3 + 1
         year = ctx.anchor.year - (quarter > current + 1 and ctx.tense != "future")
+    if m["ago"]:  # "the year-ago third quarter": the comparison, not the quarter under discussion
+        return "DATE", quarter_value(year - 1, quarter)
     value = quarter_value(year, quarter)
     ctx.document.quarter = value
     return "DATE", value
@@ -214,6 +260,7 @@ def _ordinal_quarter(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
 @rule(
     "half-year",
     rf"(?:the\s+)?(?P<h>first|second|1st|2nd|last)\s+half(?:\s+of\s+(?P<y>{YEAR}|{_PLAIN_YEAR}))?",
+    triggers={"half"},
 )
 def _half_year(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     year = _year_of(m["y"], ctx.anchor) if m["y"] else (ctx.anchor.year if ctx.anchor else None)
@@ -226,41 +273,78 @@ def _half_year(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
 @rule(
     "season-year",
     rf"(?:the\s+)?{_EDGE}?(?P<s>{SEASON})(?:\s+of)?\s+(?:(?P<y>{YEAR})(?!\d)|(?P<sp>{_SPELLED_YEAR}))",
+    triggers=SEASON_WORDS,
 )
 def _season_year(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     year = int(m["y"]) if m["y"] else _spelled_year(m["sp"])
     return ("DATE", f"{year:04d}-{SEASONS[m['s'].lower()]}") if year else None
 
 
+@rule(
+    "unit-end",
+    r"(?:the\s+)?end\s+of\s+(?:the\s+|(?P<rel>this|last|next)\s+)?(?P<unit>year|month)"
+    r"|year[\s-]end|year['’]s\s+end",
+    triggers={"end"},
+)
+def _unit_end(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    """ "by year-end", "the end of the month": the year or month holding the anchor (TimeML keeps the
+    "end" as a modifier, not in the value); "since year-end" looks back to the last one."""
+    if ctx.anchor is None:
+        return None
+    offset = {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+    if re.search(r"\bsince\s+$", ctx.before, re.IGNORECASE):
+        offset = -1
+    if (m["unit"] or "year").lower() == "month":
+        return "DATE", month_value(*shift_months(ctx.anchor.year, ctx.anchor.month, offset))
+    return "DATE", f"{ctx.anchor.year + offset:04d}"
+
+
 _MERIDIEM = r"(?P<ap>[ap])\.?\s?m\b\.?"
 _ZONE = r"(?:\s+(?P<z>[ECMP][SD]T|GMT|UTC|ET|PT))?"
-_DAY_AFTER = rf"(?:,?\s+(?:on\s+)?(?P<wd>{WEEKDAY})|,?\s+(?:on\s+)?(?P<rd>today|yesterday|tomorrow))?"
+_DAY_AFTER = (
+    rf"(?:,?\s+(?:on\s+)?(?P<wd>{WEEKDAY})|,?\s+(?:on\s+)?(?P<rd>today|yesterday|tomorrow)"
+    rf"|,?\s+(?:on\s+)?(?P<mon>{MONTH})\s*(?P<mday>{DAY})(?!\s*,?\s*\d))?"
+)
 
 
 @rule(
     "clock-time",
     rf"(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*{_MERIDIEM}"
     r"|(?P<h24>[01]?\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s+(?:GMT|UTC|local|[ECMP][SD]T)\b)"
-    rf"|(?P<word>noon|midnight)){_ZONE}{_DAY_AFTER}",
+    rf"|(?P<word>noon|midnight|midday)){_ZONE}{_DAY_AFTER}",
+    triggers=CLOCK_WORDS,
 )
 def _clock_time(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    """A clock time on the day written after it ("5 p.m. EST, Nov. 6", "noon Friday"), else on the day an
+    earlier expression of the sentence named ("On Friday ... at 3 p.m."), else on the anchor's day."""
     from storyweave.text.timex._rules_relative import day_of_word  # the weekday logic lives there
 
-    if m["word"] and not (m["wd"] or m["rd"]):
+    if (
+        m["word"]
+        and not (m["wd"] or m["rd"] or m["mon"])
+        and not re.search(r"\b(?:at|by|until|before|after)\s+$", ctx.before)
+    ):
         return None  # bare "noon" is usually a figure of speech in news; "noon Friday" is a time
     if ctx.anchor is None:
         return None
-    day = day_of_word(m["wd"] or m["rd"], ctx) if (m["wd"] or m["rd"]) else ctx.anchor
-    if day is None:
+    if m["mon"]:
+        resolved = nearest_month_day(ctx.anchor, month_number(m["mon"]), _day(m["mday"]), ctx.tense)
+        day_text = _full_date(resolved[0], month_number(m["mon"]), _day(m["mday"])) if resolved else None
+    elif m["wd"] or m["rd"]:
+        weekday = day_of_word(m["wd"] or m["rd"], ctx)
+        day_text = weekday.isoformat() if weekday else None
+    else:
+        day_text = ctx.day_in_sentence or ctx.anchor.isoformat()
+    if day_text is None:
         return None
     if m["word"]:
-        hour, minute = (12 if m["word"].lower() == "noon" else 24), 0
+        hour, minute = (24 if m["word"].lower() == "midnight" else 12), 0
     elif m["h24"]:
         hour, minute = int(m["h24"]), int(m["m24"])
     else:
         hour, minute = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0), int(m["mi"] or 0)
     zone = "Z" if m["z"] and m["z"].upper() in ("UTC", "GMT") else ""
-    return "TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
+    return "TIME", f"{day_text}T{hour:02d}:{minute:02d}{zone}"
 
 
 CALENDAR_RULES: tuple[Rule, ...] = (
@@ -278,5 +362,6 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     _ordinal_quarter,
     _half_year,
     _season_year,
+    _unit_end,
     _clock_time,
 )

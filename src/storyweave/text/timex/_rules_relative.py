@@ -22,7 +22,18 @@ from storyweave.text.timex._calendar import (
     weekday_date,
 )
 from storyweave.text.timex._context import Context
-from storyweave.text.timex._lexicon import DAY_PARTS, NUMBER, SEASON, SEASONS, WEEKDAYS, YEAR, number_value
+from storyweave.text.timex._lexicon import (
+    DAY_PARTS,
+    MONTH_WORDS,
+    NUMBER,
+    SEASON,
+    SEASON_WORDS,
+    SEASONS,
+    UNIT_WORDS,
+    WEEKDAYS,
+    YEAR,
+    number_value,
+)
 from storyweave.text.timex._rule import Rule, rule
 from storyweave.text.timex._rules_calendar import month_number
 from storyweave.text.timex._rules_span import duration_value
@@ -60,6 +71,7 @@ def _with_part(day: date, part: str | None) -> str:
     "weekday",
     rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|(?:early|late|earlier|later)(?:\s+on)?)\s+)?"
     rf"(?P<wd>{_FULL_WEEKDAY})(?:['’]s)?(?:\s+(?P<part>{_PART}))?",
+    triggers={f"{day}day" for day in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")},
 )
 def _weekday(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     if not m["wd"][0].isupper() or ctx.anchor is None:
@@ -80,6 +92,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
 @rule(
     "deictic-day",
     rf"(?:(?:early|earlier|late|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?:['’]s)?(?:\s+(?P<part>{_PART}))?",
+    triggers={"today", "tonight", "yesterday", "tomorrow"},
 )
 def _deictic_day(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     day = day_of_word(m["w"], ctx)
@@ -92,6 +105,7 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
 @rule(
     "part-of-today",
     r"(?:(?:early|earlier|late|later)\s+)?this\s+(?P<part>morning|afternoon|evening)|last\s+(?P<night>night)",
+    triggers={"morning", "afternoon", "evening", "night"},
 )
 def _part_of_today(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     if ctx.anchor is None:
@@ -126,6 +140,7 @@ def _calendar_unit(anchor: date, unit: str, offset: int) -> str | None:
     "this-last-next-unit",
     rf"(?:(?:early|late|later|earlier)\s+(?:in\s+)?)?(?P<rel>this|{_LAST}|{_NEXT}|the\s+(?:past|last|previous|coming|next|current|full))"
     r"\s+(?:fiscal\s+|calendar\s+)?(?P<unit>week|weekend|month|quarter|year|decade|century)",
+    triggers={"week", "weekend", "month", "quarter", "year", "decade", "century"},
 )
 def _this_last_next_unit(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     if ctx.anchor is None:
@@ -143,7 +158,7 @@ def _this_last_next_unit(m: re.Match[str], ctx: Context) -> tuple[str, str] | No
     return ("DATE", value) if value else None
 
 
-@rule("relative-month", rf"(?P<rel>last|next|this|this\s+past)\s+(?P<m>{_FULL_MONTH})")
+@rule("relative-month", rf"(?P<rel>last|next|this|this\s+past)\s+(?P<m>{_FULL_MONTH})", triggers=MONTH_WORDS)
 def _relative_month(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     if ctx.anchor is None or not m["m"][0].isupper():
         return None
@@ -162,6 +177,7 @@ def _relative_month(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
 @rule(
     "relative-season",
     rf"(?:(?P<rel>this|last|next|this\s+past|this\s+coming|the)\s+)?(?:(?:early|late)\s+)?(?P<s>{SEASON})",
+    triggers=SEASON_WORDS,
 )
 def _relative_season(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     if ctx.anchor is None:
@@ -181,6 +197,7 @@ _AGO_UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?|quarters?)"
 @rule(
     "units-ago",
     rf"(?:(?:about|almost|nearly|some|more\s+than|less\s+than|over|just)\s+)?(?P<n>{NUMBER})[\s-]+{_AGO_UNIT}\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence)",
+    triggers=UNIT_WORDS,
 )
 def _units_ago(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     count = number_value(m["n"])
@@ -216,8 +233,9 @@ def _units_ago(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
 
 
 def _year_back_quarter(ctx: Context) -> str | None:
-    """Four quarters before the document's current quarter when the sentence is about a quarter."""
-    if ctx.document.quarter is None or not re.search(r"quarter|period", ctx.sentence, re.IGNORECASE):
+    """Four quarters before the document's current quarter, once the document reports on a quarter:
+    in results news "up from $10 million a year ago" compares with the same quarter a year back."""
+    if ctx.document.quarter is None:
         return None
     year, quarter = int(ctx.document.quarter[:4]), int(ctx.document.quarter[-1])
     return quarter_value(year - 1, quarter)
@@ -228,6 +246,7 @@ def _year_back_quarter(ctx: Context) -> str | None:
     r"(?:the\s+)?(?:(?P<rel>latest|most\s+recent|recent|just[\s-]+ended|just[\s-]+completed|"
     r"year[\s-]+(?:earlier|ago)|comparable|same|previous|prior|current)\s+)?(?:fiscal\s+)?(?:quarter|period)"
     r"(?:\s+a\s+year\s+(?:ago|earlier))?|year[\s-]+(?:earlier|ago)",
+    triggers={"quarter", "period", "year"},
 )
 def _reference_quarter(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     text = m.group().lower()
@@ -250,14 +269,16 @@ def _reference_quarter(m: re.Match[str], ctx: Context) -> tuple[str, str] | None
     return "DATE", reference
 
 
-@rule("year-quarter", rf"the\s+(?P<y>{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)")
+@rule(
+    "year-quarter", rf"the\s+(?P<y>{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)", triggers={"quarter", "period"}
+)
 def _year_quarter(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     """ "the 1988 quarter": the quarter under discussion, in the year named."""
     quarter = ctx.document.quarter
     return "DATE", f"{m['y']}-Q{quarter[-1]}" if quarter else m["y"]
 
 
-@rule("weekend", r"(?:the|this|last|next|this\s+past|over\s+the)\s+weekend")
+@rule("weekend", r"(?:the|this|last|next|this\s+past|over\s+the)\s+weekend", triggers={"weekend"})
 def _weekend(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     if ctx.anchor is None:
         return None
@@ -273,7 +294,11 @@ def _weekend(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     return "DATE", week_value(ctx.anchor + timedelta(weeks=offset)) + "-WE"
 
 
-@rule("within-unit", r"(?:earlier|later)\s+(?:in\s+)?(?:this|the)\s+(?P<unit>week|month|year)")
+@rule(
+    "within-unit",
+    r"(?:earlier|later)\s+(?:in\s+)?(?:this|the)\s+(?P<unit>week|month|year)",
+    triggers={"week", "month", "year"},
+)
 def _within_unit(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     if ctx.anchor is None:
         return None

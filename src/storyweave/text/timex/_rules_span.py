@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from storyweave.text.timex._context import Context
-from storyweave.text.timex._lexicon import NUMBER, UNIT, number_value, unit_of
+from storyweave.text.timex._lexicon import NUMBER, UNIT, UNIT_WORDS, number_value, unit_of
 from storyweave.text.timex._rule import Rule, rule
 
 __all__ = ["SPAN_RULES", "duration_value"]
@@ -23,9 +23,21 @@ _HEDGE = (
 )
 
 
+# A fraction of a clock unit written in the next smaller one, as TimeBank does: 5 1/2 hours is PT5H30M.
+# (Fractions of years stay decimal, P2.5Y: TimeBank and MEANTIME disagree there.)
+_SMALLER = {"H": ("M", 60), "M": ("S", 60)}
+
+
 def duration_value(count: float | None, unit_word: str) -> str:
-    """TimeML duration: P2W, PT3H, P2.5Y; a vague count is X (PXY); decades and centuries in years."""
+    """TimeML duration: P2W, PT3H, P2.5Y, PT5H30M; a vague count is X (PXY); decades and centuries in
+    years."""
     letter, is_clock, multiplier = unit_of(unit_word)
+    total = None if count is None else count * multiplier
+    if is_clock and total is not None and total != int(total) and count > 1 and letter in _SMALLER:
+        smaller, per = _SMALLER[letter]
+        rest = (total - int(total)) * per
+        if rest == int(rest):
+            return f"PT{int(total)}{letter}{int(rest)}{smaller}"
     if count is None:
         amount = "X"
         if multiplier == 10:
@@ -40,7 +52,8 @@ def duration_value(count: float | None, unit_word: str) -> str:
 
 @rule(
     "duration",
-    rf"{_HEDGE}{{0,2}}(?P<n>{NUMBER})(?P<and>\s+and\s+a\s+half)?(?:\s+(?:trading|business|working|straight|consecutive|calendar|more))?[\s-]+(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<old>[\s-]+old)?(?:[\s-]+long)?",
+    rf"{_HEDGE}{{0,2}}(?P<n>{NUMBER})(?P<and>\s+and\s+a\s+half|\s+1/2)?(?:\s+(?:trading|business|working|straight|consecutive|calendar|more))?[\s-]+(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<old>[\s-]+old)?(?:[\s-]+long)?",
+    triggers=UNIT_WORDS,
 )
 def _duration(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     count = number_value(m["n"])
@@ -70,7 +83,11 @@ def _duration(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     return "DURATION", duration_value(count, unit)
 
 
-@rule("half-unit", r"(?:a\s+|an\s+)?half(?:\s+an?|-an?)?[\s-]+(?P<unit>hour|day|year|century|decade)")
+@rule(
+    "half-unit",
+    r"(?:a\s+|an\s+)?half(?:\s+an?|-an?)?[\s-]+(?P<unit>hour|day|year|century|decade)",
+    triggers={"half"},
+)
 def _half_unit(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     return "DURATION", duration_value(0.5, m["unit"]).replace("0.5H", "30M")
 
@@ -78,6 +95,7 @@ def _half_unit(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
 @rule(
     "bare-units",
     rf"(?:(?:for|over|in|within|recent|the\s+(?:past|last|next|coming))\s+)?(?P<unit>{UNIT})(?=\s+(?:of|ago|to\s+come|now|before|after|later|earlier)\b|[,.;])",
+    triggers=UNIT_WORDS,
 )
 def _bare_units(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     unit = m["unit"].lower()
@@ -102,6 +120,20 @@ _ADVERB_UNITS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly":
     r"(?P<word>daily|weekly|monthly|yearly|nightly|hourly)(?=\s*[,.;:)]|\s+basis|$)"
     r"|(?:each|every|per)\s+(?P<n>other\s+)?"
     r"(?P<unit>day|week|month|quarter|year|hour|night|morning|evening|weekend|summer|winter)",
+    triggers=UNIT_WORDS
+    | {
+        "daily",
+        "weekly",
+        "monthly",
+        "yearly",
+        "nightly",
+        "hourly",
+        "morning",
+        "evening",
+        "weekend",
+        "summer",
+        "winter",
+    },
 )
 def _recurrence(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     if m["word"]:
@@ -120,11 +152,18 @@ _PRESENT = (
     r"now|right\s+now|currently|current|at\s+present|presently|nowadays|these\s+days"
     r"|the\s+present(?:\s+time)?"
 )
-_PAST = r"recently|lately|the\s+past|in\s+the\s+past|years\s+ago|long\s+ago|(?:the\s+)?old\s+days"
-_FUTURE = r"the\s+future|soon|a\s+later\s+date|(?:in\s+)?(?:the\s+)?years\s+to\s+come|someday|one\s+day"
+# "recent" on its own ("a recent SEC filing") is PAST_REF in TimeBank and MEANTIME alike.
+_PAST = (
+    r"(?:more\s+|most\s+)?recently|recent|lately|the\s+past|in\s+the\s+past|years\s+ago|long\s+ago"
+    r"|(?:the\s+)?old\s+days"
+)
+_FUTURE = (
+    r"the\s+future|the\s+(?:near|short)\s+term|(?:the\s+)?coming\s+months|soon|a\s+later\s+date"
+    r"|(?:in\s+)?(?:the\s+)?years\s+to\s+come|someday|one\s+day"
+)
 
 
-@rule("recent-units", r"recent\s+(?P<unit>years|decades|months|weeks|days|quarters)")
+@rule("recent-units", r"recent\s+(?P<unit>years|decades|months|weeks|days|quarters)", triggers=UNIT_WORDS)
 def _recent_units(m: re.Match[str], ctx: Context) -> tuple[str, str]:
     """ "recent years" is PAST_REF in TimeML practice; shorter spans are vague durations ("recent weeks")."""
     unit = m["unit"].lower()
@@ -133,7 +172,11 @@ def _recent_units(m: re.Match[str], ctx: Context) -> tuple[str, str]:
     return "DURATION", duration_value(None, unit)
 
 
-@rule("present-ref", _PRESENT)
+@rule(
+    "present-ref",
+    _PRESENT,
+    triggers={"now", "currently", "current", "present", "presently", "nowadays", "days"},
+)
 def _present_ref(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     text = m.group().lower()
     if text == "current" and re.match(
@@ -145,15 +188,15 @@ def _present_ref(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     return "DATE", "PRESENT_REF"
 
 
-@rule("past-ref", _PAST)
+@rule("past-ref", _PAST, triggers={"recently", "recent", "lately", "past", "ago", "days"})
 def _past_ref(m: re.Match[str], ctx: Context) -> tuple[str, str]:
     return "DATE", "PAST_REF"
 
 
-@rule("future-ref", _FUTURE)
+@rule("future-ref", _FUTURE, triggers={"future", "term", "months", "soon", "date", "years", "someday", "day"})
 def _future_ref(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     text = m.group().lower()
-    if (text == "soon" and re.search(r"\bas\s+$", ctx.before)) or re.match(r"\s+(?:after|as)\b", ctx.after):
+    if text == "soon" and (re.search(r"\bas\s+$", ctx.before) or re.match(r"\s+(?:after|as)\b", ctx.after)):
         return None  # "as soon as", "soon after": a relation, not a time
     if text == "the future" and re.match(r"\s+of\b", ctx.after):
         return None
