@@ -12,6 +12,7 @@ from datetime import date
 from storyweave.claims import align_claims
 from storyweave.model import Article, Brief, CitedSentence, SourceRef, Story
 from storyweave.summarize import summarize
+from storyweave.text.entities import find_entities
 from storyweave.timeline import build_timeline
 
 __all__ = ["BriefOptions", "build_brief"]
@@ -94,6 +95,7 @@ def build_brief(story: Story, options: BriefOptions | None = None) -> Brief:
     numbers = {a.id: n for n, a in enumerate(ordered, start=1)}
     timeline, undated = build_timeline(ordered, numbers)
     claims, conflicts = align_claims(ordered, numbers)
+    entities = find_entities({a.id: a.text for a in ordered})
     return Brief(
         story_id=story.id,
         headline=_headline(ordered, summary),
@@ -105,4 +107,5 @@ def build_brief(story: Story, options: BriefOptions | None = None) -> Brief:
         conflicts=conflicts,
         timeline=timeline,
         undated=undated,
+        entities=entities,
     )

@@ -293,6 +293,7 @@ _PLAIN_CONTRACTS = {
     "timex": '{"id","text","published"} lines in → {"id","timexes":[{"start","end","type","value"}]} out.',
     "stance": '{"id","claimHeadline","articleHeadline"} lines in → {"id","stance"} lines out.',
     "attribution": '{"id","text"} lines in → {"id","attributions":[{"source","cue","content"}]} out.',
+    "claims": '{"id","text","published"?} lines in → {"id","claims","entities","quantities"} lines out.',
 }
 
 

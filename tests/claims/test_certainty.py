@@ -10,7 +10,12 @@ import pytest
 
 from storyweave.claims import certainty_of
 from storyweave.claims.attribution._sentence_certainty import sentence_certainty
-from storyweave.claims.certainty import CERTAINTIES, certainty_of_attribution
+from storyweave.claims.certainty import (
+    CERTAINTIES,
+    SINGLE_UNNAMED_SOURCE,
+    certainty_of_attribution,
+    certainty_of_claim,
+)
 
 LABELLED = Path(__file__).parent / "fixtures" / "certainty.jsonl"
 
@@ -64,3 +69,23 @@ def test_labelled_sentences_cover_every_category_and_mostly_agree() -> None:
     assert set(Counter(r["certainty"] for r in rows)) == set(CERTAINTIES)
     right = sum(sentence_certainty(r["sentence"])[0] == r["certainty"] for r in rows)
     assert right / len(rows) >= 0.8, f"certainty accuracy {right}/{len(rows)} on {LABELLED.name}"
+
+
+def test_claim_certainty_reads_the_whole_chain() -> None:
+    content = "the convoy left the city"
+    assert certainty_of_claim(content, f"Officials said {content}.", ["said"]) == ("reported", ())
+    # a hedge in an outer link's cue lowers the innermost claim
+    outer = certainty_of_claim(content, f"Officials said {content}.", ["reportedly told", "said"])
+    assert outer[0] == "hedged" and "reportedly" in outer[1]
+    lone = certainty_of_claim(content, f"An informant said {content}.", ["said"], single_unnamed=True)
+    assert lone == ("hedged", (SINGLE_UNNAMED_SOURCE,))
+    # denial is not softened into a hedge by the chain
+    denied = certainty_of_claim("it was not involved", "He said it was not involved.", ["said"], True)
+    assert denied[0] == "denied"
+
+
+def test_writer_claim_certainty_needs_no_chain() -> None:
+    assert certainty_of_claim("The bridge reopened", "The bridge reopened.") == ("asserted", ())
+    assert certainty_of_claim("It would appear the bridge reopened", "It would appear the bridge reopened.")[
+        0
+    ] == ("hedged")

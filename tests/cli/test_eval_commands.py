@@ -48,3 +48,19 @@ def test_contract_command(tmp_path: Path, name: str) -> None:
     lines = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert [line["id"] for line in lines] == [record["id"]]
     assert check(lines[0]), lines[0]
+
+
+def test_claims_contract_command(tmp_path: Path) -> None:
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    text = "A spokesman for the army said 30 soldiers were killed."
+    record = {"id": "c1", "text": text, "published": "2024-05-05"}
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "claims", "--input", str(source), "--output", str(target)])
+    assert result.exit_code == 0, result.output
+    line = json.loads(target.read_text(encoding="utf-8"))
+    assert line["id"] == "c1" and set(line) == {"id", "claims", "entities", "quantities"}
+    claim = next(c for c in line["claims"] if "soldiers" in c["text"])
+    assert claim["type"] == "fact" and claim["certainty"] == "reported"
+    chain = [(link["text"], link["anonymous"]) for link in claim["chain"]]
+    assert chain == [("A spokesman for the army", True)]
+    assert any(q["value"] == 30 for q in line["quantities"])

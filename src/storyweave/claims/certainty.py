@@ -20,6 +20,11 @@ The four categories, strongest signal first (a sentence gets the first that appl
 ``asserted``
     The writer states it in their own voice, unattributed and unhedged.
 
+A claim that reaches the reader through several voices (an outlet citing an official citing an informant)
+is read along its whole chain by ``certainty_of_claim``: a hedge in any link's cue or in the content
+lowers it, and a chain that ends in one unnamed individual ("an anonymous informant") is hedged too,
+because nobody the reader can identify vouches for the claim.
+
 Cue-phrase lexicons, not a learned model, because the categories are defined by these words and a reader
 can check each decision against the ``hedges`` returned with it.
 """
@@ -27,17 +32,28 @@ can check each decision against the ``hedges`` returned with it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-__all__ = ["CERTAINTIES", "certainty_of", "certainty_of_attribution"]
+__all__ = [
+    "CERTAINTIES",
+    "SINGLE_UNNAMED_SOURCE",
+    "certainty_of",
+    "certainty_of_attribution",
+    "certainty_of_claim",
+    "phrase_pattern",
+]
 
 CERTAINTIES = ("asserted", "reported", "hedged", "denied")
+# The hedge recorded for a claim whose only identifiable provenance is one unnamed person.
+SINGLE_UNNAMED_SOURCE = "single unnamed source"
 
 
-def _lexicon(*phrases: str) -> re.Pattern[str]:
+def phrase_pattern(*phrases: str) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of ``phrases`` as whole words (hyphens count as word)."""
     return re.compile(r"(?<![\w-])(?:" + "|".join(phrases) + r")(?![\w-])", re.IGNORECASE)
 
 
-_DENIAL = _lexicon(
+_DENIAL = phrase_pattern(
     r"den(?:y|ies|ied|ying|ial|ials)",
     r"reject(?:s|ed|ing)?\s+(?:the\s+|these\s+|those\s+|such\s+)?(?:claims?|reports?|allegations?|accounts?|suggestions?)",
     r"dismiss(?:es|ed|ing)?\s+(?:the\s+|these\s+|those\s+|such\s+)?(?:claims?|reports?|allegations?|accounts?)",
@@ -51,7 +67,7 @@ _DENIAL = _lexicon(
     r"fake\s+news",
     r"nothing\s+to\s+do\s+with",
 )
-_HEDGE = _lexicon(
+_HEDGE = phrase_pattern(
     r"reportedly",
     r"allegedly",
     r"apparently",
@@ -66,6 +82,7 @@ _HEDGE = _lexicon(
     r"almost\s+certain(?:ly)?",
     r"(?:is|are|was|were)\s+(?:believed|thought|said|understood|rumou?red|alleged|suspected)\s+to",
     r"appear(?:s|ed)?\s+to",
+    r"(?:would|it)\s+appears?(?:\s+that)?",
     r"seem(?:s|ed)?",
     r"suggest(?:s|ed|ing)?",
     r"may(?:\s+(?:have|be))?",
@@ -84,7 +101,7 @@ _HEDGE = _lexicon(
     r"suspect(?:s|ed)?",
 )
 # Cue verbs that themselves mark the source's own doubt ("believes", "suspects", "speculated").
-_HEDGING_CUE = _lexicon(
+_HEDGING_CUE = phrase_pattern(
     r"believ(?:e|es|ed|ing)",
     r"suspect(?:s|ed|ing)?",
     r"speculat(?:e|es|ed|ing)",
@@ -137,3 +154,26 @@ def certainty_of_attribution(cue: str, content: str, sentence: str = "") -> tupl
     if hedges:
         return "hedged", tuple(dict.fromkeys(hedges))
     return "reported", ()
+
+
+def certainty_of_claim(
+    content: str, sentence: str, cues: Sequence[str] = (), single_unnamed: bool = False
+) -> tuple[str, tuple[str, ...]]:
+    """Certainty of a claim read along its provenance chain.
+
+    ``cues`` are the cue phrases of the chain, outermost first (empty for the writer's own statement);
+    the innermost decides reported vs denied as ``certainty_of_attribution`` does, and a hedging word in
+    any outer cue ("reports suggest", "reportedly told") hedges the whole claim. ``single_unnamed`` marks
+    a chain whose innermost voice is one unnamed individual.
+    """
+    if not cues:
+        certainty, hedges = certainty_of(sentence or content)
+    else:
+        certainty, hedges = certainty_of_attribution(cues[-1], content, sentence)
+    if certainty == "denied":
+        return certainty, hedges
+    outer = [hedge for cue in cues[:-1] for hedge in _matches(_HEDGING_CUE, cue) + _matches(_HEDGE, cue)]
+    extra = [*outer, SINGLE_UNNAMED_SOURCE] if single_unnamed else outer
+    if extra:
+        return "hedged", tuple(dict.fromkeys([*hedges, *extra]))
+    return certainty, hedges

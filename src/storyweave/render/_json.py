@@ -11,15 +11,14 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from storyweave._record_dicts import link_from_dict, link_to_dict, quantity_from_dict, quantity_to_dict
 from storyweave.model import (
     Brief,
-    ChainLink,
     CitedSentence,
     Claim,
     Conflict,
     Entity,
     Mention,
-    Quantity,
     SourceRef,
     TimelineEntry,
 )
@@ -27,32 +26,6 @@ from storyweave.render._facts import iso, outlets, report_count, validate_brief
 from storyweave.render._registry import IndexRow
 
 FORMAT_VERSION = 1
-
-
-def _link_to_dict(link: ChainLink) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "start": link.start,
-        "end": link.end,
-        "text": link.text,
-        "anonymous": link.anonymous,
-    }
-    if link.role is not None:
-        data["role"] = link.role
-    return data
-
-
-def _quantity_to_dict(quantity: Quantity) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "start": quantity.start,
-        "end": quantity.end,
-        "text": quantity.text,
-        "value": quantity.value,
-        "vague": quantity.vague,
-    }
-    for key in ("low", "high", "unit"):
-        if getattr(quantity, key) is not None:
-            data[key] = getattr(quantity, key)
-    return data
 
 
 def _claim_to_dict(claim: Claim) -> dict[str, Any]:
@@ -66,8 +39,8 @@ def _claim_to_dict(claim: Claim) -> dict[str, Any]:
         "supported_by": list(claim.supported_by),
         "contradicted_by": list(claim.contradicted_by),
         "type": claim.kind,
-        "chain": [_link_to_dict(link) for link in claim.chain],
-        "quantities": [_quantity_to_dict(q) for q in claim.quantities],
+        "chain": [link_to_dict(link) for link in claim.chain],
+        "quantities": [quantity_to_dict(q) for q in claim.quantities],
         "independent": claim.independent,
     }
 
@@ -78,7 +51,7 @@ def _conflict_to_dict(conflict: Conflict) -> dict[str, Any]:
         "slot": conflict.slot,
         "description": conflict.description,
         "sides": [
-            {"value": value, "sources": list(numbers), "chain": [_link_to_dict(link) for link in chain]}
+            {"value": value, "sources": list(numbers), "chain": [link_to_dict(link) for link in chain]}
             for (value, numbers), chain in zip(conflict.sides, chains, strict=True)
         ],
     }
@@ -147,29 +120,6 @@ def _date(value: Any, where: str) -> date | None:
         raise ValueError(f"{where}: expected an ISO date like 2026-03-04 or null, got {value!r}") from None
 
 
-def _link_from_dict(data: Mapping[str, Any]) -> ChainLink:
-    return ChainLink(
-        start=data["start"],
-        end=data["end"],
-        text=data["text"],
-        anonymous=data["anonymous"],
-        role=data.get("role"),
-    )
-
-
-def _quantity_from_dict(data: Mapping[str, Any]) -> Quantity:
-    return Quantity(
-        start=data["start"],
-        end=data["end"],
-        text=data["text"],
-        value=data["value"],
-        low=data.get("low"),
-        high=data.get("high"),
-        unit=data.get("unit"),
-        vague=data["vague"],
-    )
-
-
 def _claim_from_dict(data: Mapping[str, Any]) -> Claim:
     # Claims stored before provenance existed lack type/chain/quantities: they load as unanalysed facts.
     return Claim(
@@ -182,14 +132,14 @@ def _claim_from_dict(data: Mapping[str, Any]) -> Claim:
         supported_by=tuple(data["supported_by"]),
         contradicted_by=tuple(data["contradicted_by"]),
         kind=data.get("type", "fact"),
-        chain=tuple(_link_from_dict(link) for link in data.get("chain", [])),
-        quantities=tuple(_quantity_from_dict(q) for q in data.get("quantities", [])),
+        chain=tuple(link_from_dict(link) for link in data.get("chain", [])),
+        quantities=tuple(quantity_from_dict(q) for q in data.get("quantities", [])),
         independent=data.get("independent", 0),
     )
 
 
 def _conflict_from_dict(data: Mapping[str, Any]) -> Conflict:
-    chains = tuple(tuple(_link_from_dict(link) for link in side.get("chain", [])) for side in data["sides"])
+    chains = tuple(tuple(link_from_dict(link) for link in side.get("chain", [])) for side in data["sides"])
     return Conflict(
         slot=data["slot"],
         description=data["description"],

@@ -20,10 +20,10 @@ from storyweave.claims.align._group import (
     similarity,
     story_sentences,
 )
+from storyweave.claims.align._provenance import ReportStatements, independent_voices
 from storyweave.claims.align._slots import Slot, slots_of
-from storyweave.claims.attribution import find_attributions
 from storyweave.claims.certainty import certainty_of
-from storyweave.model import Article, Attribution, Claim, Conflict
+from storyweave.model import Article, ChainLink, Claim, Conflict, StatedClaim
 
 __all__ = ["align_claims", "outlet_of"]
 
@@ -116,12 +116,12 @@ _DESCRIPTIONS = {
 
 
 def _conflicts(
-    sentences: Sequence[StorySentence], sims: np.ndarray, numbers: Sequence[int]
+    sentences: Sequence[StorySentence], sims: np.ndarray, numbers: Sequence[int], statements: ReportStatements
 ) -> tuple[list[Conflict], dict[int, set[int]]]:
     """Conflicts between sentences of different reports, and for each sentence the source numbers that
-    contradict it."""
+    contradict it. Each side carries the provenance chain of the first sentence that states its value."""
     slots = [slots_of(s.text) for s in sentences]
-    sides: dict[tuple[str, str], dict[str, tuple[str, set[int]]]] = {}
+    sides: dict[tuple[str, str], dict[str, tuple[str, set[int], int]]] = {}
     contradicted: dict[int, set[int]] = defaultdict(set)
     for i in range(len(sentences)):
         for j in range(i + 1, len(sentences)):
@@ -140,35 +140,32 @@ def _conflicts(
                 number_i = numbers[sentences[i].article_index]
                 number_j = numbers[sentences[j].article_index]
                 entry = sides.setdefault((mine.kind, mine.key), {})
-                for slot, number in ((mine, number_i), (theirs, number_j)):
-                    text, backers = entry.get(slot.value, (slot.text, set()))
-                    entry[slot.value] = (text, backers | {number})
+                for slot, number, where in ((mine, number_i, i), (theirs, number_j, j)):
+                    text, backers, first = entry.get(slot.value, (slot.text, set(), where))
+                    entry[slot.value] = (text, backers | {number}, first)
                 contradicted[i].add(number_j)
                 contradicted[j].add(number_i)
     conflicts = []
     for (kind, key), values in sides.items():
         shown = _NUMBER_KEYS.get(key, f"number of {key}") if kind == "number" else key
         if kind == "negation":
-            shown = next(text for value, (text, _) in values.items() if value == "yes")
+            shown = next(text for value, (text, _, _) in values.items() if value == "yes")
+        ordered = sorted(values.items())
+        chains = tuple(_chain_of(sentences[first], statements) for _, (_, _, first) in ordered)
         conflicts.append(
             Conflict(
                 slot=kind,
                 description=_DESCRIPTIONS[kind].format(key=shown),
-                sides=tuple((text, tuple(sorted(backers))) for _, (text, backers) in sorted(values.items())),
+                sides=tuple((text, tuple(sorted(backers))) for _, (text, backers, _) in ordered),
+                chains=chains if any(chains) else (),
             )
         )
     return conflicts, contradicted
 
 
-def _attribution_for(sentence: StorySentence, attributions: Sequence[Attribution]) -> Attribution | None:
-    """The attribution whose content overlaps the sentence most (a claim's source and cue)."""
-    best, best_overlap = None, 0
-    for attribution in attributions:
-        span = attribution.content
-        overlap = min(span.end, sentence.end) - max(span.start, sentence.start)
-        if overlap > best_overlap:
-            best, best_overlap = attribution, overlap
-    return best
+def _chain_of(sentence: StorySentence, statements: ReportStatements) -> tuple[ChainLink, ...]:
+    statement = statements.covering(sentence)
+    return statement.chain if statement is not None else ()
 
 
 def _representative(members: list[int], sims: np.ndarray) -> int:
@@ -180,56 +177,106 @@ def _representative(members: list[int], sims: np.ndarray) -> int:
 
 
 def align_claims(
-    articles: Sequence[Article], source_numbers: Mapping[str, int] | None = None, max_claims: int = 12
+    articles: Sequence[Article], source_numbers: Mapping[str, int] | None = None, max_claims: int = 16
 ) -> tuple[list[Claim], list[Conflict]]:
     """The story's main claims, each with the sources backing and contradicting it, and every conflict.
 
     ``source_numbers`` maps article id to its [n] in the brief (default: 1..N in input order). Claims are
-    ranked by how many distinct outlets back them, then by whether anyone contradicts them, then by text
-    order; at most ``max_claims`` are returned. Conflicts are all returned: a disagreement is news.
+    ranked by how many distinct outlets back them, then by whether anyone contradicts them, then by
+    whether they carry provenance worth reading (a source, a hedge, a denial, rhetoric) over plain
+    statements in the writer's voice, then by position, taking each report's claims in turn so one long
+    report cannot fill the table. A sentence stating several claims ("X said that Y had concluded …")
+    gives one row per claim. At most ``max_claims`` rows are returned; conflicts are all returned: a
+    disagreement is news.
     """
     if max_claims < 0:
         raise ValueError(f"max_claims must be zero or more, got {max_claims}")
     numbers = _source_numbers(articles, source_numbers)
     sentences = story_sentences(articles)
     sims = similarity([s.text for s in sentences])
-    conflicts, contradicted = _conflicts(sentences, sims, numbers)
+    statements = ReportStatements(articles)
+    conflicts, contradicted = _conflicts(sentences, sims, numbers, statements)
     outlets = [outlet_of(a) for a in articles]
-    attributions: dict[int, list[Attribution]] = {}
-    ranked = []
+    groups = []
     for members in group_sentences(sentences, sims):
         chosen = _representative(members, sims)
         # Sources whose wording conflicts with the chosen sentence (12 dead vs 15 dead) contradict the
         # claim even when their sentence is similar enough to be grouped with it.
         against = contradicted.get(chosen, set())
-        backing = {
-            sentences[m].article_index for m in members if numbers[sentences[m].article_index] not in against
-        }
-        backing.add(sentences[chosen].article_index)
-        outlet_count = len({outlets[a] for a in backing})
-        ranked.append(((-outlet_count, -len(against), members[0]), chosen, backing, against))
-    claims = []
-    for _, chosen_index, backing, against in sorted(ranked, key=lambda item: item[0])[:max_claims]:
-        chosen = sentences[chosen_index]
-        index = chosen.article_index
-        if index not in attributions:
-            attributions[index] = find_attributions(articles[index].text, articles[index].id)
-        attribution = _attribution_for(chosen, attributions[index])
-        if attribution is not None:
-            certainty, hedges = attribution.certainty, attribution.hedges
-        else:
-            certainty, hedges = certainty_of(chosen.text)
-        supported = {numbers[a] for a in backing}
-        claims.append(
-            Claim(
-                text=chosen.text,
-                article_id=chosen.article_id,
-                source=attribution.source.text if attribution and attribution.source else None,
-                cue=attribution.cue.text if attribution else None,
-                certainty=certainty,
-                hedges=tuple(hedges),
-                supported_by=tuple(sorted(supported)),
-                contradicted_by=tuple(sorted(against - supported)),
+        backing = {m for m in members if numbers[sentences[m].article_index] not in against} | {chosen}
+        groups.append((chosen, backing, against))
+    turn = _turn_within_report(sentences, [chosen for chosen, _, _ in groups])
+    ranked = []
+    for chosen, backing, against in groups:
+        stated = statements.within(sentences[chosen])
+        outlet_count = len({outlets[sentences[m].article_index] for m in backing})
+        plain = all(_is_plain(statement) for statement in stated)
+        key = (-outlet_count, -len(against), plain, turn[chosen], sentences[chosen].article_index)
+        ranked.append((key, chosen, backing, against, stated))
+    claims: list[Claim] = []
+    for _, chosen, backing, against, stated in sorted(ranked, key=lambda item: item[0]):
+        for statement in stated or [None]:
+            if len(claims) == max_claims:
+                return claims, conflicts
+            claims.append(
+                _claim(sentences, chosen, statement, backing, against, numbers, outlets, statements)
             )
-        )
     return claims, conflicts
+
+
+def _turn_within_report(sentences: Sequence[StorySentence], chosen: Sequence[int]) -> dict[int, int]:
+    """For each chosen sentence, how many chosen sentences of its report come before it (0, 1, 2 …)."""
+    turn: dict[int, int] = {}
+    seen: dict[int, int] = defaultdict(int)
+    for index in sorted(chosen):
+        report = sentences[index].article_index
+        turn[index] = seen[report]
+        seen[report] += 1
+    return turn
+
+
+def _is_plain(statement: StatedClaim) -> bool:
+    """A statement of fact in the writer's own voice, unhedged: worth a row only after attributed ones."""
+    return not statement.chain and statement.kind == "fact" and statement.certainty == "asserted"
+
+
+def _claim(
+    sentences: Sequence[StorySentence],
+    chosen_index: int,
+    statement: StatedClaim | None,
+    backing: set[int],
+    against: set[int],
+    numbers: Sequence[int],
+    outlets: Sequence[str],
+    statements: ReportStatements,
+) -> Claim:
+    """One claim of a group's representative sentence, as that sentence's report states it."""
+    chosen = sentences[chosen_index]
+    if statement is not None:
+        certainty, hedges = statement.certainty, statement.hedges
+    else:
+        certainty, hedges = certainty_of(chosen.text)
+    backing_reports = {sentences[m].article_index for m in backing}
+    chains: dict[int, tuple[ChainLink, ...]] = {chosen.article_index: statement.chain if statement else ()}
+    if len({outlets[a] for a in backing_reports}) > 1:
+        # Only a claim several outlets back can be over-counted; only then are the others' chains needed.
+        for m in backing:
+            if sentences[m].article_index not in chains:
+                chains[sentences[m].article_index] = _chain_of(sentences[m], statements)
+    supported = {numbers[a] for a in backing_reports}
+    # An attributed claim is shown as its content, the chain saying who; a writer's claim as the sentence.
+    text = statement.text if statement is not None and statement.chain else chosen.text
+    return Claim(
+        text=text,
+        article_id=chosen.article_id,
+        source=statement.chain[-1].text if statement and statement.chain else None,
+        cue=statement.cue.text if statement and statement.cue else None,
+        certainty=certainty,
+        hedges=tuple(hedges),
+        supported_by=tuple(sorted(supported)),
+        contradicted_by=tuple(sorted(against - supported)),
+        kind=statement.kind if statement else "fact",
+        chain=statement.chain if statement else (),
+        quantities=statement.quantities if statement else (),
+        independent=independent_voices(backing_reports, outlets, chains),
+    )

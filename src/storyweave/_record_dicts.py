@@ -1,0 +1,55 @@
+"""Provenance links and quantities as plain JSON-ready dicts, and back.
+
+One shape everywhere they leave the library: in brief JSON, through the web API and in the ``eval claims``
+contract. Optional fields are left out rather than written as null, as the contract specifies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from storyweave.model import ChainLink, Quantity
+
+__all__ = ["link_from_dict", "link_to_dict", "quantity_from_dict", "quantity_to_dict"]
+
+
+def link_to_dict(link: ChainLink) -> dict[str, Any]:
+    data: dict[str, Any] = {"start": link.start, "end": link.end, "text": link.text}
+    data["anonymous"] = link.anonymous
+    if link.role is not None:
+        data["role"] = link.role
+    return data
+
+
+def quantity_to_dict(quantity: Quantity) -> dict[str, Any]:
+    data: dict[str, Any] = {"start": quantity.start, "end": quantity.end, "text": quantity.text}
+    data["value"] = quantity.value
+    for key in ("low", "high", "unit"):
+        if getattr(quantity, key) is not None:
+            data[key] = getattr(quantity, key)
+    data["vague"] = quantity.vague
+    return data
+
+
+def link_from_dict(data: Mapping[str, Any]) -> ChainLink:
+    return ChainLink(
+        start=data["start"],
+        end=data["end"],
+        text=data["text"],
+        anonymous=data["anonymous"],
+        role=data.get("role"),
+    )
+
+
+def quantity_from_dict(data: Mapping[str, Any]) -> Quantity:
+    return Quantity(
+        start=data["start"],
+        end=data["end"],
+        text=data["text"],
+        value=data["value"],
+        low=data.get("low"),
+        high=data.get("high"),
+        unit=data.get("unit"),
+        vague=data["vague"],
+    )

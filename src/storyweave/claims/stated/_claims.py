@@ -1,0 +1,257 @@
+"""Every claim a report makes, attributed or in the writer's own voice, with what a reader needs to weigh it.
+
+Attributed claims come from the attribution tagger, kept only when the cue reports speech, writing,
+finding or belief (the tagger, trained on PolNeAR, also marks actions such as "endorsed" or "posted to")
+and when the content says something (three words or more once scare quotes are set aside). Sentences with
+no such attribution are the writer's own statements when they state something: a full sentence with a
+verb, not a headline, caption, question or an address to the reader ("Show your support").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from storyweave.claims.attribution import find_attributions
+from storyweave.claims.certainty import certainty_of_claim
+from storyweave.claims.stated._chain import chains_of, embedded_at, split_embedded
+from storyweave.claims.stated._kind import kind_of
+from storyweave.claims.stated._lexicon import REPORTING_CUE, words
+from storyweave.claims.stated._scare import scare_quotes, without_scare_quotes
+from storyweave.claims.stated._voice import is_single_unnamed
+from storyweave.model import Attribution, Span, StatedClaim
+from storyweave.text.quantities import find_quantities
+from storyweave.text.sentences import sentence_spans
+
+__all__ = ["stated_claims"]
+
+_MIN_CONTENT_WORDS = 3
+_MIN_SENTENCE_WORDS = 5
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_READER = re.compile(r"(?<![\w-])(?:you|your|yours)(?![\w-])", re.IGNORECASE)
+_FINITE = re.compile(
+    r"(?<![\w-])(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|"
+    r"does|do|did|[’']s|[a-z]{3,}ed|[a-z]{3,}[^s\W]s)(?![\w-])"
+)
+_ENDS_STATEMENT = re.compile(r"[.!…][”\"’)]?\s*$|[”\"’]\s*$")
+_TRAILING = " .,;:!?"
+# Where a clause may open with its own "<voice> <verb> that": the sentence start, after a comma or semicolon.
+_CLAUSE_START = re.compile(r"^|(?<=[,;]\s)(?:and\s+|but\s+)?")
+# A coordinated modifier left out of the source: "from Iraqi and Kurdish sources" -> the tagger's
+# "Kurdish sources" misses "Iraqi and".
+_COORDINATED = re.compile(r"(?:[A-Z][\w.’'-]*,\s+)*[A-Z][\w.’'-]*\s+(?:and|or)\s+$")
+# A quotation introduced by "<voice> <verb>," when the tagger found no cue: "The banner reads, “...”".
+_INTRODUCED_QUOTE = re.compile(
+    r"(?P<voice>[^,;:“\"]{3,60}?)\s+(?P<cue>[a-z]+)[,:]?\s*(?P<quote>[“\"][^”\"]{8,}[”\"])"
+)
+
+
+def _widen_source(text: str, attribution: Attribution) -> Attribution:
+    source = attribution.source
+    if source is None:
+        return attribution
+    match = _COORDINATED.search(text, max(0, source.start - 80), source.start)
+    if match is None or match.end() != source.start:
+        return attribution
+    start = match.start()
+    return Attribution(
+        attribution.article_id,
+        Span(start, source.end, text[start : source.end]),
+        attribution.cue,
+        attribution.content,
+        attribution.certainty,
+        attribution.hedges,
+    )
+
+
+def _carries_claim(
+    text: str, attribution: Attribution, scares: list[tuple[int, int]], sentences: Sequence[tuple[int, int]]
+) -> bool:
+    if not REPORTING_CUE.search(attribution.cue.text):
+        return False
+    sentence = next((s for s in sentences if s[0] <= attribution.cue.start < s[1]), None)
+    if sentence and _READER.search(_QUOTED.sub(" ", text[sentence[0] : sentence[1]])):
+        return False
+    content = attribution.content
+    return len(words(without_scare_quotes(text, content.start, content.end, scares))) >= _MIN_CONTENT_WORDS
+
+
+def _states_something(sentence: str) -> bool:
+    """A full statement: ends like a sentence, has a verb outside quotations, does not address the reader."""
+    unquoted = _QUOTED.sub(" ", sentence)
+    return (
+        len(words(sentence)) >= _MIN_SENTENCE_WORDS
+        and bool(_ENDS_STATEMENT.search(sentence))
+        and not sentence.rstrip().endswith("?")
+        and not _READER.search(unquoted)
+        and bool(_FINITE.search(unquoted))
+    )
+
+
+def _fallback_attributions(text: str, sentence: tuple[int, int], article_id: str) -> list[Attribution]:
+    """Attributions the tagger missed in a sentence: an introduced quotation, or "<voice> concluded that"."""
+    start, end = sentence
+    body = text[start:end]
+    quote = _INTRODUCED_QUOTE.search(body)
+    if quote and REPORTING_CUE.fullmatch(quote.group("cue")):
+        voice_start, voice_end = (start + quote.start("voice"), start + quote.end("voice"))
+        return [
+            Attribution(
+                article_id,
+                Span(voice_start, voice_end, text[voice_start:voice_end]),
+                Span(start + quote.start("cue"), start + quote.end("cue"), quote.group("cue")),
+                Span(start + quote.start("quote"), start + quote.end("quote"), quote.group("quote")),
+            )
+        ]
+    found = []
+    for clause in _CLAUSE_START.finditer(body):
+        inner = embedded_at(text, start + clause.end(), end, article_id)
+        if inner is not None:
+            found.append(inner)
+    return found
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    while start < end and text[start] in " ":
+        start += 1
+    # "said that the bridge is closed": the complementiser is the cue's, not part of what was said.
+    if text.startswith("that ", start) and end - start > len("that "):
+        start += len("that ")
+    return start, end
+
+
+def _expand(text: str, attributions: Sequence[Attribution]) -> tuple[list[Attribution], set[int]]:
+    """Attributions plus the inner ones opening their contents; indices of outers that only wrap an inner."""
+    expanded: list[Attribution] = []
+    wrappers: set[int] = set()
+    for attribution in attributions:
+        expanded.append(attribution)
+        inner = split_embedded(text, attribution)
+        already = [
+            other
+            for other in attributions
+            if other is not attribution
+            and attribution.content.start <= other.cue.start < attribution.content.end
+            and (other.source or other.cue).start - attribution.content.start <= len("that ")
+        ]
+        if already:
+            wrappers.add(len(expanded) - 1)
+        elif inner is not None:
+            wrappers.add(len(expanded) - 1)
+            expanded.append(inner)
+    return expanded, wrappers
+
+
+def stated_claims(text: str, article_id: str = "") -> list[StatedClaim]:
+    """Every claim in one report, in text order, each with its provenance chain, type, certainty and
+    quantities; offsets are into ``text``.
+
+    Attributed claims carry their chain outermost voice first (an outlet the speaker addressed is the
+    outermost link, role "outlet"); the writer's own statements have an empty chain. Scare quotes are
+    never claims or sources. Raises FileNotFoundError when the attribution models are missing.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"stated_claims expects the report text as str, got {type(text).__name__}")
+    sentences = list(sentence_spans(text))
+    scares = scare_quotes(text)
+    kept = [
+        _widen_source(text, a)
+        for a in find_attributions(text, article_id)
+        if _carries_claim(text, a, scares, sentences)
+    ]
+    for sentence in sentences:
+        if any(sentence[0] <= a.cue.start < sentence[1] for a in kept):
+            continue
+        if not _READER.search(text[sentence[0] : sentence[1]]):
+            kept.extend(_fallback_attributions(text, sentence, article_id))
+    kept.sort(key=lambda a: (a.cue.start, a.cue.end))
+    attributions, wrappers = _expand(text, kept)
+    chains = chains_of(text, attributions, sentences)
+    quantities = find_quantities(text)
+
+    def sentence_at(position: int) -> tuple[int, int]:
+        return next((s for s in sentences if s[0] <= position < s[1]), (position, position))
+
+    claims: list[StatedClaim] = []
+    for index, (attribution, chain) in enumerate(zip(attributions, chains, strict=True)):
+        if index in wrappers:
+            continue
+        start, end = _strip(text, attribution.content.start, attribution.content.end)
+        sentence = text[slice(*sentence_at(attribution.cue.start))]
+        content = text[start:end]
+        own_words = _own_wording(text, start, end, attributions, attribution)
+        cues = [a.cue.text for a in _outer_cues(attributions, attribution)]
+        single = bool(chain) and is_single_unnamed(chain[-1]) and all(link.anonymous for link in chain)
+        certainty, hedges = certainty_of_claim(own_words, sentence, cues, single)
+        claims.append(
+            StatedClaim(
+                article_id=article_id,
+                start=start,
+                end=end,
+                text=content,
+                kind=kind_of(own_words, attribution.cue.text),
+                certainty=certainty,
+                chain=chain,
+                cue=attribution.cue,
+                hedges=hedges,
+                quantities=tuple(q for q in quantities if start <= q.start and q.end <= end),
+            )
+        )
+    covered = [(c.start, c.end) for c in claims] + [(a.cue.start, a.cue.end) for a in attributions]
+    for s_start, s_end in sentences:
+        start, end = _strip(text, s_start, s_end)
+        body = text[s_start:s_end]
+        if any(c_start < s_end and s_start < c_end for c_start, c_end in covered):
+            continue
+        if not _states_something(body):
+            continue
+        certainty, hedges = certainty_of_claim(text[start:end], body)
+        claims.append(
+            StatedClaim(
+                article_id=article_id,
+                start=start,
+                end=end,
+                text=text[start:end],
+                kind=kind_of(body),
+                certainty=certainty,
+                hedges=hedges,
+                quantities=tuple(q for q in quantities if start <= q.start and q.end <= end),
+            )
+        )
+    claims.sort(key=lambda c: (c.start, c.end))
+    return claims
+
+
+def _outer_cues(attributions: Sequence[Attribution], attribution: Attribution) -> list[Attribution]:
+    """The attributions whose contents enclose this one's cue, outermost first, then this one."""
+    enclosing = [
+        a
+        for a in attributions
+        if a is not attribution and a.content.start <= attribution.cue.start < a.content.end
+    ]
+    enclosing.sort(key=lambda a: a.content.start - a.content.end)
+    return [*enclosing, attribution]
+
+
+def _own_wording(
+    text: str, start: int, end: int, attributions: Sequence[Attribution], attribution: Attribution
+) -> str:
+    """The claim's content without the attributions nested in it, which are claims of their own.
+
+    "al-Baghdadi has not spoken since November, when he called on fighters to ..." is a fact; the nested
+    call to arms is rhetoric, and must not make its host rhetoric too.
+    """
+    cuts = sorted(
+        (min((a.source or a.cue).start, a.cue.start), a.content.end)
+        for a in attributions
+        if a is not attribution and start < a.cue.start < end and (a.source or a.cue).start > start + 5
+    )
+    pieces, cursor = [], start
+    for cut_start, cut_end in cuts:
+        if cut_start >= cursor:
+            pieces.append(text[cursor:cut_start])
+            cursor = max(cursor, min(cut_end, end))
+    pieces.append(text[cursor:end])
+    return " ".join(pieces)

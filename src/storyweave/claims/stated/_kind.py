@@ -1,0 +1,58 @@
+"""What kind of claim a statement is: a fact, an opinion, or rhetoric quoted as such.
+
+``rhetoric``
+    Propaganda, slogans, threats and calls to arms, reported as words someone used: a vocative ("O Lion of
+    Fallujah"), a call to fight or kill, "death to", violent or religious hyperbole ("make their blood flow
+    like rivers") together with a second sign (an exclamation, a command, another such phrase). Rhetoric is
+    never a factual claim, even when a source is attributed.
+``opinion``
+    A judgement or analysis, the writer's or a source's: obligation ("should", "must", "ought"), evaluative
+    frames ("it is difficult to imagine", "ought not to be underestimated", "it is clear"), evaluative
+    words ("humiliating", "bluster"), predictions hedged by the writer ("will likely", "would appear"), and
+    content after a cue of desire, praise or blame ("hope", "praised", "called it").
+``fact``
+    Everything else: a state of the world as reported or asserted, however sure (certainty is separate).
+
+Rules over a closed vocabulary rather than a classifier, because no labelled fact/opinion/rhetoric news
+data is available to learn from, and a reader can check each decision against the words that made it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyweave.claims.stated._lexicon import (
+    ATTITUDE_CUE,
+    EVALUATIVE,
+    IMPERATIVE_OPENING,
+    RHETORIC_STRONG,
+    RHETORIC_WEAK,
+    VOCATIVE,
+)
+
+__all__ = ["KINDS", "kind_of"]
+
+KINDS = ("fact", "opinion", "rhetoric")
+_QUOTED = re.compile(r"[“\"‘]([^”\"’]{2,})[”\"’]")
+
+
+def _rhetoric(content: str, cue: str) -> bool:
+    framed = f"{cue} {content}"
+    if RHETORIC_STRONG.search(framed) or VOCATIVE.search(content):
+        return True
+    weak = len(RHETORIC_WEAK.findall(content))
+    quoted = " ".join(m.group(1) for m in _QUOTED.finditer(content)) or content
+    commanded = bool(IMPERATIVE_OPENING.search(quoted))
+    exclaimed = "!" in content
+    return weak >= 2 or (weak >= 1 and (commanded or exclaimed)) or (commanded and exclaimed)
+
+
+def kind_of(content: str, cue: str = "") -> str:
+    """ "fact", "opinion" or "rhetoric" for a claim's content and (for attributed claims) its cue."""
+    if _rhetoric(content, cue):
+        return "rhetoric"
+    if cue and ATTITUDE_CUE.search(cue):
+        return "opinion"
+    if EVALUATIVE.search(content):
+        return "opinion"
+    return "fact"

@@ -1,0 +1,169 @@
+"""Who a source is: named or anonymous, and the role the text gives it.
+
+The boundary, as a reader of a claim needs it: a voice is **named** when the text lets a reader identify
+it — a person's name ("Lt. Gen. Qasim al-Atta", "Zinni"), a named organisation or outlet speaking as itself
+("the Pentagon", "Al-Sharq al-Awsat"), or an institution speaking officially ("the army said"). It is
+**anonymous** when it is a kind of voice rather than a voice: "officials", "sources in Mosul", "an
+informant", "a spokesperson for the party" — an unnamed member of a named body is still unnamed, because
+the reader cannot tell who vouches for the claim.
+
+The decision looks at the head of the source phrase (the words before an apposition, a relative clause or
+a prepositional tail): a generic noun there ("officials", "sources") makes it anonymous, whatever the
+capitalised modifiers ("U.S.", "Kurdish"); otherwise a proper name in it makes it named. Pronouns take
+the voice of what they refer to: the nearest earlier source for "they", the nearest earlier name or
+unnamed person for "he" and "she", the phrase before the comma for "who".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from storyweave.claims.stated._lexicon import (
+    ANONYMOUS_MARKERS,
+    DEMONYM,
+    GENERIC_HEAD,
+    INSTITUTION_HEAD,
+    PERSON_TITLE,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+    ROLE_WORDS,
+    SINGULAR_UNNAMED,
+    word_set,
+)
+from storyweave.model import ChainLink
+
+__all__ = ["is_single_unnamed", "voice_of"]
+
+_TOKEN = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*\.?|[,;:()—–]")
+# The head phrase ends where an apposition, relative clause or prepositional tail starts.
+_HEAD_END = word_set(
+    ", ; : ( — – who which that whose whom in inside from for of at with on familiar close based "
+    "within across near among"
+)
+_DETERMINERS = word_set("a an the this that these those some several many his her their its our")
+_CALENDAR = word_set(
+    "january february march april may june july august september october november december monday "
+    "tuesday wednesday thursday friday saturday sunday"
+)
+_NAME_PARTICLE = re.compile(r"^(?:al|el|ad|an|as|ash|at|az|bin|ibn|abu|de|van|von|da)-?(?=[A-Z])")
+# How far back (characters) a pronoun may look for what it refers to.
+_PRONOUN_REACH = 400
+_SINGULAR_PRONOUNS = word_set("he she him her his i it its")
+_UNNAMED_PERSON = re.compile(
+    r"\b(?:an?|the|one)\s+(?:\w+\s+){0,2}?(?:" + "|".join(sorted(SINGULAR_UNNAMED)) + r")\b", re.IGNORECASE
+)
+_NAMEISH = re.compile(r"(?<![\w-])(?:[A-Z][\w’'-]+|(?:al|el|bin|ibn|abu)-[A-Z][\w’'-]*)")
+
+
+def _is_name_token(token: str, first_in_sentence: bool) -> bool:
+    """A capitalised word that names someone: not a title, demonym, date word or sentence-initial noun."""
+    bare = _NAME_PARTICLE.sub("", token)
+    if not bare[:1].isupper():
+        return False
+    lower = token.lower()
+    if lower in DEMONYM or lower in PERSON_TITLE or lower.rstrip(".") in _CALENDAR:
+        return False
+    common = lower in GENERIC_HEAD or lower in INSTITUTION_HEAD or lower in _DETERMINERS or lower in PRONOUNS
+    return not (first_in_sentence and common)
+
+
+def _head(tokens: list[str]) -> list[str]:
+    """Tokens of the head phrase: up to the first apposition, relative clause or prepositional tail."""
+    head: list[str] = []
+    for i, token in enumerate(tokens):
+        lower = token.lower()
+        if i > 0 and lower in _HEAD_END:
+            # "the Democratic Party of Kurdistan": "of" between two names stays inside the name.
+            if lower == "of" and head and _is_name_token(head[-1], False) and i + 1 < len(tokens):
+                nxt = tokens[i + 1]
+                if _is_name_token(nxt, False):
+                    head.append(token)
+                    continue
+            break
+        head.append(token)
+    return head
+
+
+def _role(text: str) -> str | None:
+    for role, pattern in ROLE_WORDS:
+        if pattern.search(text):
+            return role
+    return None
+
+
+def _named(tokens: list[str], at_sentence_start: bool) -> bool:
+    head = [t for t in _head(tokens) if t not in ",;:()—–"]
+    if not head:
+        return False
+    last = head[-1].lower().rstrip(".")
+    if last in GENERIC_HEAD:
+        return False
+    if last in INSTITUTION_HEAD:
+        return True
+    return any(_is_name_token(t, at_sentence_start and i == 0) for i, t in enumerate(head))
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start]
+    return start == 0 or not before.strip() or before.rstrip()[-1:] in '.!?\n“"‘'
+
+
+def _resolve_pronoun(text: str, start: int, word: str, earlier: Sequence[ChainLink]) -> ChainLink | None:
+    """The voice a pronoun source refers to, as a link whose anonymity and role it inherits."""
+    window_start = max(0, start - _PRONOUN_REACH)
+    if word in RELATIVE_PRONOUNS:
+        before = text[window_start:start].rstrip(" ,")
+        clause = re.split(r"[.;:!?\n]|,\s", before)[-1].strip()
+        if clause:
+            at = start - len(text[window_start:start]) + before.rfind(clause)
+            return _describe(text, at, at + len(clause))
+        return None
+    nearby = [link for link in earlier if window_start <= link.start < start]
+    if word in {"they", "them", "their", "we", "us"}:
+        plural = [link for link in nearby if link.text.strip().lower() not in _SINGULAR_PRONOUNS]
+        return plural[-1] if plural else None
+    # "he" / "she": the nearest earlier name or unnamed person decides.
+    window = text[window_start:start]
+    names = [m for m in _NAMEISH.finditer(window) if _is_name_token(m.group(), False)]
+    people = list(_UNNAMED_PERSON.finditer(window))
+    name_at = names[-1].start() if names else -1
+    person_at = people[-1].start() if people else -1
+    if person_at > name_at:
+        match = people[-1]
+        return _describe(text, window_start + match.start(), window_start + match.end())
+    return None
+
+
+def _describe(text: str, start: int, end: int) -> ChainLink:
+    phrase = text[start:end]
+    tokens = _TOKEN.findall(phrase)
+    anonymous = bool(ANONYMOUS_MARKERS.search(phrase)) or not _named(tokens, _sentence_start(text, start))
+    return ChainLink(start, end, phrase, anonymous, _role(phrase))
+
+
+def voice_of(text: str, start: int, end: int, earlier: Sequence[ChainLink] = ()) -> ChainLink:
+    """The chain link for the source phrase ``text[start:end]``.
+
+    ``earlier`` are the links of sources before this one in the report, in text order: a pronoun takes
+    the anonymity and role of what it refers to, but keeps its own span, so offsets stay true to the text.
+    """
+    while end > start and text[end - 1] in " ,;:":
+        end -= 1
+    phrase = text[start:end]
+    word = phrase.strip().lower()
+    if word in PRONOUNS or word in RELATIVE_PRONOUNS:
+        referent = _resolve_pronoun(text, start, word, earlier)
+        if referent is not None:
+            return ChainLink(start, end, phrase, referent.anonymous, referent.role)
+        # An unresolved "they" is a crowd; an unresolved "he", "I" or "we" is most often someone named nearby.
+        return ChainLink(start, end, phrase, word in {"they", "them", "their", "it", "its"}, None)
+    return _describe(text, start, end)
+
+
+def is_single_unnamed(link: ChainLink) -> bool:
+    """An anonymous link naming one unnamed individual ("an informant", "a senior official")."""
+    if not link.anonymous:
+        return False
+    head = [t.lower().rstrip(".") for t in _head(_TOKEN.findall(link.text)) if t.isalpha()]
+    return bool(head) and head[-1] in SINGULAR_UNNAMED

@@ -1,0 +1,127 @@
+"""Claims with provenance chains, type and certainty, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyweave.claims.stated import stated_claims
+from storyweave.claims.stated._kind import kind_of
+from storyweave.claims.stated._scare import scare_quotes
+from storyweave.claims.stated._voice import voice_of
+from storyweave.model import StatedClaim
+
+
+def _claim(text: str, fragment: str) -> StatedClaim:
+    claims = stated_claims(text, "t")
+    found = [c for c in claims if fragment in c.text]
+    assert found, [c.text for c in claims]
+    return found[0]
+
+
+def _chain(claim: StatedClaim) -> list[tuple[str, bool, str | None]]:
+    return [(link.text, link.anonymous, link.role) for link in claim.chain]
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "The port reopened on Monday. Officials said 40 ships were waiting outside."
+    for claim in stated_claims(text, "t"):
+        assert text[claim.start : claim.end] == claim.text
+        for link in claim.chain:
+            assert text[link.start : link.end] == link.text
+
+
+def test_nested_voice_in_content_is_the_inner_link() -> None:
+    text = "Mayor Ana Ruiz announced city engineers had concluded that the old bridge must close."
+    claim = _claim(text, "the old bridge")
+    assert [link.text for link in claim.chain] == ["Mayor Ana Ruiz", "city engineers"]
+    assert [link.anonymous for link in claim.chain] == [False, True]
+    assert not any(c.text.startswith("city engineers") for c in stated_claims(text, "t"))
+
+
+def test_outlet_the_speaker_addressed_is_the_outermost_link() -> None:
+    text = "Speaking to Radio Harbour, Colonel Ivo Brand said the convoy had reached the coast."
+    claim = _claim(text, "the convoy had reached")
+    assert _chain(claim) == [("Radio Harbour", False, "outlet"), ("Colonel Ivo Brand", False, "commander")]
+
+
+def test_secondary_source_sits_behind_the_reporting_outlet_and_hedges() -> None:
+    text = (
+        "Based on reports from an anonymous informant in the port, "
+        "the Coastal Times reported that the ship sank."
+    )
+    claim = _claim(text, "the ship sank")
+    assert [(link.text, link.anonymous) for link in claim.chain] == [
+        ("the Coastal Times", False),
+        ("an anonymous informant in the port", True),
+    ]
+    assert claim.chain[0].role == "outlet"
+
+
+def test_a_lone_unnamed_informant_hedges_the_claim() -> None:
+    claim = _claim("A source close to the talks said the deal was signed.", "the deal was signed")
+    assert claim.certainty == "hedged"
+    assert "single unnamed source" in claim.hedges
+
+
+def test_writer_statements_have_an_empty_chain_and_headlines_are_not_claims() -> None:
+    text = "Storm hits coast\nThe storm destroyed 300 homes along the coast on Sunday.\nShow your support"
+    claims = stated_claims(text, "t")
+    assert [c.text for c in claims] == ["The storm destroyed 300 homes along the coast on Sunday"]
+    assert claims[0].chain == () and claims[0].certainty == "asserted" and claims[0].kind == "fact"
+    assert [q.value for q in claims[0].quantities] == [300]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "kind"),
+    [
+        ("The council should publish the audit before the vote.", "should publish", "opinion"),
+        ("It is difficult to imagine a quick end to the dispute.", "difficult to imagine", "opinion"),
+        ("The commander urged his men to “kill the infidels wherever they hide!”", "infidels", "rhetoric"),
+        ("The ferry carried 212 passengers across the strait on Tuesday.", "ferry", "fact"),
+    ],
+)
+def test_claim_type(text: str, fragment: str, kind: str) -> None:
+    assert _claim(text, fragment).kind == kind
+
+
+def test_a_plain_report_of_a_strike_is_not_rhetoric() -> None:
+    assert kind_of("the air strike hit a depot near the border", "said") == "fact"
+    assert kind_of("“Rise up, O brothers, and strike them!”", "shouted") == "rhetoric"
+
+
+def test_scare_quotes_are_found_and_quoted_speech_is_not() -> None:
+    text = 'The so-called "emir" fled. He said, "we will return". They called it "a disaster".'
+    spans = [text[s:e] for s, e in scare_quotes(text)]
+    assert spans == ['"emir"']
+
+
+def test_a_scare_quote_is_never_a_claim_or_a_source() -> None:
+    text = "The “victories” of the group now exist mainly online."
+    claims = stated_claims(text, "t")
+    assert all(not c.chain for c in claims)
+    assert all(c.text != "“victories”" for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("source", "anonymous", "role"),
+    [
+        ("U.S. and Iraqi officials", True, "officials"),
+        ("Kurdish intelligence sources", True, "intelligence"),
+        ("Sources in the capital", True, None),
+        ("a spokeswoman for the Green Party", True, "spokesperson"),
+        ("Lt. Gen. Marta Olsen", False, "commander"),
+        ("The Pentagon", False, "military"),
+        ("the Iraqi government", False, "government"),
+        ("Campaign spokesman Brian Hale", False, "spokesperson"),
+    ],
+)
+def test_named_or_anonymous_and_role(source: str, anonymous: bool, role: str | None) -> None:
+    link = voice_of(source, 0, len(source))
+    assert (link.anonymous, link.role) == (anonymous, role)
+
+
+def test_pronoun_source_takes_the_voice_it_refers_to() -> None:
+    text = "Two police officers said the road was flooded. They added that the bridge was closed too."
+    claim = _claim(text, "the bridge was closed")
+    assert claim.chain[-1].text == "They" and claim.chain[-1].anonymous
+    assert claim.chain[-1].role == "police"

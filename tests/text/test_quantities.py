@@ -1,0 +1,149 @@
+"""Quantities: values, bounds, vague ranges, units, and what must not be read as a quantity."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyweave.text.quantities import find_quantities
+
+
+def _only(text: str):
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "low", "high", "unit", "vague"),
+    [
+        ("Over 360,000 accounts were closed.", "Over 360,000", 360_000, 360_000, None, "accounts", False),
+        ("A convoy of 30 Hummer vehicles left.", "30", 30, None, None, "vehicles", False),
+        (
+            "It fell by as much as forty-five percent.",
+            "as much as forty-five percent",
+            45,
+            None,
+            45,
+            "%",
+            False,
+        ),
+        (
+            "They numbered over one hundred thousand fighters.",
+            "over one hundred thousand",
+            1e5,
+            1e5,
+            None,
+            "fighters",
+            False,
+        ),
+        (
+            "Hundreds of thousands of civilians are trapped.",
+            "Hundreds of thousands",
+            450_000,
+            200_000,
+            999_999,
+            "civilians",
+            True,
+        ),
+        ("Rebels fired dozens of rockets.", "dozens", 51, 24, 107, "rockets", True),
+        ("A few residents came back.", "A few", 3, 2, 5, "residents", True),
+        ("Nearly 500 people fled.", "Nearly 500", 500, None, 500, "people", False),
+        ("Between 10 and 12 soldiers died.", "Between 10 and 12", 11, 10, 12, "soldiers", False),
+        (
+            "Between 2 and 3 million voters stayed home.",
+            "Between 2 and 3 million",
+            2.5e6,
+            2e6,
+            3e6,
+            "voters",
+            False,
+        ),
+        ("The state spent $3 billion on roads.", "$3 billion", 3e9, None, None, "USD", False),
+        ("Profits reached £85m last year.", "£85m", 8.5e7, None, None, "GBP", False),
+        ("Officials said 12 dead were found.", "12", 12, None, None, "dead", False),
+        ("A dozen police officers were hurt.", "A dozen", 12, None, None, "officers", False),
+        ("Two or three gunmen opened fire.", "Two or three", 2.5, 2, 3, "gunmen", False),
+        ("The plane dropped 500lb. bombs.", "500lb", 500, None, None, "lb", False),
+        (
+            "It grew 2.5 percentage points.",
+            "2.5 percentage points",
+            2.5,
+            None,
+            None,
+            "percentage points",
+            False,
+        ),
+        (
+            "One hundred and twenty bodies were found.",
+            "One hundred and twenty",
+            120,
+            None,
+            None,
+            "bodies",
+            False,
+        ),
+        ("Half a million refugees crossed.", "Half a million", 5e5, None, None, "refugees", False),
+    ],
+)
+def test_values_bounds_and_units(text, span, value, low, high, unit, vague):
+    quantity = _only(text)
+    assert text[quantity.start : quantity.end] == quantity.text == span
+    assert quantity.value == pytest.approx(value)
+    assert quantity.low == (pytest.approx(low) if low is not None else None)
+    assert quantity.high == (pytest.approx(high) if high is not None else None)
+    assert (quantity.unit, quantity.vague) == (unit, vague)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The invasion of Iraq in 2003 changed the region.",
+        "The talks resume on March 8 at 10 a.m. in Geneva.",
+        "The ceasefire agreed on 8 May held until 10:30 on Sunday.",
+        "No one was hurt, and the one witness left; one of them spoke.",
+        "Five months ago, a 45-year-old man was arrested.",
+        "An F-16 flew over the site of the 9/11 attacks in the 1990s.",
+        "Article 5 was invoked after the 21st meeting.",
+        "They won the final 3-1 in the 2014-2017 season.",
+        "He left a few days ago after several weeks in hiding.",
+    ],
+)
+def test_years_dates_times_identifiers_and_pronouns_are_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_quantities_are_ordered_and_separate():
+    text = "Police arrested 23 people, seized 4 tonnes of cannabis and froze $2 million."
+    found = find_quantities(text)
+    assert [q.text for q in found] == ["23", "4", "$2 million"]
+    assert [q.unit for q in found] == ["people", "tonnes", "USD"]
+    assert [q.start for q in found] == sorted(q.start for q in found)
+
+
+def test_year_with_a_counted_noun_is_a_quantity_but_after_a_preposition_is_not():
+    assert [q.value for q in find_quantities("The firm hired 2000 workers.")] == [2000]
+    assert find_quantities("The firm was founded in 2000 by workers.") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("0123456789,.-–$£€% aAbTone-twhundredsofthousandover\n")), max_size=120
+    )
+)
+def test_any_numeric_text_gives_valid_spans(text):
+    for quantity in find_quantities(text):
+        assert 0 <= quantity.start < quantity.end <= len(text)
+        assert text[quantity.start : quantity.end] == quantity.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_any_string_gives_valid_spans(text):
+    previous = -1
+    for quantity in find_quantities(text):
+        assert text[quantity.start : quantity.end] == quantity.text
+        assert quantity.start >= previous
+        previous = quantity.start
