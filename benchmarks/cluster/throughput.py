@@ -1,8 +1,11 @@
 """Online clustering throughput and memory on a long stream built from Multi-News documents.
 
-Multi-News has no dates, so the stream's timestamps are SYNTHESISED: the groups (train, then val, in file
-order) are spread evenly over one year, and the k-th document of a group is published 2k days after the
-group starts, so a story unfolds over up to ~3 weeks and stories interleave. The stream is read lazily
+Multi-News has no dates, so the stream's timestamps are SYNTHESISED at a fixed rate: the groups (train,
+then val, in file order) start one after another so that ``--per-day`` documents (250 by default) start
+each day, and the k-th document of a group is published 2k days after its group starts, so a story
+unfolds over up to ~3 weeks and stories interleave. A fixed rate means a longer stream spans more days,
+not a denser window: 25k reports already cover 100 days, more than the clusterer's 45-day window, so
+memory should stay flat from there on while the stream grows. The stream is read lazily
 from the gzip files and put in date order by a small reorder buffer, so the input never sits in memory
 whole: peak memory then reflects the clusterer's state, which the time window bounds.
 
@@ -25,6 +28,7 @@ import heapq
 import itertools
 import json
 import multiprocessing
+import os
 import resource
 import subprocess
 import sys
@@ -52,23 +56,12 @@ def _groups(shared: Path) -> Iterator[list[str]]:
                 yield [d for d in json.loads(line)["documents"] if d.strip()]
 
 
-def _group_count(shared: Path, reports: int) -> int:
-    """How many groups the first ``reports`` documents span (to spread exactly those over the year)."""
-    seen = 0
-    for count, documents in enumerate(_groups(shared), start=1):
-        seen += len(documents)
-        if seen >= reports:
-            return count
-    raise ValueError(f"Multi-News train + val hold only {seen} documents; asked for {reports}")
-
-
-def dated_stream(shared: Path, reports: int) -> Iterator[tuple[int, date, str]]:
+def dated_stream(shared: Path, reports: int, per_day: int = 250) -> Iterator[tuple[int, date, str]]:
     """(group, synthetic publication date, text) in date order, at most ``reports`` items."""
-    groups = _group_count(shared, reports)
     buffer: list[tuple[date, int, int, str]] = []
     emitted = sequence = 0
     for group, documents in enumerate(_groups(shared)):
-        start = START + timedelta(days=365 * group // groups)
+        start = START + timedelta(days=sequence // per_day)
         while buffer and buffer[0][0] <= start:
             day, _, owner, text = heapq.heappop(buffer)
             yield owner, day, text
@@ -80,7 +73,7 @@ def dated_stream(shared: Path, reports: int) -> Iterator[tuple[int, date, str]]:
                 day = start + timedelta(days=DAYS_PER_DOCUMENT_IN_GROUP * k)
                 heapq.heappush(buffer, (day, sequence, group, text))
                 sequence += 1
-        if sequence >= reports and group >= groups:
+        if sequence >= reports:
             break
     while buffer and emitted < reports:
         day, _, owner, text = heapq.heappop(buffer)
@@ -93,14 +86,14 @@ def _features(item: tuple[int, date, str]) -> tuple[int, ReportFeatures]:
     return group, report_features(Article(id=str(group), text=text, origin="multinews", published=day))
 
 
-def run_stream(shared: Path, reports: int, workers: int) -> dict:
+def run_stream(shared: Path, reports: int, workers: int, per_day: int) -> dict:
     clusterer = OnlineClusterer()
     report_features(Article(id="warm-up", text="warm up", origin="warm-up"))  # load the table untimed
     groups: list[int] = []
     labels: list[int] = []
     peak_active = 0
     started = time.perf_counter()
-    stream = dated_stream(shared, reports)
+    stream = dated_stream(shared, reports, per_day)
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         # One batch is featurised while the previous one is assigned; Pool.imap would instead pull the
         # whole input into its task queue at once, and memory would grow with the stream.
@@ -128,6 +121,7 @@ def run_stream(shared: Path, reports: int, workers: int) -> dict:
         "active_end": len(clusterer.state.stories),
         "active_peak": max(peak_active, len(clusterer.state.stories)),
         "f1": scorer.bcubed(pred, gold, "group")["F1"],
+        "load_average": os.getloadavg()[0],
     }
 
 
@@ -138,24 +132,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared/ folder")
     parser.add_argument("--reports", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--workers", type=int, default=2, help="processes computing features")
+    parser.add_argument("--per-day", type=int, default=250, help="synthetic documents starting per day")
     parser.add_argument("--json", action="store_true", help="one run, its figures as a JSON line (internal)")
     args = parser.parse_args(argv)
     if args.json:
-        print(json.dumps(run_stream(args.shared, args.reports[0], args.workers)))
+        print(json.dumps(run_stream(args.shared, args.reports[0], args.workers, args.per_day)))
         return 0
     print(
         "| reports | seconds | reports/s | peak RSS main (MB) | peak RSS worker (MB) | active stories "
-        "(end / peak) | B-cubed F1 vs groups |"
+        "(end / peak) | B-cubed F1 vs groups | load average (1 min, at the end) |"
     )
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|")
     for reports in args.reports:
         # Each size in a fresh process, so one run's peak memory does not carry into the next.
         command = [sys.executable, __file__, "--json", "--shared", str(args.shared)]
-        command += ["--reports", str(reports), "--workers", str(args.workers)]
+        command += ["--reports", str(reports), "--workers", str(args.workers), "--per-day", str(args.per_day)]
         r = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
         print(
             f"| {r['reports']} | {r['seconds']:.1f} | {r['per_second']:.0f} | {r['main_rss_mb']:.0f} | "
-            f"{r['worker_rss_mb']:.0f} | {r['active_end']} / {r['active_peak']} | {r['f1']:.4f} |",
+            f"{r['worker_rss_mb']:.0f} | {r['active_end']} / {r['active_peak']} | {r['f1']:.4f} | "
+            f"{r['load_average']:.1f} |",
             flush=True,
         )
     return 0

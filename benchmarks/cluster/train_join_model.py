@@ -18,6 +18,7 @@ import itertools
 import json
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -31,7 +32,7 @@ from storyweave.cluster._report_features import ReportFeatures, report_features
 from storyweave.cluster._story_state import FEATURE_NAMES, OnlineSettings, StreamState, pair_features
 
 REPO = Path(__file__).resolve().parents[2]
-TRAINING = (("ECB+ dev, tuning half", "event"), ("Clust-McMs dev, tuning half", "story"))
+TRAINING = ("ECB+ dev, tuning half", "Clust-McMs dev, tuning half")
 JOIN_GRID = tuple(round(x, 2) for x in np.arange(0.10, 0.96, 0.05))
 MERGE_GRID = (0.9, 0.95, 0.99, 1.0)
 
@@ -57,35 +58,51 @@ def teacher_forced_pairs(reports: list[ReportFeatures], gold: list[str]) -> tupl
     return np.array(rows, dtype=np.float64).reshape(-1, len(FEATURE_NAMES)), np.array(targets)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared/ folder")
-    parser.add_argument("--output", type=Path, default=DEFAULT_MODEL)
-    args = parser.parse_args(argv)
-    scorer = load_scorer(args.shared)
-    by_name = {name: records for name, _, records in splits(args.shared, halves_only=True)}
+Stream = tuple[str, str, list[dict], list[ReportFeatures]]
+"""(name, gold key, records in arrival order, their features)."""
 
-    streams = []  # (name, key, records in arrival order, their features)
-    xs, ys, weights = [], [], []
-    for name, key in TRAINING:
+
+def load_streams(shared: Path, halves: tuple[str, str]) -> list[Stream]:
+    """The named halves as streams in arrival order, with their report features."""
+    by_name = {name: records for name, _, records in splits(shared, halves_only=True)}
+    streams = []
+    for name, key in zip(halves, ("event", "story"), strict=True):
         records = by_name[name]
-        order = stream_order(articles(records))
-        records = [records[k] for k in order]
-        reports = [report_features(a) for a in articles(records)]
-        streams.append((name, key, records, reports))
+        records = [records[k] for k in stream_order(articles(records))]
+        streams.append((name, key, records, [report_features(a) for a in articles(records)]))
+    return streams
+
+
+def online_f1(model: JoinModel, streams: list[Stream], scorer: ModuleType) -> list[float]:
+    """Reference B-cubed F1 of the online clusterer on each stream, scored on that stream's gold key."""
+    scores = []
+    for _, key, records, reports in streams:
+        clusterer = OnlineClusterer(model=model)
+        labels = [clusterer.add_features(r).label for r in reports]
+        pred = {
+            str(r["id"]): {"story": clusterer.story_of(lab)} for r, lab in zip(records, labels, strict=True)
+        }
+        scores.append(scorer.bcubed(pred, {str(r["id"]): r for r in records}, key)["F1"])
+    return scores
+
+
+def train(streams: list[Stream], scorer: ModuleType, log: bool = False) -> JoinModel:
+    """Fit the join model on teacher-forced pairs of ``streams``, then pick thresholds on the same streams."""
+    xs, ys, weights = [], [], []
+    for name, key, records, reports in streams:
         x, y = teacher_forced_pairs(reports, [str(r[key]) for r in records])
         xs.append(x)
         ys.append(y)
         weights.append(np.full(len(y), 1.0 / len(y)))
-        print(f"{name}: {len(records)} reports, {len(y)} pairs, {int(y.sum())} same-story", file=sys.stderr)
+        if log:
+            print(
+                f"{name}: {len(records)} reports, {len(y)} pairs, {int(y.sum())} same-story", file=sys.stderr
+            )
     x, y, w = np.vstack(xs), np.concatenate(ys), np.concatenate(weights)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
-    classifier = LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000)
+    classifier = LogisticRegression(C=1.0, class_weight="balanced", max_iter=5000)
     classifier.fit((x - mean) / scale, y, sample_weight=w * len(w))
-
     base = JoinModel(
         features=FEATURE_NAMES,
         mean=tuple(mean.tolist()),
@@ -96,43 +113,39 @@ def main(argv: list[str] | None = None) -> int:
         merge_threshold=1.0,
         provenance={},
     )
-
-    def tuning_f1(model: JoinModel) -> list[float]:
-        scores = []
-        for _, key, records, reports in streams:
-            clusterer = OnlineClusterer(model=model)
-            labels = [clusterer.add_features(r).label for r in reports]
-            pred = {
-                str(r["id"]): {"story": clusterer.story_of(lab)}
-                for r, lab in zip(records, labels, strict=True)
-            }
-            gold = {str(r["id"]): r for r in records}
-            scores.append(scorer.bcubed(pred, gold, key)["F1"])
-        return scores
-
     results = {
-        (j, m): tuning_f1(base.with_thresholds(j, m))
+        (j, m): online_f1(base.with_thresholds(j, m), streams, scorer)
         for j, m in itertools.product(JOIN_GRID, MERGE_GRID)
         if m > j
     }
     (join, merge), best = max(results.items(), key=lambda item: (float(np.mean(item[1])), -item[0][1]))
-    for (j, m), scores in sorted(results.items()):
-        print(f"join {j:.2f} merge {m:.2f}: " + " ".join(f"{s:.4f}" for s in scores), file=sys.stderr)
-    model = base.with_thresholds(join, merge)
+    if log:
+        for (j, m), scores in sorted(results.items()):
+            print(f"join {j:.2f} merge {m:.2f}: " + " ".join(f"{s:.4f}" for s in scores), file=sys.stderr)
     provenance = {
-        "data": "tuning halves (benchmarks/cluster/_datasets.py): "
-        + ", ".join(f"{name} (key {key})" for name, key in TRAINING),
+        "data": ", ".join(f"{name} (key {key})" for name, key, _, _ in streams)
+        + " (halves as defined in benchmarks/cluster/_datasets.py)",
         "pairs": len(y),
         "positives": int(y.sum()),
         "classifier": "sklearn LogisticRegression(C=1.0, class_weight='balanced'), datasets weighted equally",
         "settings": {name: getattr(OnlineSettings(), name) for name in OnlineSettings.__slots__},
         "threshold_grid": {"join": list(JOIN_GRID), "merge": list(MERGE_GRID)},
-        "tuning_bcubed_f1": {name: score for (name, _), score in zip(TRAINING, best, strict=True)},
+        "tuning_bcubed_f1": {name: score for (name, *_), score in zip(streams, best, strict=True)},
         "command": "python benchmarks/cluster/train_join_model.py",
     }
-    model = JoinModel(**{**{f: getattr(model, f) for f in JoinModel.__slots__}, "provenance": provenance})
+    return base.with_thresholds(join, merge).with_provenance(provenance)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared/ folder")
+    parser.add_argument("--output", type=Path, default=DEFAULT_MODEL)
+    args = parser.parse_args(argv)
+    model = train(load_streams(args.shared, TRAINING), load_scorer(args.shared), log=True)
     args.output.write_text(model.to_json(), encoding="utf-8")
-    print(json.dumps({"join": join, "merge": merge, "tuning_f1": best}), file=sys.stderr)
+    print(json.dumps({"join": model.join_threshold, "merge": model.merge_threshold}), file=sys.stderr)
     return 0
 
 

@@ -120,3 +120,30 @@ def test_join_model_round_trips_and_checks_its_features(tmp_path) -> None:
     with pytest.raises(ValueError, match="retrain"):
         JoinModel.from_file(path)
     assert model.provenance["command"].startswith("python benchmarks/cluster/train_join_model.py")
+
+
+def test_pair_features_see_names_the_story_never_mentioned() -> None:
+    from storyweave.cluster._story_state import FEATURE_NAMES, pair_features
+
+    state = StreamState()
+    jackson = "Chargers receiver Vincent Jackson was arrested on suspicion of drunk driving in San Diego."
+    williams = "Chargers lineman Jamal Williams was arrested on suspicion of drunk driving in San Diego."
+    story = state.open_story(report_features(Article(id="j", text=jackson, origin="t")))
+
+    def named(text: str) -> dict[str, float]:
+        values = pair_features(report_features(Article(id=text[:9], text=text, origin="t")), story)
+        return dict(zip(FEATURE_NAMES, values, strict=True))  # one value per named feature
+
+    same, other = named(jackson), named(williams)
+    assert same["novel_names"] == pytest.approx(0.0)
+    assert 0.0 < other["novel_names"] < 1.0
+    assert other["centroid_names"] < same["centroid_names"] == pytest.approx(1.0)
+    assert other["closest_words"] < same["closest_words"]
+
+
+def test_titles_get_a_sub_vector_of_their_own() -> None:
+    titled = report_features(
+        Article(id="t", text="Body text here.", origin="t", title="Harbour crane collapse")
+    )
+    untitled = report_features(Article(id="u", text="Body text here.", origin="t"))
+    assert titled.vectors[-1] and not untitled.vectors[-1]

@@ -2,9 +2,9 @@
 
 ``cluster_articles(articles)`` is the pipeline's entry point. Clusterers share one small protocol
 (:class:`Clusterer`, ``fit_predict(articles) -> labels``) and are found by name with :func:`get_clusterer`.
-The default, ``"online"``, assigns reports one by one in publication order (join a story or open one,
-with a learned decision) and also serves live streams through :meth:`OnlineClusterer.add`; the batch
-``"tfidf-time"`` clusters a whole pile at once, and ``"tfidf-agglomerative"`` is the plain baseline.
+The default, the batch ``"tfidf-time"``, clusters a whole pile at once; ``"online"`` assigns reports one
+by one in publication order (join a story or open one, with a learned decision) and serves live streams
+through :meth:`OnlineClusterer.add`; ``"tfidf-agglomerative"`` is the plain baseline.
 """
 
 from storyweave.cluster._clusterers import (

@@ -65,6 +65,10 @@ class JoinModel:
         values = asdict(self) | {"join_threshold": join, "merge_threshold": merge}
         return JoinModel(**values)
 
+    def with_provenance(self, provenance: dict[str, Any]) -> JoinModel:
+        """The same model with ``provenance`` recording how it was made."""
+        return JoinModel(**(asdict(self) | {"provenance": provenance}))
+
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=1, sort_keys=True) + "\n"
 

@@ -16,7 +16,7 @@ import gzip
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -32,7 +32,7 @@ __all__ = [
     "report_features",
 ]
 
-KINDS = ("words", "names", "numbers", "years")
+KINDS = ("words", "names", "numbers", "years", "title")
 """The sub-vectors, in the order ``ReportFeatures.vectors`` holds them."""
 
 BACKGROUND_TABLE = Path(__file__).with_name("background_df.tsv.gz")
@@ -59,10 +59,20 @@ class BackgroundFrequencies:
 
     documents: int
     frequencies: dict[str, int]
+    _idf: dict[str, float] = field(init=False, repr=False, compare=False)
+    _rarest: float = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Every report looks up a few hundred terms: one dict read each beats a log each.
+        base = math.log(self.documents + 1)
+        object.__setattr__(
+            self, "_idf", {t: base - math.log(df + 1) + 1.0 for t, df in self.frequencies.items()}
+        )
+        object.__setattr__(self, "_rarest", base - math.log(2) + 1.0)
 
     def idf(self, term: str) -> float:
         # Smoothed as scikit-learn does; an unlisted term counts as seen in one document.
-        return math.log((self.documents + 1) / (self.frequencies.get(term, 1) + 1)) + 1.0
+        return self._idf.get(term, self._rarest)
 
     @classmethod
     def from_file(cls, path: Path) -> BackgroundFrequencies:
@@ -106,7 +116,8 @@ class ReportFeatures:
 
 def _weighted(terms: list[str], background: BackgroundFrequencies) -> dict[str, float]:
     counts = Counter(terms)
-    weights = {t: (1.0 + math.log(c)) * background.idf(t) for t, c in counts.items()}
+    idf, rarest = background._idf, background._rarest
+    weights = {t: (1.0 + math.log(c)) * idf.get(t, rarest) for t, c in counts.items()}
     norm = math.sqrt(sum(w * w for w in weights.values()))
     return {t: w / norm for t, w in weights.items()} if norm else {}
 
@@ -123,7 +134,8 @@ def report_features(article: Article, background: BackgroundFrequencies | None =
     names = [stem(n.lower()) for n in _NAME.findall(text) if n.lower() not in STOP_WORDS]
     numbers = [n.replace(",", "") for n in _NUMBER.findall(text)]
     years = _YEAR.findall(text)
-    vectors = tuple(_weighted(terms, background) for terms in (words, names, numbers, years))
+    title = [t for t in background_terms(article.title or "") if not t.isdigit()]
+    vectors = tuple(_weighted(terms, background) for terms in (words, names, numbers, years, title))
     keys = dict.fromkeys(_top(vectors[0], _KEY_WORDS) + _top(vectors[1], _KEY_NAMES))
     day = article.published.toordinal() if article.published else None
     return ReportFeatures(vectors=vectors, day=day, keys=tuple(keys))

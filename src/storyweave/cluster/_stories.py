@@ -12,9 +12,10 @@ from storyweave.model import Article
 __all__ = ["DEFAULT_CLUSTERER", "cluster_articles"]
 
 DEFAULT_CLUSTERER = BATCH_CLUSTERER
-"""What ``cluster_articles(articles)`` uses: the batch time-aware clusterer. The online clusterer scores
-higher on the tuning halves but lower on the held-out halves (ECB+ event 0.833 vs 0.872, Clust-McMs
-0.831 vs 0.836; BENCHMARKS.md), so it becomes the default only once it wins on held-out data."""
+"""What ``cluster_articles(articles)`` uses: the batch time-aware clusterer. On the held-out halves, in
+both directions of the protocol, the online clusterer is behind on ECB+ events (0.836 vs 0.872, 0.889 vs
+0.940) and mixed on Clust-McMs (0.865 vs 0.836, 0.885 vs 0.900; BENCHMARKS.md), so it becomes the
+default only once it matches the batch clusterer on held-out data."""
 
 
 def _resolve(clusterer: str | Clusterer | None) -> Clusterer:

@@ -23,23 +23,18 @@ from storyweave.cluster._report_features import KINDS, ReportFeatures
 __all__ = ["FEATURE_NAMES", "OnlineSettings", "Story", "StreamState", "pair_features"]
 
 FEATURE_NAMES = (
-    "cos_words",
-    "cos_names",
-    "cos_numbers",
-    "cos_years",
-    "mean_words",
-    "mean_names",
-    "max_recent",
-    "has_names",
-    "has_numbers",
-    "has_years",
+    *(f"centroid_{kind}" for kind in KINDS),
+    *(f"closest_{kind}" for kind in KINDS),
+    "novel_names",
+    "novel_numbers",
+    *(f"has_{kind}" for kind in KINDS[1:]),
     "dated",
     "log_gap_days",
     "log_size",
 )
-"""What the join decision sees about one (report, story) pair, in this order."""
-
-_RECENT_WEIGHTS = (1.0, 2.0, 0.2, 0.2)  # words, names, numbers, years: as the batch clusterer weighs them
+"""What the join decision sees about one (report, story) pair, in this order: per sub-vector, the cosine
+to the story's centroid and to its closest recent member; the share of the report's names and numbers
+the story has never mentioned; which sub-vectors both sides have; the date gap; the story's size."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +43,10 @@ class OnlineSettings:
 
     window_days: int = 45
     window_reports: int = 50_000
-    max_candidates: int = 12
+    max_candidates: int = 8
     keys_per_story: int = 40
     postings_per_key: int = 64
-    recent_members: int = 4
+    recent_members: int = 3
 
     def __post_init__(self) -> None:
         for name in self.__slots__:
@@ -86,25 +81,29 @@ def _gap(day: int, story: Story) -> int | None:
     return max(story.first_day - day, day - story.last_day, 0)
 
 
+def _novelty(vector: dict[str, float], sums: dict[str, float]) -> float:
+    # The report's vector is unit length, so this is the share of its squared weight the story lacks.
+    return sum([value * value for term, value in vector.items() if term not in sums])
+
+
 def pair_features(report: ReportFeatures, story: Story) -> list[float]:
     """The :data:`FEATURE_NAMES` values for joining ``report`` to ``story``: a pure function of the two."""
-    dots = [_dot(v, s) if v else 0.0 for v, s in zip(report.vectors, story.sums, strict=True)]
-    cosines = [d / math.sqrt(n) if n > 0 else 0.0 for d, n in zip(dots, story.squared_norms, strict=True)]
-    total_weight = sum(_RECENT_WEIGHTS)
-    best_recent = max(
-        sum(w * _dot(v, m) for w, v, m in zip(_RECENT_WEIGHTS, report.vectors, member, strict=True) if v)
-        for member in story.recent
-    )
-    has = [bool(v) and n > 0 for v, n in zip(report.vectors, story.squared_norms, strict=True)]
+    vectors = report.vectors
+    centroid = [
+        _dot(v, s) / math.sqrt(n) if v and n > 0 else 0.0
+        for v, s, n in zip(vectors, story.sums, story.squared_norms, strict=True)
+    ]
+    closest = [
+        max(_dot(v, member[kind]) for member in story.recent) if v else 0.0 for kind, v in enumerate(vectors)
+    ]
+    has = [float(bool(v) and n > 0) for v, n in zip(vectors[1:], story.squared_norms[1:], strict=True)]
     gap = _gap(report.day, story) if report.day is not None else None
     return [
-        *cosines,
-        dots[0] / story.size,
-        dots[1] / story.size,
-        best_recent / total_weight,
-        float(has[1]),
-        float(has[2]),
-        float(has[3]),
+        *centroid,
+        *closest,
+        _novelty(vectors[1], story.sums[1]) if vectors[1] else 0.0,
+        _novelty(vectors[2], story.sums[2]) if vectors[2] else 0.0,
+        *has,
         float(gap is not None),
         math.log1p(gap) if gap is not None else 0.0,
         math.log(story.size),
@@ -277,6 +276,8 @@ class StreamState:
                 story = Story(**raw)
                 story.recent = [tuple(dict(v) for v in member) for member in story.recent]
                 story.sums = [dict(s) for s in story.sums]
+                if len(story.sums) != len(KINDS):
+                    raise ValueError(f"stories hold {len(story.sums)} sub-vectors, this version {len(KINDS)}")
                 stories[story.label] = story
             return cls(
                 settings=OnlineSettings(**data["settings"]),
