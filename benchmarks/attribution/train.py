@@ -6,9 +6,10 @@
 The shipped models are fitted on the first 718 PolNeAR train documents so that the decoding thresholds
 in ``_extract.py`` could be chosen on the remaining 120 (figures for each in ``held_out_figures``).
 
-Writes ``cues.crfsuite.gz`` and ``roles.crfsuite.gz`` (crfsuite's binary format, gzipped) and
-``model_card.json`` (data file and its sha256, settings, sizes, training time, held-out figures) to
-``--out``, by default the package folder ``src/storyweave/claims/attribution/``.
+Writes ``cues.crfsuite.gz`` and ``roles.crfsuite.gz`` (crfsuite's binary format, gzipped, trained side
+by side in two processes), ``lexicon.json.gz`` (bucketed cue and source rates per word, see
+``_lexicon.py``) and ``model_card.json`` (data file and its sha256, settings, sizes, training time,
+held-out figures) to ``--out``, by default the package folder ``src/storyweave/claims/attribution/``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import multiprocessing
 import subprocess
 import sys
 import tempfile
@@ -27,7 +29,8 @@ from pathlib import Path
 import pycrfsuite
 
 from storyweave.claims.attribution import _extract
-from storyweave.claims.attribution._features import cue_features, role_features
+from storyweave.claims.attribution._features import cue_features, role_features, sentence_words
+from storyweave.claims.attribution._lexicon import EMPTY, Lexicon, RoleCounts
 from storyweave.claims.attribution._tokens import Token, sentences_of
 
 REPO = Path(__file__).resolve().parents[2]
@@ -36,6 +39,7 @@ SCORER = REPO.parent / "shared" / "bench" / "score.py"
 PACKAGE = REPO / "src" / "storyweave" / "claims" / "attribution"
 
 Frags = list[tuple[int, int]]
+LEXICON_FOLDS = 5
 
 
 def frags_of(role: list[dict] | None) -> Frags:
@@ -54,7 +58,44 @@ def bio(tags: list[str]) -> list[str]:
     return out
 
 
-def examples(record: dict) -> tuple[list[tuple[list, list]], list[tuple[list, list]]]:
+def role_counts(record: dict) -> RoleCounts:
+    """Per-word counts of the document's tokens and of those inside a gold cue or source."""
+    counts = RoleCounts()
+    cues = [f for a in record["attributions"] for f in frags_of(a["cue"])]
+    sources = [f for a in record["attributions"] for f in frags_of(a["source"])]
+    for tokens in sentences_of(record["text"]):
+        roles = ["O"] * len(tokens)
+        for i in covered(tokens, sources):
+            roles[i] = "SRC"
+        for i in covered(tokens, cues):
+            roles[i] = "CUE"
+        counts.add([t.text for t in tokens], roles)
+    return counts
+
+
+def jackknifed_lexicons(records: list[dict], folds: int = LEXICON_FOLDS) -> tuple[list[Lexicon], Lexicon]:
+    """(one lexicon per record built without the record's fold, the lexicon of all records).
+
+    Training features from a lexicon that counted the record itself would let a word seen once, as a
+    cue, vouch for itself; the CRF would then trust the lexicon more than it deserves at run time.
+    """
+    per_record = [role_counts(r) for r in records]
+    fold_counts = [RoleCounts() for _ in range(folds)]
+    for index, counts in enumerate(per_record):
+        target = fold_counts[index % folds]
+        target.total.update(counts.total)
+        target.cue.update(counts.cue)
+        target.source.update(counts.source)
+    everything = RoleCounts()
+    for counts in fold_counts:
+        everything.total.update(counts.total)
+        everything.cue.update(counts.cue)
+        everything.source.update(counts.source)
+    without = [everything.minus(fold_counts[k]).lexicon() for k in range(folds)]
+    return [without[index % folds] for index in range(len(records))], everything.lexicon()
+
+
+def examples(record: dict, lexicon: Lexicon) -> tuple[list[tuple[list, list]], list[tuple[list, list]]]:
     """Cue-tagging sequences (one per sentence) and role-tagging sequences (one per gold cue)."""
     sentences = sentences_of(record["text"])
     cue_rows: list[tuple[list, list]] = []
@@ -70,11 +111,12 @@ def examples(record: dict) -> tuple[list[tuple[list, list]], list[tuple[list, li
                 by_sentence[index].append(((ids[0], ids[-1] + 1), attribution))
                 break
     for tokens, cues in zip(sentences, by_sentence, strict=True):
+        words = sentence_words(tokens, lexicon)
         tags = ["O"] * len(tokens)
         for (first, last), _ in cues:
             for i in range(first, last):
                 tags[i] = "I-CUE" if i > first and tags[i - 1] != "O" else "B-CUE"
-        cue_rows.append((cue_features(tokens), tags))
+        cue_rows.append((cue_features(words), tags))
         for cue, attribution in cues:
             others = [False] * len(tokens)
             for other, _ in cues:
@@ -88,7 +130,7 @@ def examples(record: dict) -> tuple[list[tuple[list, list]], list[tuple[list, li
                 roles[i] = "SRC"
             for i in range(*cue):
                 roles[i] = "O"
-            role_rows.append((role_features(tokens, cue, others), bio(roles)))
+            role_rows.append((role_features(words, cue, others), bio(roles)))
     return cue_rows, role_rows
 
 
@@ -105,7 +147,7 @@ def train(rows: list[tuple[list, list]], path: Path, settings: dict) -> None:
 
 
 # Posterior thresholds tried on the held-out documents; the chosen pair is set in _extract.py by hand.
-THRESHOLD_GRID = [(0.5, 0.5), (0.35, 0.5), (0.35, 0.2), (0.25, 0.2), (0.2, 0.2)]
+THRESHOLD_GRID = [(0.5, 0.05), (0.4, 0.05), (0.35, 0.05), (0.3, 0.05), (0.35, 0.2)]
 
 
 def score(records: list[dict], out_dir: Path) -> dict:
@@ -147,6 +189,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--iterations", type=int, default=100)
     parser.add_argument(
+        "--fit-docs", type=int, default=0, help="fit on the first N non-held-out documents only (trials)"
+    )
+    parser.add_argument(
+        "--no-lexicon", action="store_true", help="ablation: write an empty lexicon and fit without it"
+    )
+    parser.add_argument(
         "--score-only", action="store_true", help="re-score the models already in --out; no training"
     )
     args = parser.parse_args(argv)
@@ -155,10 +203,16 @@ def main(argv: list[str] | None = None) -> int:
     records = [json.loads(line) for line in args.data.open(encoding="utf-8") if line.strip()]
     held = records[len(records) - args.holdout :] if args.holdout else []
     fit = records[: len(records) - args.holdout] if args.holdout else records
+    if args.fit_docs:
+        fit = fit[: args.fit_docs]
     args.out.mkdir(parents=True, exist_ok=True)
     card_path = args.out / "model_card.json"
     card = json.loads(card_path.read_text()) if args.score_only else fit_models(args, fit, held, argv)
-    _extract.CUE_MODEL, _extract.ROLE_MODEL = args.out / "cues.crfsuite.gz", args.out / "roles.crfsuite.gz"
+    _extract.CUE_MODEL, _extract.ROLE_MODEL, _extract.LEXICON = (
+        args.out / _extract.CUE_MODEL.name,
+        args.out / _extract.ROLE_MODEL.name,
+        args.out / _extract.LEXICON.name,
+    )
     if held:
         grid = []
         with tempfile.TemporaryDirectory() as tmp:
@@ -181,14 +235,28 @@ def fit_models(args: argparse.Namespace, fit: list[dict], held: list[dict], argv
         "max_iterations": args.iterations,
         "feature.possible_transitions": True,
     }
+    began = time.perf_counter()
+    per_record, lexicon = jackknifed_lexicons(fit)
+    if args.no_lexicon:
+        per_record, lexicon = [EMPTY] * len(fit), EMPTY
+    lexicon.write(args.out / _extract.LEXICON.name)
     cue_rows, role_rows = [], []
-    for record in fit:
-        cues, roles = examples(record)
+    for record, record_lexicon in zip(fit, per_record, strict=True):
+        cues, roles = examples(record, record_lexicon)
         cue_rows.extend(cues)
         role_rows.extend(roles)
-    began = time.perf_counter()
-    train(cue_rows, args.out / "cues.crfsuite.gz", settings)
-    train(role_rows, args.out / "roles.crfsuite.gz", settings)
+    # The two CRFs are independent: train them side by side (fork, so the rows are not copied by pickle).
+    fork = multiprocessing.get_context("fork")
+    jobs = [
+        fork.Process(target=train, args=(rows, args.out / name, settings))
+        for rows, name in ((cue_rows, _extract.CUE_MODEL.name), (role_rows, _extract.ROLE_MODEL.name))
+    ]
+    for job in jobs:
+        job.start()
+    for job in jobs:
+        job.join()
+        if job.exitcode != 0:
+            raise SystemExit(f"training a tagger failed (exit code {job.exitcode}); see the messages above")
     return {
         "data": {
             "file": str(args.data.relative_to(REPO.parent))

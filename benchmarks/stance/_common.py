@@ -13,10 +13,10 @@ import numpy as np
 
 from storyweave.claims.stance._features import (
     HEADLINE_FEATURES,
-    PAIR_FEATURES,
+    WEAK_PAIR_FEATURES,
     headline_features,
     ngrams,
-    pair_features,
+    weak_pair_features,
 )
 from storyweave.claims.stance._linear import LinearModel, fit
 
@@ -24,7 +24,9 @@ DATA = Path(os.environ.get("STORYWEAVE_DATA", Path(__file__).resolve().parents[3
 EMERGENT = DATA / "emergent" / "train.jsonl"
 CLAIMDIFF_WEAK = DATA / "claimdiff" / "ClaimDiff-weak-train.json"
 STANCE_C = 3.0
-WEAK_C = 1.0
+# Strong L2 regularisation: seven coarse features, 197 positives; grouped CV on the training folds put
+# C = 0.01 level with 0.1 and ahead of 1.0 (nested-threshold F1 26.6 / 26.3 / 24.6).
+WEAK_C = 0.01
 WEAKENS, OTHER = "weakens", "other"
 
 
@@ -63,24 +65,29 @@ def weak_label(row: dict[str, Any]) -> str:
     return WEAKENS if row["relation"] == 1 else OTHER
 
 
+def no_ngrams(_text: str) -> list[str]:
+    """The weakening model has no bag of words: n-grams learned each story's vocabulary (see
+    ``weak_pair_features``)."""
+    return []
+
+
 def fit_weak(rows: list[dict[str, Any]]) -> LinearModel:
-    """Each pair is used in both orders so the model cannot learn which side came first."""
-    texts, dense, labels = [], [], []
-    for r in rows:
-        for a, b in ((r["claim_a"], r["claim_b"]), (r["claim_b"], r["claim_a"])):
-            texts.append(f"{a} || {b}")
-            dense.append(pair_features(a, b))
-            labels.append(weak_label(r))
+    """Logistic regression on the symmetric ``weak_pair_features``, classes balanced (197 of 1,857)."""
+    dense = np.array([weak_pair_features(r["claim_a"], r["claim_b"]) for r in rows])
     return fit(
-        texts, np.array(dense), labels, PAIR_FEATURES, ngrams, regularisation=WEAK_C, min_df=3, balanced=True
+        [""] * len(rows),
+        dense,
+        [weak_label(r) for r in rows],
+        WEAK_PAIR_FEATURES,
+        no_ngrams,
+        regularisation=WEAK_C,
+        min_df=1,
+        balanced=True,
     )
 
 
 def weak_probability(model: LinearModel, first: str, second: str) -> float:
-    total = 0.0
-    for a, b in ((first, second), (second, first)):
-        total += model.probabilities(ngrams(f"{a} || {b}"), pair_features(a, b))[WEAKENS]
-    return total / 2
+    return model.probabilities([], weak_pair_features(first, second))[WEAKENS]
 
 
 def best_f1_threshold(probabilities: np.ndarray, gold: np.ndarray) -> tuple[float, float]:

@@ -85,17 +85,31 @@ def overlap_negation_rule(first: str, second: str, threshold: float) -> bool:
     return pair_features(first, second)[0] >= threshold and mismatch
 
 
-def weak_cv(rows: list[dict], folds: int) -> tuple[dict[str, float], np.ndarray, np.ndarray]:
+def _out_of_fold(rows: list[dict], train: np.ndarray, test: np.ndarray) -> np.ndarray:
+    model = fit_weak([rows[i] for i in train])
+    return np.array([weak_probability(model, rows[i]["claim_a"], rows[i]["claim_b"]) for i in test])
+
+
+def weak_cv(rows: list[dict], folds: int) -> tuple[dict[str, float], float]:
+    """F1 of "weakens" under folds grouped by story topic, for the model and the baselines, same folds.
+
+    The model's threshold is chosen inside each training fold (by an inner 5-fold grouped CV on it), so
+    the test fold never sees it: the "nested" figure is the honest one. The threshold that is best on
+    all out-of-fold probabilities is also returned, for the shipped model, with its (optimistic) F1.
+    """
     gold = np.array([r["relation"] == 1 for r in rows])
-    groups = [r["topic"] for r in rows]
+    groups = np.array([r["topic"] for r in rows])
     probabilities = np.zeros(len(rows))
+    nested = np.zeros(len(rows), dtype=bool)
     baseline = np.zeros(len(rows), dtype=bool)
+    grid = np.linspace(0.0, 0.5, 26)
     for train, test in GroupKFold(folds).split(rows, gold, groups):
-        model = fit_weak([rows[i] for i in train])
-        for i in test:
-            probabilities[i] = weak_probability(model, rows[i]["claim_a"], rows[i]["claim_b"])
-        # the baseline's one knob is tuned on the training folds only
-        grid = np.linspace(0.0, 0.5, 26)
+        probabilities[test] = _out_of_fold(rows, train, test)
+        inner = np.zeros(len(train))
+        for inner_train, inner_test in GroupKFold(5).split(train, gold[train], groups[train]):
+            inner[inner_test] = _out_of_fold(rows, train[inner_train], train[inner_test])
+        nested[test] = probabilities[test] >= best_f1_threshold(inner, gold[train])[0]
+        # the baseline's one knob is likewise tuned on the training folds only
         scores = [
             f1(
                 np.array([overlap_negation_rule(rows[i]["claim_a"], rows[i]["claim_b"], t) for i in train]),
@@ -108,11 +122,11 @@ def weak_cv(rows: list[dict], folds: int) -> tuple[dict[str, float], np.ndarray,
     threshold, best = best_f1_threshold(probabilities, gold)
     figures = {
         "all pairs positive": f1(np.ones(len(rows), dtype=bool), gold),
-        "overlap + negation rule": f1(baseline, gold),
-        "ours (threshold 0.5)": f1(probabilities >= 0.5, gold),
-        f"ours (best threshold {threshold:.3f}, chosen on these folds)": best,
+        "overlap + negation rule (threshold tuned on training folds)": f1(baseline, gold),
+        "ours (threshold tuned on training folds)": f1(nested, gold),
+        f"ours (threshold {threshold:.3f}, best on all out-of-fold probabilities: optimistic)": best,
     }
-    return {k: 100 * v for k, v in figures.items()}, probabilities, gold
+    return {k: 100 * v for k, v in figures.items()}, threshold
 
 
 def main() -> None:
@@ -127,10 +141,11 @@ def main() -> None:
     for name, value in stance.items():
         print(f"| {name} | {value:.2f} |")
     pairs = load_claimdiff()
-    weak, _, gold = weak_cv(pairs, args.folds)
+    weak, _ = weak_cv(pairs, args.folds)
+    positives = sum(r["relation"] == 1 for r in pairs)
     print(
         f"\n## ClaimDiff weak pairs, {args.folds}-fold CV grouped by topic ({len(pairs)} pairs, "
-        f"{int(gold.sum())} weakening)\n"
+        f"{positives} weakening)\n"
     )
     print("| system | F1 (weakens) |\n|---|---|")
     for name, value in weak.items():

@@ -9,6 +9,7 @@ import pytest
 
 from storyweave.claims import find_attributions
 from storyweave.claims.attribution import _extract
+from storyweave.claims.attribution._lexicon import Lexicon, RoleCounts, bucket
 from storyweave.model import Attribution
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "data" / "seeds"
@@ -102,3 +103,44 @@ def test_missing_model_names_the_file_and_the_fix(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(_extract, "CUE_MODEL", tmp_path / "absent.crfsuite.gz")
     with pytest.raises(FileNotFoundError, match=r"absent\.crfsuite\.gz.*train\.py"):
         find_attributions("The mayor said the road is open.")
+
+
+def test_quotation_after_a_colon_is_the_content_of_the_cue_before_it() -> None:
+    text = "Mayor Lund said:\n“The bridge is safe. Trucks may cross again.”\nEngineers disagree."
+    attribution = next(a for a in find_attributions(text) if "said" in a.cue.text)
+    assert attribution.content.text == "“The bridge is safe. Trucks may cross again.”"
+    assert attribution.source is not None and attribution.source.text == "Mayor Lund"
+
+
+def test_a_sentence_of_only_speaker_and_cue_takes_the_quotation_before_it() -> None:
+    text = "“We will rebuild every school, and nobody will be left behind!”\nThe governor said."
+    attribution = next(a for a in find_attributions(text) if a.cue.text == "said")
+    assert attribution.content.text.startswith("“We will rebuild every school")
+    assert attribution.source is not None and attribution.source.text == "The governor"
+
+
+def test_missing_lexicon_names_the_file_and_the_fix(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(_extract, "LEXICON", tmp_path / "absent.json.gz")
+    with pytest.raises(FileNotFoundError, match=r"absent\.json\.gz.*train\.py"):
+        find_attributions("The mayor said the road is open.")
+
+
+def test_lexicon_buckets_rates_and_ignores_rare_words() -> None:
+    assert bucket(2, 2) == ""  # too rare to tell
+    assert [bucket(hits, 20) for hits in (0, 2, 6, 15)] == ["0", "2", "3", "4"]
+    counts = RoleCounts()
+    for _ in range(4):
+        counts.add(["Officials", "said", "it", "rained"], ["SRC", "CUE", "O", "O"])
+    counts.add(["It", "said", "so"], ["O", "O", "O"])
+    lexicon = counts.lexicon()
+    assert lexicon.cue_levels("said") == ("4", "4")  # 4 of 5 occurrences were cues
+    assert lexicon.source_levels("officials")[0] == "4"
+    assert lexicon.cue_levels("rained") == ("", "")
+    held_out = counts.minus(RoleCounts()).lexicon()
+    assert held_out == lexicon
+
+
+def test_lexicon_round_trips_through_its_file(tmp_path: Path) -> None:
+    lexicon = Lexicon({"w:said": "4", "s:deni": "3"}, {"w:spokesman": "4"})
+    lexicon.write(tmp_path / "lexicon.json.gz")
+    assert Lexicon.read(tmp_path / "lexicon.json.gz") == lexicon

@@ -67,3 +67,20 @@ def test_missing_or_damaged_model_file_says_how_to_rebuild(tmp_path) -> None:
     damaged.write_text('{"classes": ["for"]}', "utf-8")
     with pytest.raises(ValueError, match="damaged"):
         LinearModel.from_json(damaged)
+
+
+def test_a_disputed_attributed_pair_weakens_more_than_two_unrelated_facts() -> None:
+    disputed = (
+        "The mayor said the new tax would not raise rents for families.",
+        'Tenant groups said the mayor\'s claim was false and that "rents will go up."',
+    )
+    unrelated = ("The bridge opened in 1932 and carries four lanes.", "Shares rose 3 percent early on.")
+    assert weakening_probability(*disputed) > weakening_probability(*unrelated)
+    assert is_weakening(*disputed)
+    assert not is_weakening(*unrelated)
+
+
+def test_weak_pair_model_records_beating_its_baseline_under_grouped_cv() -> None:
+    figures = LinearModel.from_json(WEAK_PAIR_MODEL).about["cv_f1"]
+    ours = figures["ours (threshold tuned on training folds)"]
+    assert ours > figures["overlap + negation rule (threshold tuned on training folds)"] + 3

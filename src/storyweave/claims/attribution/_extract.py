@@ -10,6 +10,7 @@ is loaded.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import threading
 from collections.abc import Sequence
@@ -17,24 +18,30 @@ from pathlib import Path
 
 import pycrfsuite
 
-from storyweave.claims.attribution._features import cue_features, role_features
+from storyweave.claims.attribution._features import SentenceWords, cue_features, role_features, sentence_words
+from storyweave.claims.attribution._lexicon import Lexicon
+from storyweave.claims.attribution._neighbours import content_after_colon, content_before_bare_cue
 from storyweave.claims.attribution._tokens import Token, sentences_of
 from storyweave.claims.certainty import certainty_of_attribution
 from storyweave.model import Attribution, Span
 
-__all__ = ["CUE_MODEL", "ROLE_MODEL", "chunks", "find_attributions"]
+__all__ = ["CUE_MODEL", "LEXICON", "ROLE_MODEL", "chunks", "find_attributions"]
 
 _Range = tuple[int, int]  # token indices [first, last)
 _HERE = Path(__file__).resolve().parent
 CUE_MODEL = _HERE / "cues.crfsuite.gz"
 ROLE_MODEL = _HERE / "roles.crfsuite.gz"
+LEXICON = _HERE / "lexicon.json.gz"
 # A token is part of a cue when the tagger's posterior for B-CUE + I-CUE reaches this. Below 0.5 trades
 # precision for recall, since the tagger under-predicts the long tail of cues. Chosen on 120 held-out
-# PolNeAR train documents (grid in model_card.json): content F1 77.4 at 0.5, 78.4 at 0.35, 76.2 at 0.2.
+# PolNeAR train documents (grid in model_card.json): content F1 78.7 at 0.5, 79.2 at 0.4, 79.4 at 0.35,
+# 78.9 at 0.3.
 CUE_THRESHOLD = 0.35
-# Likewise for source tokens: PolNeAR names a source for 92% of attributions, so a source the tagger is
-# unsure of is more often right than leaving it out (held out: source F1 64.9 at 0.5, 66.2 at 0.2).
-SOURCE_THRESHOLD = 0.2
+# Source chunks are found at SOURCE_THRESHOLD and trimmed to the tokens around their peak reaching
+# SOURCE_EXTENT (see ``_source_range``). Chosen on the 120 held-out PolNeAR train documents: source F1
+# 66.9 with the nearest chunk at 0.2, 68.3 with the most probable chunk at 0.05 trimmed at 0.2.
+SOURCE_THRESHOLD = 0.05
+SOURCE_EXTENT = 0.2
 # Words that may open a sentence before a fronted "according to X, ..." without changing its structure.
 _OPENERS = frozenset({"but", "and", "yet", "so", "however", "now", "also"})
 # Content ends before these: the sentence's own closing punctuation is not part of what was said.
@@ -51,6 +58,12 @@ def _model_bytes(path: Path) -> bytes:
 
 
 _PER_THREAD = threading.local()
+
+
+@functools.cache
+def _lexicon(path: Path) -> Lexicon:
+    """The training lexicon the taggers were fitted with; immutable, so shared by all threads."""
+    return Lexicon.read(path)
 
 
 def _taggers() -> tuple[pycrfsuite.Tagger, pycrfsuite.Tagger]:
@@ -87,12 +100,20 @@ def chunks(labels: Sequence[str], role: str) -> list[_Range]:
     return found
 
 
-def _posterior_labels(tagger: pycrfsuite.Tagger, size: int, tag: str, threshold: float) -> list[str]:
+def _marginals(tagger: pycrfsuite.Tagger, size: int, tag: str) -> tuple[list[float], list[float]]:
+    """P(B-tag) and P(I-tag) per token from the tagger's last sequence."""
+    begin, inside = f"B-{tag}", f"I-{tag}"
+    marginal = tagger.marginal
+    return [marginal(begin, i) for i in range(size)], [marginal(inside, i) for i in range(size)]
+
+
+def _posterior_labels(
+    begins: Sequence[float], insides: Sequence[float], tag: str, threshold: float
+) -> list[str]:
     """BIO labels for one tag from the tagger's marginals: a token is in when P(B) + P(I) reaches
     ``threshold``, which trades precision for recall more finely than the single Viterbi path can."""
     labels: list[str] = []
-    for i in range(size):
-        begin, inside = tagger.marginal(f"B-{tag}", i), tagger.marginal(f"I-{tag}", i)
+    for begin, inside in zip(begins, insides, strict=True):
         if begin + inside < threshold:
             labels.append("O")
         elif begin >= inside or not labels or labels[-1] == "O":
@@ -102,10 +123,10 @@ def _posterior_labels(tagger: pycrfsuite.Tagger, size: int, tag: str, threshold:
     return labels
 
 
-def _cue_labels(tagger: pycrfsuite.Tagger, tokens: Sequence[Token]) -> list[str]:
+def _cue_labels(tagger: pycrfsuite.Tagger, words: SentenceWords) -> list[str]:
     """Posterior decoding: each token's cue probability against ``CUE_THRESHOLD``, not the Viterbi path."""
-    tagger.set(cue_features(tokens))
-    return _posterior_labels(tagger, len(tokens), "CUE", CUE_THRESHOLD)
+    tagger.set(cue_features(words))
+    return _posterior_labels(*_marginals(tagger, len(words.tokens), "CUE"), "CUE", CUE_THRESHOLD)
 
 
 def _span(text: str, tokens: Sequence[Token], first: int, last: int) -> Span:
@@ -133,17 +154,33 @@ def _content_range(labels: Sequence[str], tokens: Sequence[Token], cue: _Range) 
     return first, last
 
 
-def _source_labels(tagger: pycrfsuite.Tagger, size: int) -> list[str]:
-    """Source tokens by posterior against ``SOURCE_THRESHOLD``; call right after ``tagger.tag``."""
-    return _posterior_labels(tagger, size, "SRC", SOURCE_THRESHOLD)
+def _source_range(tagger: pycrfsuite.Tagger, size: int, cue: _Range) -> _Range | None:
+    """The source chunk for a cue; call right after ``tagger.tag``.
 
-
-def _source_range(labels: Sequence[str], cue: _Range) -> _Range | None:
-    """The source chunk nearest the cue: a sentence may name several people, the nearest is the speaker."""
-    candidates = chunks(labels, "SRC")
+    Chunks are found at the permissive ``SOURCE_THRESHOLD`` (PolNeAR names a source for 92% of
+    attributions, so a source the tagger is unsure of is more often right than none). Of several chunks
+    (a sentence may name several people) the one holding the most probable token wins, the nearest to
+    the cue on a near-tie; that beat "nearest chunk" on held-out documents because adverbs and clause
+    fragments next to the cue get weak, short chunks. The winner is then trimmed to the tokens around
+    its peak that reach ``SOURCE_EXTENT``, so a doubtful source is not also a bloated one.
+    """
+    begins, insides = _marginals(tagger, size, "SRC")
+    probability = [b + i for b, i in zip(begins, insides, strict=True)]
+    candidates = chunks(_posterior_labels(begins, insides, "SRC", SOURCE_THRESHOLD), "SRC")
     if not candidates:
         return None
-    return min(candidates, key=lambda r: min(abs(r[0] - cue[0]), abs(r[1] - cue[1])))
+
+    def rank(r: _Range) -> tuple[float, int]:
+        return round(max(probability[r[0] : r[1]]), 1), -min(abs(r[0] - cue[0]), abs(r[1] - cue[1]))
+
+    first, last = max(candidates, key=rank)
+    peak = max(range(first, last), key=probability.__getitem__)
+    start, end = peak, peak + 1
+    while start > first and probability[start - 1] >= SOURCE_EXTENT:
+        start -= 1
+    while end < last and probability[end] >= SOURCE_EXTENT:
+        end += 1
+    return start, end
 
 
 def _according_to(tokens: Sequence[Token], cue: _Range) -> tuple[_Range, _Range] | None:
@@ -173,14 +210,38 @@ def _according_to(tokens: Sequence[Token], cue: _Range) -> tuple[_Range, _Range]
     return (cue[1], comma), (0, before if comma == end else end)
 
 
+def _neighbour_content(
+    sentences: Sequence[Sequence[Token]],
+    index: int,
+    cue: _Range,
+    source: _Range | None,
+    content: _Range,
+) -> tuple[Token, Token] | None:
+    """First and last token of a content in a neighbouring sentence, when the cue's sentence holds none:
+    "He said:" + quotation, or quotation + "he said." (see ``_neighbours``)."""
+    tokens = sentences[index]
+    if any(t.quoted for t in tokens[content[0] : content[1]]):
+        return None
+    found = content_after_colon(sentences, index, cue) or content_before_bare_cue(
+        sentences, index, cue, source
+    )
+    if not found:
+        return None
+    (first_sentence, (first, _)), (last_sentence, (_, last)) = found[0], found[-1]
+    return sentences[first_sentence][first], sentences[last_sentence][last - 1]
+
+
 def _sentence_attributions(
     text: str,
-    tokens: list[Token],
+    sentences: Sequence[list[Token]],
+    index: int,
     article_id: str,
     cue_tagger: pycrfsuite.Tagger,
     role_tagger: pycrfsuite.Tagger,
 ) -> list[Attribution]:
-    cues = chunks(_cue_labels(cue_tagger, tokens), "CUE")
+    tokens = sentences[index]
+    words = sentence_words(tokens, _lexicon(LEXICON))
+    cues = chunks(_cue_labels(cue_tagger, words), "CUE")
     found: list[Attribution] = []
     for cue in cues:
         others = [False] * len(tokens)
@@ -188,16 +249,21 @@ def _sentence_attributions(
             if other != cue:
                 for i in range(*other):
                     others[i] = True
-        labels = role_tagger.tag(role_features(tokens, cue, others))
-        source = _source_range(_source_labels(role_tagger, len(tokens)), cue)
+        labels = role_tagger.tag(role_features(words, cue, others))
         first, last = _content_range(labels, tokens, cue)
+        source = _source_range(role_tagger, len(tokens), cue)
         ruled = _according_to(tokens, cue)
         if ruled is not None:
             source, (first, last) = ruled
         if last <= first:
             continue
-        cue_span = _span(text, tokens, *cue)
         content = _span(text, tokens, first, last)
+        if ruled is None:
+            neighbour = _neighbour_content(sentences, index, cue, source, (first, last))
+            if neighbour is not None:
+                start, end = neighbour[0].start, neighbour[1].end
+                content = Span(start, end, text[start:end])
+        cue_span = _span(text, tokens, *cue)
         sentence = text[tokens[0].start : tokens[-1].end]
         certainty, hedges = certainty_of_attribution(cue_span.text, content.text, sentence)
         found.append(
@@ -217,12 +283,13 @@ def find_attributions(text: str, article_id: str = "") -> list[Attribution]:
     """Who said what in ``text``: one ``Attribution`` per cue found, in text order.
 
     Offsets are into ``text`` as given. Safe to call from several threads (each has its own taggers).
-    Raises FileNotFoundError when the trained models are missing.
+    Raises FileNotFoundError when the trained models or their lexicon are missing.
     """
     if not isinstance(text, str):
         raise TypeError(f"find_attributions expects the article text as str, got {type(text).__name__}")
     cue_tagger, role_tagger = _taggers()
     found: list[Attribution] = []
-    for tokens in sentences_of(text):
-        found.extend(_sentence_attributions(text, tokens, article_id, cue_tagger, role_tagger))
+    sentences = sentences_of(text)
+    for index in range(len(sentences)):
+        found.extend(_sentence_attributions(text, sentences, index, article_id, cue_tagger, role_tagger))
     return found

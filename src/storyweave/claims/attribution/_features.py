@@ -11,11 +11,13 @@ content after it, or the quotation first and "X said" after.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from storyweave.claims.attribution._lexicon import EMPTY, Lexicon, normalise
 from storyweave.claims.attribution._tokens import Token
 from storyweave.text.tokens import stem
 
-__all__ = ["cue_features", "role_features"]
+__all__ = ["SentenceWords", "cue_features", "role_features", "sentence_words"]
 
 Features = list[str]
 _PRONOUNS = frozenset(
@@ -24,6 +26,9 @@ _PRONOUNS = frozenset(
         "that", "this", "these", "those", "someone",
     }
 )  # fmt: skip
+
+
+_QUOTE_MARKS = frozenset('“”"‘’«»')
 
 
 def _shape(word: str) -> str:
@@ -38,11 +43,6 @@ def _shape(word: str) -> str:
     return "x"
 
 
-def _word_features(word: str, prefix: str) -> Features:
-    lower = word.lower().replace("’", "'")
-    return [f"{prefix}w={lower}", f"{prefix}st={stem(lower)}", f"{prefix}sh={_shape(word)}"]
-
-
 def _distance_bucket(distance: int) -> str:
     if distance <= 3:
         return str(distance)
@@ -53,53 +53,109 @@ def _distance_bucket(distance: int) -> str:
     return "13+"
 
 
-def cue_features(tokens: Sequence[Token]) -> list[Features]:
-    """Per-token features for cue tagging (B-CUE / I-CUE / O) over one sentence."""
-    words = [t.text for t in tokens]
-    lowers = [w.lower().replace("’", "'") for w in words]
+@dataclass(frozen=True, slots=True)
+class SentenceWords:
+    """What both taggers read off each token of one sentence, computed once per sentence.
+
+    A sentence is featurised once for cues and once more for every cue found in it; lower-casing,
+    stemming, shapes and lexicon look-ups are the same each time, so they are done here once.
+    """
+
+    tokens: Sequence[Token]
+    lowers: list[str]
+    stems: list[str]
+    shapes: list[str]
+    cue_levels: list[tuple[str, str]]
+    source_levels: list[str]
+
+
+def sentence_words(tokens: Sequence[Token], lexicon: Lexicon = EMPTY) -> SentenceWords:
+    """Per-token word forms of ``tokens`` and their training-lexicon levels (see ``_lexicon``)."""
+    lowers = [normalise(t.text) for t in tokens]
+    stems = [stem(lower) for lower in lowers]
+    levels = [lexicon.levels(lower, stemmed) for lower, stemmed in zip(lowers, stems, strict=True)]
+    return SentenceWords(
+        tokens=tokens,
+        lowers=lowers,
+        stems=stems,
+        shapes=[_shape(t.text) for t in tokens],
+        cue_levels=[(word, stemmed) for word, stemmed, _ in levels],
+        source_levels=[source for _, _, source in levels],
+    )
+
+
+def cue_features(words: SentenceWords) -> list[Features]:
+    """Per-token features for cue tagging (B-CUE / I-CUE / O) over one sentence.
+
+    Besides word, stem, shape, neighbours and quotation state, each word's (and its neighbours') bucketed
+    cue rate in the training data, which carries over to cue words too rare to keep their own weight.
+    """
+    tokens, lowers, stems, levels = words.tokens, words.lowers, words.stems, words.cue_levels
     n = len(tokens)
-    quote_chars = {i for i, w in enumerate(words) if w in '“”"‘’«»'}
+    padded = ["<s>", "<s>", *lowers, "</s>", "</s>"]
+    quoted = [t.quoted for t in tokens]
+    near_quote = [False] * n
+    for j, token in enumerate(tokens):
+        if token.text in _QUOTE_MARKS:
+            for k in range(max(0, j - 3), min(n, j + 4)):
+                near_quote[k] = True
     rows: list[Features] = []
-    for i, token in enumerate(tokens):
+    for i in range(n):
         lower = lowers[i]
-        row = ["bias", *_word_features(token.text, ""), f"suf3={lower[-3:]}", f"q={token.quoted}"]
-        for offset in (-2, -1, 1, 2):
-            j = i + offset
-            row.append(f"w{offset}={lowers[j] if 0 <= j < n else '<s>' if j < 0 else '</s>'}")
-        for offset in (-1, 1):
-            j = i + offset
-            if 0 <= j < n:
-                row.append(f"st{offset}={stem(lowers[j])}")
-                row.append(f"q{offset}={tokens[j].quoted}")
-        row.append(f"bi-={lowers[i - 1] if i else '<s>'}|{lower}")
-        row.append(f"bi+={lower}|{lowers[i + 1] if i + 1 < n else '</s>'}")
-        near_quote = any(abs(i - j) <= 3 for j in quote_chars)
-        row.append(f"nearq={near_quote}")
+        row = [
+            "bias",
+            f"w={lower}",
+            f"st={stems[i]}",
+            f"sh={words.shapes[i]}",
+            f"suf3={lower[-3:]}",
+            f"q={quoted[i]}",
+            f"w-2={padded[i]}",
+            f"w-1={padded[i + 1]}",
+            f"w1={padded[i + 3]}",
+            f"w2={padded[i + 4]}",
+        ]
+        if i > 0:
+            row.append(f"st-1={stems[i - 1]}")
+            row.append(f"q-1={quoted[i - 1]}")
+        if i + 1 < n:
+            row.append(f"st1={stems[i + 1]}")
+            row.append(f"q1={quoted[i + 1]}")
+        row.append(f"bi-={padded[i + 1]}|{lower}")
+        row.append(f"bi+={lower}|{padded[i + 3]}")
+        row.append(f"nearq={near_quote[i]}")
         row.append(f"pos={'first' if i == 0 else 'last' if i >= n - 2 else 'mid'}")
+        word_level, stem_level = levels[i]
+        row.append(f"lex={word_level}|{stem_level}")
+        row.append(f"lexw={word_level}")
+        row.append(f"lexs={stem_level}")
+        if i > 0:
+            row.append(f"lex-1={levels[i - 1][0] or levels[i - 1][1]}")
+        if i + 1 < n:
+            row.append(f"lex1={levels[i + 1][0] or levels[i + 1][1]}")
         rows.append(row)
     return rows
 
 
-def role_features(
-    tokens: Sequence[Token], cue: tuple[int, int], other_cues: Sequence[bool]
-) -> list[Features]:
+def role_features(words: SentenceWords, cue: tuple[int, int], other_cues: Sequence[bool]) -> list[Features]:
     """Per-token features for tagging one cue's source and content within its sentence.
 
     ``cue`` is the cue's token range [first, last); ``other_cues`` marks tokens of the sentence's other
-    cues, which usually end a content span or start a nested attribution.
+    cues, which usually end a content span or start a nested attribution. Each word's bucketed source
+    rate in the training data ("spokesman", "officials", "sources") is a feature too.
     """
+    tokens, lowers = words.tokens, words.lowers
     first, last = cue
-    lowers = [t.text.lower().replace("’", "'") for t in tokens]
     cue_head = (
-        stem(lowers[last - 1]) if lowers[last - 1].isalnum() or last - first == 1 else stem(lowers[first])
+        words.stems[last - 1] if lowers[last - 1].isalnum() or last - first == 1 else words.stems[first]
     )
-    cue_text = " ".join(lowers[first:last])
+    cue_feature = f"cue={' '.join(lowers[first:last])}"
     n = len(tokens)
     punct_before = [0] * (n + 1)
     quotes_before = [0] * (n + 1)
     for i, t in enumerate(tokens):
         punct_before[i + 1] = punct_before[i] + (t.text in ",;:—–()")
         quotes_before[i + 1] = quotes_before[i] + (t.text in '“”"')
+    padded = ["<b>", *lowers, "<b>"]
     rows: list[Features] = []
     for i, token in enumerate(tokens):
         lower = lowers[i]
@@ -113,25 +169,29 @@ def role_features(
         bucket = _distance_bucket(distance)
         row = [
             "bias",
-            *_word_features(token.text, ""),
+            f"w={lower}",
+            f"st={words.stems[i]}",
+            f"sh={words.shapes[i]}",
             f"side={side}",
             f"side|d={side}|{bucket}",
-            f"side|sh={side}|{_shape(token.text)}",
+            f"side|sh={side}|{words.shapes[i]}",
             f"side|q={side}|{token.quoted}",
             f"side|cue={side}|{cue_head}",
-            f"cue={cue_text}",
+            cue_feature,
             f"other={other_cues[i]}",
             f"punct_between={side}|{min(punct_before[hi] - punct_before[lo], 3) if side != 'C' else 0}",
             f"quote_between={side}|{min(quotes_before[hi] - quotes_before[lo], 2) if side != 'C' else 0}",
         ]
         if lower in _PRONOUNS:
             row.append(f"pron|side={side}|{bucket}")
+        row.append(f"srclex={side}|{words.source_levels[i]}")
         if side != "C":
             row.append(f"side|w={side}|{lower}")
-        for offset in (-1, 1):
-            j = i + offset
-            row.append(f"w{offset}={lowers[j] if 0 <= j < n else '<b>'}")
-            if 0 <= j < n:
-                row.append(f"other{offset}={other_cues[j]}")
+        row.append(f"w-1={padded[i]}")
+        if i > 0:
+            row.append(f"other-1={other_cues[i - 1]}")
+        row.append(f"w1={padded[i + 2]}")
+        if i + 1 < n:
+            row.append(f"other1={other_cues[i + 1]}")
         rows.append(row)
     return rows

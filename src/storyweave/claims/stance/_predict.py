@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from storyweave.claims.stance._features import headline_features, ngrams, pair_features
+from storyweave.claims.stance._features import headline_features, ngrams, weak_pair_features
 from storyweave.claims.stance._linear import LinearModel
 
 __all__ = [
@@ -60,14 +60,10 @@ def predict_stance(claim: str, headline: str) -> str:
 def weakening_probability(first: str, second: str) -> float:
     """Probability that two claims about one story weaken (undercut, contradict) each other.
 
-    The pair is scored in both orders and averaged, so the answer does not depend on which came first.
+    The features are symmetric, so the answer does not depend on which claim came first.
     """
     first, second = _check_text(first, "first"), _check_text(second, "second")
-    model = _weak_pair_model()
-    total = 0.0
-    for a, b in ((first, second), (second, first)):
-        total += model.probabilities(ngrams(f"{a} || {b}"), pair_features(a, b))[WEAKENS]
-    return total / 2
+    return _weak_pair_model().probabilities([], weak_pair_features(first, second))[WEAKENS]
 
 
 def is_weakening(first: str, second: str) -> bool:
