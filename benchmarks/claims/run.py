@@ -5,6 +5,9 @@ Two labelled sets, both written for this project:
 * ``stated_gold.jsonl``: short news reports written for this benchmark (not taken from any data set), every
   claim labelled with an anchor phrase, type, certainty and provenance chain (link text, anonymous, role).
   ``split`` is "dev" (rules were developed looking at it) or "held" (written up front, not tuned on).
+  d09-d12 and h05-h09 were added for issue 7 and labelled before any rule change they measure; h01's first
+  claim was relabelled reported -> hedged at the same time, for consistency with d03/h04 (one unnamed
+  person behind a named outlet is hedged: the outlet vouches only that it was told).
 * ``polnear_voices.tsv``: our anonymity and role labels on source spans of PolNeAR (by document id and
   character offsets; the text is read from ``shared/data/polnear`` at run time, never copied here). A
   document goes to "held" when the first hex digit of the md5 of its id is below 6 (about a third).

@@ -89,3 +89,24 @@ def test_writer_claim_certainty_needs_no_chain() -> None:
     assert certainty_of_claim("It would appear the bridge reopened", "It would appear the bridge reopened.")[
         0
     ] == ("hedged")
+
+
+def test_a_predicted_or_negated_denial_is_no_denial() -> None:
+    assert certainty_of("The ministry will likely deny the new evidence.")[0] == "hedged"
+    assert certainty_of("The ministry is expected to deny the report.")[0] == "asserted"
+    assert certainty_of("The spokesman did not deny the report.")[0] == "asserted"
+    assert certainty_of("The journalists were denied entry at the border.")[0] == "asserted"
+    assert certainty_of("The ministry denied the report.")[0] == "denied"
+
+
+def test_a_claims_verification_status_is_asserted_but_an_unverified_fact_is_hedged() -> None:
+    assert certainty_of("The claim could not be confirmed.") == ("asserted", ())
+    assert certainty_of("The video has not been independently verified.") == ("asserted", ())
+    assert certainty_of("Police have not verified the identity of the gunman.")[0] == "hedged"
+    assert certainty_of("Unverified footage showed the bridge collapsing.")[0] == "hedged"
+
+
+def test_suspect_as_a_noun_or_adjective_is_no_hedge() -> None:
+    assert certainty_of("A second suspect was arrested at a checkpoint.")[0] == "asserted"
+    assert certainty_of("Police arrested 17 suspected smugglers.")[0] == "asserted"
+    assert certainty_of("He is suspected of ordering the attack.")[0] == "hedged"

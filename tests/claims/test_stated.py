@@ -125,3 +125,75 @@ def test_pronoun_source_takes_the_voice_it_refers_to() -> None:
     claim = _claim(text, "the bridge was closed")
     assert claim.chain[-1].text == "They" and claim.chain[-1].anonymous
     assert claim.chain[-1].role == "police"
+
+
+def test_a_hedge_in_one_complement_does_not_hedge_its_sibling() -> None:
+    text = "Two aides said the talks would resume on Monday, and that the minister may resign."
+    assert _claim(text, "talks would resume").certainty == "reported"
+    assert _claim(text, "minister may resign").certainty == "hedged"
+
+
+def test_a_hedge_in_the_framing_clause_covers_the_claim() -> None:
+    text = "The inquiry left the auditors able to say with near certainty that the funds were diverted."
+    claim = _claim(text, "the funds were diverted")
+    assert claim.certainty == "hedged"
+    assert [link.text for link in claim.chain] == ["the auditors"]
+
+
+def test_coming_to_a_conclusion_is_a_cue_of_the_sentence_subject() -> None:
+    text = "Engineers have not found the leak, but were able to come to the conclusion that the valve failed."
+    claim = _claim(text, "the valve failed")
+    assert [link.text for link in claim.chain] == ["Engineers"]
+
+
+def test_quoted_by_puts_the_outlet_first() -> None:
+    text = "Two diplomats, quoted by the Harbour Gazette, said the ferry had been seized at dawn."
+    claim = _claim(text, "the ferry had been seized")
+    assert _chain(claim) == [("Harbour Gazette", False, "outlet"), ("Two diplomats", True, None)]
+
+
+def test_who_cited_is_a_secondary_source_not_a_claim() -> None:
+    text = "According to the Red Crescent, which cited local doctors, at least 9 people were hurt."
+    claims = stated_claims(text, "t")
+    assert len(claims) == 1
+    assert [link.text for link in claims[0].chain] == ["the Red Crescent", "local doctors"]
+
+
+def test_a_dropped_cue_keeps_the_writers_sentence() -> None:
+    text = "The group often posted videos of its raids on its channels, and its fighters boasted of them."
+    claims = stated_claims(text, "t")
+    assert [(c.chain, c.certainty) for c in claims] == [((), "asserted")]
+    purpose = stated_claims("Militia channels post old videos to suggest the leader is still in charge.")
+    assert [(c.chain, c.certainty) for c in purpose] == [((), "asserted")]
+
+
+def test_emphasis_in_a_quote_is_the_sources_account_not_an_opinion() -> None:
+    text = 'The auditor said that "clearly, the tender rules were broken" in the deal.'
+    assert _claim(text, "tender rules").kind == "fact"
+    assert _claim("Clearly, the tender rules were broken in the deal.", "tender rules").kind == "opinion"
+
+
+def test_a_writers_prediction_is_analysis_a_sources_prediction_a_fact() -> None:
+    assert _claim("The council will likely reject the plan again next week.", "reject").kind == "opinion"
+    assert _claim("The plan is likely to fail, aid workers warned.", "likely").kind == "fact"
+
+
+def test_he_after_a_speaker_takes_the_speakers_role() -> None:
+    text = (
+        "General Ivo Petrov told reporters in Varna that his troops had held the line. "
+        "He added that the enemy was short of fuel."
+    )
+    claim = _claim(text, "short of fuel")
+    assert _chain(claim) == [("He", False, "commander")]
+
+
+def test_office_titles_are_not_military_ranks() -> None:
+    assert voice_of("the inspector general", 0, 21).role != "commander"
+    assert voice_of("the attorney general", 0, 20).role != "commander"
+    assert voice_of("General Ivo Petrov", 0, 18).role == "commander"
+
+
+def test_a_named_apposition_makes_a_generic_head_named() -> None:
+    text = "the army's spokesman, Colonel Aung Min"
+    link = voice_of(text, 0, len(text))
+    assert (link.anonymous, link.role) == (False, "spokesperson")

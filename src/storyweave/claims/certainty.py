@@ -84,7 +84,8 @@ _HEDGE = phrase_pattern(
     r"appear(?:s|ed)?\s+to",
     r"(?:would|it)\s+appears?(?:\s+that)?",
     r"seem(?:s|ed)?",
-    r"suggest(?:s|ed|ing)?",
+    r"(?<!to\s)suggest(?:s|ed|ing)?",
+    r"estimates?\s+(?:by|from)",
     r"may(?:\s+(?:have|be))?",
     r"might(?:\s+(?:have|be))?",
     r"could(?:\s+(?:have|be))?",
@@ -97,9 +98,37 @@ _HEDGE = phrase_pattern(
     r"speculat(?:e|es|ed|ion|ing)",
     r"if\b[^.;]{0,80}?\bconfirm(?:s|ed|ation)?",
     r"if\s+(?:true|confirmed|accurate)",
+    r"far\s+from\s+(?:clear|certain)",
+    r"remains?\s+to\s+be\s+seen",
     r"estimated",
-    r"suspect(?:s|ed)?",
+    # The verb only: "suspected that", "is suspected of"; "a suspect", "17 suspected smugglers" name people.
+    r"suspect(?:s|ed)?\s+(?:that|of)",
+    r"(?:is|are|was|were|been|being)\s+suspected",
 )
+# A denial verb that denies nothing yet or nothing said: predicted or hypothetical ("will likely deny",
+# "is expected to deny"), negated ("did not deny"), or denying a thing rather than a claim ("denied entry").
+_NOT_YET_DENIED = re.compile(
+    r"(?:\b(?:will|would|may|might|could|can|shall|should|not|never|expected|likely|unlikely|going|set|"
+    r"plans?|planning|refused|refuses|declined|declines)|n[’']t)\s+(?:\w+\s+){0,2}(?:to\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_DENIED_THING = re.compile(
+    r"\s+(?:(?:him|her|them|us|me|it)\s+)?(?:access|entry|bail|permission|visas?|a\s+visa|passage|parole|"
+    r"asylum|treatment|care|the\s+right|the\s+chance|the\s+opportunity|a\s+(?:request|permit|licen[cs]e))\b",
+    re.IGNORECASE,
+)
+_DENIAL_VERB = re.compile(r"den(?:y|ies|ied|ying)", re.IGNORECASE)
+# A writer's sentence about another claim's verification ("The claim could not be confirmed", "The video has
+# not been independently verified") states a fact about that claim; it does not hedge itself.
+_VERIFICATION_STATUS = re.compile(
+    r"^\W*(?:the|this|that|these|those|such|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:claims?|reports?|accounts?|recordings?|videos?|footage|images?|photos?|photographs?|figures?|"
+    r"numbers?|toll|statements?|allegations?|information|details?|tapes?|audio|posts?|messages?)\s+"
+    r"(?:could|can|has|have|had|was|were|is|are)(?:\s+not|n['’]t)\s+(?:yet\s+)?(?:be(?:en)?\s+)?"
+    r"(?:independently\s+)?(?:verified|confirmed|authenticated)\b[^,;]*$",
+    re.IGNORECASE,
+)
+
 # Cue verbs that themselves mark the source's own doubt ("believes", "suspects", "speculated").
 _HEDGING_CUE = phrase_pattern(
     r"believ(?:e|es|ed|ing)",
@@ -123,14 +152,30 @@ def _matches(pattern: re.Pattern[str], text: str) -> list[str]:
     return [" ".join(m.group().split()) for m in pattern.finditer(text)]
 
 
+def _denials(text: str) -> list[str]:
+    """Denial phrases in ``text`` that deny a claim: not "will deny", "did not deny" or "denied entry"."""
+    found = []
+    for match in _DENIAL.finditer(text):
+        verb = _DENIAL_VERB.match(match.group())
+        if verb is not None and (
+            _NOT_YET_DENIED.search(text, max(0, match.start() - 40), match.start())
+            or _DENIED_THING.match(text, match.end())
+        ):
+            continue
+        found.append(" ".join(match.group().split()))
+    return found
+
+
 def certainty_of(sentence: str) -> tuple[str, tuple[str, ...]]:
     """Certainty of a sentence in the writer's own voice: ("asserted" | "hedged" | "denied", hedge words).
 
     Never "reported": that needs an attribution, which ``find_attributions`` finds and labels itself.
     """
-    denials = _matches(_DENIAL, sentence)
+    denials = _denials(sentence)
     if denials:
         return "denied", tuple(denials)
+    if _VERIFICATION_STATUS.search(sentence):
+        return "asserted", ()
     hedges = _matches(_HEDGE, sentence)
     if hedges:
         return "hedged", tuple(hedges)
@@ -145,7 +190,7 @@ def certainty_of_attribution(cue: str, content: str, sentence: str = "") -> tupl
     said ..."); denial is read from cue and content only, so a denial elsewhere in the sentence does not
     flip this attribution.
     """
-    denials = _matches(_DENIAL, f"{cue} {content}")
+    denials = _denials(f"{cue} {content}")
     if not denials and _NEGATED_OPENING.search(content):
         denials = [f"{cue} {' '.join(_NEGATED_OPENING.search(content).group().split())}".strip()]
     if denials:

@@ -33,11 +33,15 @@ _VIA_OUTLET = re.compile(
     rf"(?i:(?:speaking|talking|spoke|talked)\s+(?:exclusively\s+)?(?:to|with)"
     rf"|in\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|interview|comments?|remarks?|conversation|op-ed|article|post)"
     rf"\s+(?:to|with|for|on|published\s+by)"
-    rf"|(?P<told>told|telling|tells))\s+(?:the\s+)?(?P<outlet>{_NAME_PHRASE})"
+    rf"|(?:as\s+)?quoted\s+(?:by|in)"
+    rf"|(?P<told>told|telling|tells))\s+(?:the\s+)?"
+    rf"(?P<outlet>(?:(?:state|national|local|official|private|public|news|daily|weekly|[a-z]+-language)\s+)?"
+    rf"(?:(?:news\s+)?(?:agency|broadcaster|television|radio|newspaper|channel|website|daily)\s+)?{_NAME_PHRASE})"
 )
 # A secondary source behind the speaker: "based on reports from an anonymous informant inside Mosul".
 _SECONDARY = re.compile(
-    r"(?:based\s+on|citing|quoting|relying\s+on|drawing\s+on|on\s+the\s+word\s+of)\s+"
+    r"(?:based\s+on|citing|quoting|relying\s+on|drawing\s+on|on\s+the\s+word\s+of"
+    r"|(?:who|which)\s+(?:had\s+)?(?:cited|quoted|relied\s+on|drew\s+on))\s+"
     r"(?:(?:\w+\s+){0,2}?(?:reports?|information|accounts?|statements?|testimony|comments?|remarks?|"
     r"claims?|a\s+tip)\s+(?:from|by|of)\s+)?"
     r"(?P<voice>[^,.;:“\"]{3,80}?)(?=\s*[,.;:]|\s+(?:that|who)\b|$)",

@@ -14,9 +14,11 @@ from collections.abc import Sequence
 
 from storyweave.claims.attribution import find_attributions
 from storyweave.claims.certainty import certainty_of_claim
-from storyweave.claims.stated._chain import chains_of, embedded_at, split_embedded
+from storyweave.claims.stated._chain import chains_of, split_embedded
+from storyweave.claims.stated._fallback import fallback_attributions
 from storyweave.claims.stated._kind import kind_of
 from storyweave.claims.stated._lexicon import REPORTING_CUE, words
+from storyweave.claims.stated._repair import carries_no_claim, repaired
 from storyweave.claims.stated._scare import scare_quotes, without_scare_quotes
 from storyweave.claims.stated._voice import is_single_unnamed
 from storyweave.model import Attribution, Span, StatedClaim
@@ -35,15 +37,10 @@ _FINITE = re.compile(
 )
 _ENDS_STATEMENT = re.compile(r"[.!…][”\"’)]?\s*$|[”\"’]\s*$")
 _TRAILING = " .,;:!?"
-# Where a clause may open with its own "<voice> <verb> that": the sentence start, after a comma or semicolon.
-_CLAUSE_START = re.compile(r"^|(?<=[,;]\s)(?:and\s+|but\s+)?")
+_HEDGE_ADVERB = re.compile(r"(?i:reportedly|allegedly|purportedly|supposedly|apparently)")
 # A coordinated modifier left out of the source: "from Iraqi and Kurdish sources" -> the tagger's
 # "Kurdish sources" misses "Iraqi and".
 _COORDINATED = re.compile(r"(?:[A-Z][\w.’'-]*,\s+)*[A-Z][\w.’'-]*\s+(?:and|or)\s+$")
-# A quotation introduced by "<voice> <verb>," when the tagger found no cue: "The banner reads, “...”".
-_INTRODUCED_QUOTE = re.compile(
-    r"(?P<voice>[^,;:“\"]{3,60}?)\s+(?P<cue>[a-z]+)[,:]?\s*(?P<quote>[“\"][^”\"]{8,}[”\"])"
-)
 
 
 def _widen_source(text: str, attribution: Attribution) -> Attribution:
@@ -88,27 +85,13 @@ def _states_something(sentence: str) -> bool:
     )
 
 
-def _fallback_attributions(text: str, sentence: tuple[int, int], article_id: str) -> list[Attribution]:
-    """Attributions the tagger missed in a sentence: an introduced quotation, or "<voice> concluded that"."""
-    start, end = sentence
-    body = text[start:end]
-    quote = _INTRODUCED_QUOTE.search(body)
-    if quote and REPORTING_CUE.fullmatch(quote.group("cue")):
-        voice_start, voice_end = (start + quote.start("voice"), start + quote.end("voice"))
-        return [
-            Attribution(
-                article_id,
-                Span(voice_start, voice_end, text[voice_start:voice_end]),
-                Span(start + quote.start("cue"), start + quote.end("cue"), quote.group("cue")),
-                Span(start + quote.start("quote"), start + quote.end("quote"), quote.group("quote")),
-            )
-        ]
-    found = []
-    for clause in _CLAUSE_START.finditer(body):
-        inner = embedded_at(text, start + clause.end(), end, article_id)
-        if inner is not None:
-            found.append(inner)
-    return found
+def _hedge_inside_claim(attribution: Attribution, attributions: Sequence[Attribution]) -> bool:
+    """ "said the bridge was reportedly damaged": "reportedly" hedges the claim around it (read by the
+    certainty scope); the tagger's extra attribution with that cue is not a second claim."""
+    if not _HEDGE_ADVERB.fullmatch(attribution.cue.text.strip()):
+        return False
+    cue = attribution.cue
+    return any(o is not attribution and o.content.start <= cue.start < o.content.end for o in attributions)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -157,15 +140,18 @@ def stated_claims(text: str, article_id: str = "") -> list[StatedClaim]:
     sentences = list(sentence_spans(text))
     scares = scare_quotes(text)
     kept = [
-        _widen_source(text, a)
+        _widen_source(text, fixed)
         for a in find_attributions(text, article_id)
-        if _carries_claim(text, a, scares, sentences)
+        if not carries_no_claim(text, a)
+        for fixed in repaired(text, a)
+        if _carries_claim(text, fixed, scares, sentences)
     ]
     for sentence in sentences:
         if any(sentence[0] <= a.cue.start < sentence[1] for a in kept):
             continue
-        if not _READER.search(text[sentence[0] : sentence[1]]):
-            kept.extend(_fallback_attributions(text, sentence, article_id))
+        if not _READER.search(_QUOTED.sub(" ", text[sentence[0] : sentence[1]])):
+            kept.extend(fallback_attributions(text, sentence, article_id))
+    kept = [a for a in kept if not _hedge_inside_claim(a, kept)]
     kept.sort(key=lambda a: (a.cue.start, a.cue.end))
     attributions, wrappers = _expand(text, kept)
     chains = chains_of(text, attributions, sentences)
@@ -179,19 +165,24 @@ def stated_claims(text: str, article_id: str = "") -> list[StatedClaim]:
         if index in wrappers:
             continue
         start, end = _strip(text, attribution.content.start, attribution.content.end)
-        sentence = text[slice(*sentence_at(attribution.cue.start))]
+        scope = _certainty_scope(text, sentence_at(attribution.cue.start), attributions, attribution)
         content = text[start:end]
         own_words = _own_wording(text, start, end, attributions, attribution)
         cues = [a.cue.text for a in _outer_cues(attributions, attribution)]
-        single = bool(chain) and is_single_unnamed(chain[-1]) and all(link.anonymous for link in chain)
-        certainty, hedges = certainty_of_claim(own_words, sentence, cues, single)
+        # An outlet vouches only that it was told: "told the Herald" by one unnamed person is still hedged.
+        single = (
+            bool(chain)
+            and is_single_unnamed(chain[-1])
+            and all(link.anonymous or link.role == "outlet" for link in chain)
+        )
+        certainty, hedges = certainty_of_claim(own_words, scope, cues, single)
         claims.append(
             StatedClaim(
                 article_id=article_id,
                 start=start,
                 end=end,
                 text=content,
-                kind=kind_of(own_words, attribution.cue.text),
+                kind=kind_of(own_words, attribution.cue.text, chain[-1].text if chain else ""),
                 certainty=certainty,
                 chain=chain,
                 cue=attribution.cue,
@@ -222,6 +213,27 @@ def stated_claims(text: str, article_id: str = "") -> list[StatedClaim]:
         )
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
+
+
+def _certainty_scope(
+    text: str, sentence: tuple[int, int], attributions: Sequence[Attribution], attribution: Attribution
+) -> str:
+    """The words that can hedge a claim: its sentence without the contents of other claims in it.
+
+    A hedge in the framing clause ("X reportedly said", "officials say with near certainty that") or in
+    the claim itself covers the claim; a hedge in a sibling ("said A, and that B may ...") or in a claim
+    nested inside this one covers only that claim. Blanked, not cut, so no words join across a gap.
+    """
+    start, end = sentence
+    chars = list(text[start:end])
+    own = attribution.content
+    for other in attributions:
+        span = other.content
+        if other is attribution or (span.start <= own.start and own.end <= span.end):
+            continue
+        for position in range(max(span.start, start), min(span.end, end)):
+            chars[position - start] = " "
+    return "".join(chars)
 
 
 def _outer_cues(attributions: Sequence[Attribution], attribution: Attribution) -> list[Attribution]:

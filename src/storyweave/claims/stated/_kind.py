@@ -8,8 +8,10 @@
 ``opinion``
     A judgement or analysis, the writer's or a source's: obligation ("should", "must", "ought"), evaluative
     frames ("it is difficult to imagine", "ought not to be underestimated", "it is clear"), evaluative
-    words ("humiliating", "bluster"), predictions hedged by the writer ("will likely", "would appear"), and
-    content after a cue of desire, praise or blame ("hope", "praised", "called it").
+    words ("humiliating", "bluster"), the writer's own predictions, conditionals and emphasis ("will likely",
+    "would carry more weight if", "clearly" — in a source's quoted words these are that source's account of
+    the facts, so they do not make a quote an opinion), content after a cue of desire, praise or blame
+    ("hope", "praised", "called it"), and what analysts or experts say.
 ``fact``
     Everything else: a state of the world as reported or asserted, however sure (certainty is separate).
 
@@ -22,12 +24,14 @@ from __future__ import annotations
 import re
 
 from storyweave.claims.stated._lexicon import (
+    ANALYST_SOURCE,
     ATTITUDE_CUE,
     EVALUATIVE,
     IMPERATIVE_OPENING,
     RHETORIC_STRONG,
     RHETORIC_WEAK,
     VOCATIVE,
+    WRITER_ANALYSIS,
 )
 
 __all__ = ["KINDS", "kind_of"]
@@ -47,12 +51,21 @@ def _rhetoric(content: str, cue: str) -> bool:
     return weak >= 2 or (weak >= 1 and (commanded or exclaimed)) or (commanded and exclaimed)
 
 
-def kind_of(content: str, cue: str = "") -> str:
-    """ "fact", "opinion" or "rhetoric" for a claim's content and (for attributed claims) its cue."""
+def kind_of(content: str, cue: str = "", source: str = "") -> str:
+    """ "fact", "opinion" or "rhetoric" for a claim's content and, for attributed claims, its cue and source.
+
+    An empty ``cue`` means the writer's own statement, where emphasis, predictions and conditionals are
+    the writer's analysis; a source's prediction is a reported fact, hedged or not. What an analyst or
+    expert says is analysis whatever its wording.
+    """
     if _rhetoric(content, cue):
         return "rhetoric"
     if cue and ATTITUDE_CUE.search(cue):
         return "opinion"
     if EVALUATIVE.search(content):
+        return "opinion"
+    if not cue and WRITER_ANALYSIS.search(content):
+        return "opinion"
+    if cue and ANALYST_SOURCE.search(source):
         return "opinion"
     return "fact"

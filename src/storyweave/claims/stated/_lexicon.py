@@ -14,6 +14,7 @@ import re
 from storyweave.claims.certainty import phrase_pattern
 
 __all__ = [
+    "ANALYST_SOURCE",
     "ANONYMOUS_MARKERS",
     "ATTITUDE_CUE",
     "DEMONYM",
@@ -31,6 +32,7 @@ __all__ = [
     "ROLE_WORDS",
     "SINGULAR_UNNAMED",
     "VOCATIVE",
+    "WRITER_ANALYSIS",
     "word_set",
     "words",
 ]
@@ -106,7 +108,8 @@ INSTITUTION_HEAD = word_set(
 # unnamed spokesperson or official speaks for an institution, so is not counted here.
 SINGULAR_UNNAMED = word_set(
     """source informant person aide adviser advisor insider witness resident staffer employee operative
-    contact individual someone somebody member diplomat man woman"""
+    contact individual someone somebody member diplomat man woman relative official officer soldier
+    fighter doctor neighbour neighbor friend colleague associate guard worker lawyer negotiator activist"""
 )
 # Words that make an unnamed voice explicitly so.
 ANONYMOUS_MARKERS = phrase_pattern(
@@ -144,7 +147,10 @@ ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "commander",
         phrase_pattern(
-            r"commanders?|gen\.|general|lt\.|col\.|colonel|maj\.|brigadier|admiral|adm\.|capt\.|captain"
+            # "general" as a rank, not in an office title ("inspector general", "attorney general").
+            r"commanders?|gen\.|(?<!inspector\s)(?<!inspectors\s)(?<!attorney\s)(?<!solicitor\s)"
+            r"(?<!secretary\s)(?<!surgeon\s)(?<!auditor\s)(?<!director\s)(?<!consul\s)general",
+            r"lt\.|col\.|colonel|maj\.|brigadier|admiral|adm\.|capt\.|captain",
         ),
     ),
     ("police", phrase_pattern(r"police|policem[ae]n|polices?|sheriff|constabulary")),
@@ -170,19 +176,32 @@ ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("officials", phrase_pattern(r"officials?|authorities")),
     ("party", phrase_pattern(r"party|campaign|republicans?|democrats?")),
 )
-# Opinion and analysis: modals of obligation, evaluative frames, predictions the writer makes.
+# Opinion in anyone's voice: obligation, evaluative frames and words, a judgement however it is reported.
 EVALUATIVE = phrase_pattern(
     r"should|must|ought|need\s+to|needs\s+to|has\s+to|have\s+to",
     r"(?:it\s+(?:is|was|'s|’s|will\s+be|would\s+be)\s+)?(?:difficult|hard|easy|impossible)\s+to\s+(?:imagine|see|believe|say)",
     r"it\s+(?:is|was|'s|’s)\s+(?:clear|obvious|evident|ironic|telling|striking|remarkable)",
-    r"of\s+course|hardly|surely|clearly|undoubtedly|arguably|indeed|no\s+doubt|not\s+to\s+be\s+underestimated",
+    r"it\s+(?:is|was|'s|’s|would\s+be|will\s+be)\s+(?:naive|foolish|wrong|unwise|a\s+mistake|premature|tempting|"
+    r"no\s+surprise|unsurprising)",
+    r"far\s+from\s+(?:clear|certain|over)|remains?\s+to\s+be\s+seen",
+    r"hardly|arguably|not\s+to\s+be\s+underestimated",
     r"underestimat\w*|overstat\w*|humiliat\w*|disgrace\w*|shameful|absurd|ridiculous|pathetic|campy",
     r"bluster|bravado|preening|posturing|over-hyped|overhyped|brilliant|disastrous|catastrophic",
     r"terrible|awful|outrageous|excellent|wonderful|best|worst|greatest|dishonou?r\w*|crippling",
-    r"would\s+appear|it\s+appears|it\s+seems|seem(?:s|ed)?\s+to\s+indicate|(?:will|would)\s+(?:likely|probably)",
-    r"likely\s+(?:to\s+)?(?:result|remain|be|prove|become)|will\s+prove|inevitab\w*|hope(?:s|d)?",
     r"let\s+alone|to\s+say\s+nothing\s+of|if\s+not\s+impossible|hard\s+to\s+swallow",
 )
+# Analysis only in the writer's own voice: emphasis ("clearly", "of course"), the writer's predictions and
+# conditionals ("will likely", "may be over within days", "would carry more weight if"). In a source's
+# words the same phrases are that source's account of the facts ("clearly, the rules were broken").
+WRITER_ANALYSIS = phrase_pattern(
+    r"of\s+course|surely|clearly|undoubtedly|indeed|no\s+doubt",
+    r"would\s+appear|it\s+appears|it\s+seems|seem(?:s|ed)?\s+to\s+indicate|(?:will|would)\s+(?:likely|probably)",
+    r"likely\s+(?:to\s+)?(?:result|remain|be|prove|become)|will\s+prove|inevitab\w*|hope(?:s|d)?",
+    r"(?:may|might|could)\s+(?:well\s+)?(?:be|soon|prove|turn|become)",
+    r"would\s+(?:\w+\s+){0,4}?if|if\s+[^.;]{3,80}?,\s+(?:\w+\s+){1,4}?(?:would|will|may|might|could)",
+)
+# Sources whose words are analysis by what they are: "analysts said", "experts believe".
+ANALYST_SOURCE = phrase_pattern(r"analysts?|experts?|observers?|commentators?|pundits?|scholars?|academics?")
 # Propaganda and incitement quoted as such. One strong sign suffices (a vocative "O Lion of ...", a call to
 # arms, a slogan); weak signs (violent or religious vocabulary) need a second sign or an exclamation, so a
 # plain report of a "strike" or of "jihadists" is not read as rhetoric.

@@ -47,6 +47,12 @@ _CALENDAR = word_set(
     "tuesday wednesday thursday friday saturday sunday"
 )
 _NAME_PARTICLE = re.compile(r"^(?:al|el|ad|an|as|ash|at|az|bin|ibn|abu|de|van|von|da)-?(?=[A-Z])")
+# Heads that only count or group what follows "of": "a number of members of Congress", "two of the aides".
+_PARTITIVE = word_set(
+    """number numbers one two three four five six seven eight nine ten dozen dozens hundreds thousands some
+    many several most all few both each none any majority minority group groups handful member members
+    part rest"""
+)
 # How far back (characters) a pronoun may look for what it refers to.
 _PRONOUN_REACH = 400
 _SINGULAR_PRONOUNS = word_set("he she him her his i it its")
@@ -85,17 +91,42 @@ def _head(tokens: list[str]) -> list[str]:
     return head
 
 
-def _role(text: str) -> str | None:
+def _role_in(text: str) -> str | None:
     for role, pattern in ROLE_WORDS:
         if pattern.search(text):
             return role
     return None
 
 
+def _role(text: str) -> str | None:
+    """The role the source phrase gives its voice, first in ``ROLE_WORDS`` order; a tail after "of" says
+    whose the voice is, not what it is ("a relative of the commander" is no commander)."""
+    tokens = _TOKEN.findall(text)
+    head = _head(tokens)
+    tail = tokens[len(head) :]
+    partitive = bool(head) and (head[-1].lower() in _PARTITIVE or head[-1].isdigit())
+    if tail and tail[0].lower() == "of" and not partitive and not _apposed_name(tokens):
+        return _role_in(" ".join(head))
+    return _role_in(text)
+
+
+def _apposed_name(tokens: list[str]) -> bool:
+    """ "the army's spokesman, Colonel Aung Min": a generic head followed by a person's or outlet's name."""
+    if "," not in tokens:
+        return False
+    after = tokens[tokens.index(",") + 1 :]
+    if "," in after:
+        after = after[: after.index(",")]
+    bare = [t for t in after if t.lower() not in PERSON_TITLE]
+    return bool(bare) and all(_is_name_token(t, False) for t in bare)
+
+
 def _named(tokens: list[str], at_sentence_start: bool) -> bool:
     head = [t for t in _head(tokens) if t not in ",;:()—–"]
     if not head:
         return False
+    if _apposed_name(tokens):
+        return True
     last = head[-1].lower().rstrip(".")
     if last in GENERIC_HEAD:
         return False
@@ -123,7 +154,18 @@ def _resolve_pronoun(text: str, start: int, word: str, earlier: Sequence[ChainLi
     if word in {"they", "them", "their", "we", "us"}:
         plural = [link for link in nearby if link.text.strip().lower() not in _SINGULAR_PRONOUNS]
         return plural[-1] if plural else None
-    # "he" / "she": the nearest earlier name or unnamed person decides.
+    # "he" / "she" as a source ("He added that ..."): most often the previous speaker, even when another
+    # name ("told reporters in Santa Cruz", "told MRTV") stands nearer; outlets and crowds cannot be "he".
+    speakers = [
+        link
+        for link in nearby
+        if link.role != "outlet"
+        and link.text.strip().lower() not in PRONOUNS
+        and (not link.anonymous or is_single_unnamed(link))
+    ]
+    if speakers:
+        return speakers[-1]
+    # Otherwise the nearest earlier name or unnamed person decides.
     window = text[window_start:start]
     names = [m for m in _NAMEISH.finditer(window) if _is_name_token(m.group(), False)]
     people = list(_UNNAMED_PERSON.finditer(window))
