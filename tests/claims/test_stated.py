@@ -197,3 +197,13 @@ def test_a_named_apposition_makes_a_generic_head_named() -> None:
     text = "the army's spokesman, Colonel Aung Min"
     link = voice_of(text, 0, len(text))
     assert (link.anonymous, link.role) == (False, "spokesperson")
+
+
+def test_a_hearsay_adverb_hedges_the_writers_sentence_without_inventing_a_voice() -> None:
+    claims = stated_claims(
+        "The two ministers have reportedly resigned over the tender. "
+        "Aides said the deal was allegedly signed."
+    )
+    first, second = claims
+    assert first.text.startswith("The two ministers") and first.chain == () and first.certainty == "hedged"
+    assert [link.text for link in second.chain] == ["Aides"] and second.certainty == "hedged"

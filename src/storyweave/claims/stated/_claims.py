@@ -85,15 +85,6 @@ def _states_something(sentence: str) -> bool:
     )
 
 
-def _hedge_inside_claim(attribution: Attribution, attributions: Sequence[Attribution]) -> bool:
-    """ "said the bridge was reportedly damaged": "reportedly" hedges the claim around it (read by the
-    certainty scope); the tagger's extra attribution with that cue is not a second claim."""
-    if not _HEDGE_ADVERB.fullmatch(attribution.cue.text.strip()):
-        return False
-    cue = attribution.cue
-    return any(o is not attribution and o.content.start <= cue.start < o.content.end for o in attributions)
-
-
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _TRAILING:
         end -= 1
@@ -151,7 +142,9 @@ def stated_claims(text: str, article_id: str = "") -> list[StatedClaim]:
             continue
         if not _READER.search(_QUOTED.sub(" ", text[sentence[0] : sentence[1]])):
             kept.extend(fallback_attributions(text, sentence, article_id))
-    kept = [a for a in kept if not _hedge_inside_claim(a, kept)]
+    # "X have reportedly fled": a hearsay adverb hedges the writer's sentence; it names no voice, so it is
+    # not an attribution (the tagger's source for it is just the sentence's subject).
+    kept = [a for a in kept if not _HEDGE_ADVERB.fullmatch(a.cue.text.strip())]
     kept.sort(key=lambda a: (a.cue.start, a.cue.end))
     attributions, wrappers = _expand(text, kept)
     chains = chains_of(text, attributions, sentences)
