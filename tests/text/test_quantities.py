@@ -147,3 +147,15 @@ def test_any_string_gives_valid_spans(text):
         assert text[quantity.start : quantity.end] == quantity.text
         assert quantity.start >= previous
         previous = quantity.start
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("suing the airline for more than", []),
+        ("as much as", []),
+        ("up to 12 fighters and more than", [("up to 12", 12, "fighters")]),
+    ],
+)
+def test_bound_words_with_no_number_after_them_end_quietly(text: str, expected: list) -> None:
+    assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == expected

@@ -226,7 +226,9 @@ def _read(text: str, tokens: list[Token], i: int) -> tuple[Quantity | None, int]
     amount = parse_amount(tokens, core_start, after_currency=currency is not None)
     if amount is None:
         if start != i:
-            return _read(text, tokens, i) if i > start + 1 and not between else (None, start + 1)
+            # "more than" then no number (the text may end there): read on from after the bound words.
+            retry = i > start + 1 and not between and i < len(tokens)
+            return _read(text, tokens, i) if retry else (None, start + 1)
         return None, start + 1
     low, high, value, end = amount.low, amount.high, amount.value, amount.end
     link = tokens[end].low if end < len(tokens) else ""
