@@ -2,7 +2,7 @@
 
     python benchmarks/claims/run_quantities_entities.py [--split dev|test|all] [--seeds DIR] [--errors]
 
-Labels (written by hand for this benchmark, in news style; every third item is held out as "test"):
+Labels (written by hand for this benchmark, in news style; items marked "test" are held out):
 - ``quantities_labels.jsonl``: ``{"id", "split", "text", "quantities": [{"text", "value", "low"?,
   "high"?, "unit"?, "vague"}]}``; a gold span is the first occurrence of its text after the previous one.
 - ``entities_labels.jsonl``: ``{"id", "split", "texts": {article: text}, "groups": [[surface, ...]]}``;

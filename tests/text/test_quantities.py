@@ -159,3 +159,60 @@ def test_any_string_gives_valid_spans(text):
 )
 def test_bound_words_with_no_number_after_them_end_quietly(text: str, expected: list) -> None:
     assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "high", "unit"),
+    [
+        ("One in five adults here cannot read.", "One in five", 20, None, "%"),
+        ("Nearly one in three children is underweight.", "Nearly one in three", 100 / 3, 100 / 3, "%"),
+        ("Three out of four voters agreed.", "Three out of four", 75, None, "%"),
+        ("Two-thirds of the ballots were counted.", "Two-thirds", 200 / 3, None, "%"),
+        ("A quarter of the staff left.", "A quarter", 25, None, "%"),
+        ("The drought cut the harvest by nearly a third.", "nearly a third", 100 / 3, 100 / 3, "%"),
+    ],
+)
+def test_shares_are_percentages(text, span, value, high, unit):
+    found = _only(text)
+    assert (found.text, found.unit) == (span, unit)
+    assert found.value == pytest.approx(value)
+    assert (found.high is None) == (high is None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales rose in the first half of 2019.",
+        "It took a quarter of an hour.",
+        "She won a third term.",
+        "Troops retook the eastern half of the town.",
+        "The race is within one quarter of 1 percent.",
+    ],
+)
+def test_fraction_words_that_are_not_shares(text):
+    assert all(q.unit != "%" or "percent" in q.text for q in find_quantities(text))
+
+
+def test_half_a_million_is_still_an_amount():
+    assert _only("Half a million people fled.").value == 500_000
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("Officials put the number of displaced families at more than 2,300.", "more than 2,300", "families"),
+        ("Casualties among civilians were put at 85.", "85", "casualties"),
+        ("A medic said seven were dead.", "seven", "dead"),
+        ("Of the 250 passengers on board, 19 were injured.", "19", "injured"),
+        ("Fewer than 200 of the original 1,500 inhabitants remain.", "Fewer than 200", "inhabitants"),
+    ],
+)
+def test_unit_written_before_the_amount_or_after_a_copula(text, span, unit):
+    found = next(q for q in find_quantities(text) if q.text == span)
+    assert found.unit == unit
+
+
+def test_subject_is_not_a_unit_when_another_amount_stands_between():
+    found = find_quantities("Republicans won 51 Senate seats to 46 for Democrats.")
+    assert [(q.text, q.unit) for q in found] == [("51", "seats"), ("46", None)]
+    assert find_quantities("Police estimated the crowd at 8,000.")[0].unit is None

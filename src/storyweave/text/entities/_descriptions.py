@@ -12,14 +12,22 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from storyweave.text.entities._lexicon import COPULAS, ORG_DESCRIPTION_HEADS, PERSON_ROLES, PLACE_HEADS
+from storyweave.text.entities._lexicon import (
+    COPULAS,
+    DEMONYM_SHAPE,
+    ORG_DESCRIPTION_HEADS,
+    PERSON_ROLES,
+    PLACE_HEADS,
+)
 from storyweave.text.entities._tokens import Token, is_name_shaped
 
 __all__ = [
     "Description",
     "bind_roles",
+    "definite_openers",
     "find_definites",
     "find_org_descriptions",
+    "find_role_subjects",
     "head_kind",
     "salient_organization",
 ]
@@ -32,6 +40,8 @@ _CONTRASTIVE = frozenset(
     {"other", "another", "rival", "new", "former", "different", "opposing", "second", "first", "same", "late"}
 )
 _HEADS = PERSON_ROLES | ORG_DESCRIPTION_HEADS | PLACE_HEADS
+# After these, "the group" is a description of something else: "the group of", "the group that".
+_NOT_AFTER_A_DESCRIPTION = _PREPOSITIONS | {"that", "who", "which"}
 _MAX_DESCRIPTION = 14
 _DEFINITE_OPENERS = frozenset({"the", "The", "its", "Its", "their", "Their"})
 
@@ -100,7 +110,8 @@ def _opening_description(tokens: list[Token], comma: int) -> int | None:
         if tokens[k].text in _CLOSERS:
             return None
         clause_start = tokens[k].initial or (k > 0 and tokens[k - 1].text == ",")
-        if word in _DETERMINERS and clause_start:
+        owner = tokens[k].text[0].isupper() and word.endswith(("’s", "'s"))  # "Al-Qaida's chief, ..."
+        if (word in _DETERMINERS or owner) and clause_start:
             found = _description_after(tokens, k)
             return k if found is not None and found[0] == comma else None
     return None
@@ -157,8 +168,11 @@ def bind_roles(
     return descriptions, bindings
 
 
-def _definite_at(tokens: list[Token], i: int, heads: frozenset[str]) -> tuple[int, str] | None:
-    """'the leader', 'the group’s leader', 'the “caliph”', 'the terrorist organization' starting at ``i``."""
+def _definite_at(
+    tokens: list[Token], i: int, heads: frozenset[str], demonyms: bool = False
+) -> tuple[int, str] | None:
+    """'the leader', 'the group’s leader', 'the “caliph”', 'the terrorist organization' starting at ``i``;
+    with ``demonyms``, also 'the German chancellor'."""
     if tokens[i].text.lower() not in {"the", "its", "their"}:
         return None
     j, modifiers = i + 1, 0
@@ -168,7 +182,8 @@ def _definite_at(tokens: list[Token], i: int, heads: frozenset[str]) -> tuple[in
         if token.text in _QUOTES:
             j += 1
             continue
-        if not token.text.islower() or word in _CONTRASTIVE | _PREPOSITIONS | _DETERMINERS:
+        demonym = demonyms and token.text[0].isupper() and DEMONYM_SHAPE.search(token.text) is not None
+        if not (token.text.islower() or demonym) or word in _CONTRASTIVE | _PREPOSITIONS | _DETERMINERS:
             return None
         if word in heads and not token.text.endswith(("’s", "'s")):
             end = j + 1
@@ -182,53 +197,71 @@ def _definite_at(tokens: list[Token], i: int, heads: frozenset[str]) -> tuple[in
     return None
 
 
-def find_definites(tokens: list[Token], heads: frozenset[str]) -> list[tuple[int, int, str]]:
+def definite_openers(tokens: list[Token]) -> list[int]:
+    """Where a definite description may start ("the", "The", "its", "their"): found once per report and
+    shared by the three searches below, which would otherwise each walk every token."""
+    return [k for k, token in enumerate(tokens) if token.text in _DEFINITE_OPENERS]
+
+
+def find_definites(
+    tokens: list[Token], heads: frozenset[str], openers: list[int]
+) -> list[tuple[int, int, str]]:
     """Definite descriptions with a head in ``heads``: (start offset, end offset, head)."""
-    found = []
     if not heads:
-        return found
-    for i in range(len(tokens)):
-        if tokens[i].text not in _DEFINITE_OPENERS:
-            continue
+        return []
+    found = []
+    for i in openers:
         hit = _definite_at(tokens, i, heads)
         if hit:
             found.append((tokens[i].start, tokens[hit[0] - 1].end, hit[1]))
     return found
 
 
-def find_org_descriptions(tokens: list[Token]) -> list[tuple[int, int, str]]:
+def find_role_subjects(tokens: list[Token], openers: list[int]) -> list[tuple[int, int, str]]:
+    """Person descriptions that open a sentence, demonyms allowed: "The German chancellor faced ...".
+
+    A sentence that opens with such a description continues the report's topic, so the caller may bind
+    it to the one person the report has named so far; mid-sentence ("met the French president") it may
+    as well be someone not yet named.
+    """
+    found = []
+    for i in [k for k in openers if tokens[k].initial and tokens[k].text == "The"]:
+        hit = _definite_at(tokens, i, PERSON_ROLES, demonyms=True)
+        if hit:
+            found.append((tokens[i].start, tokens[hit[0] - 1].end, hit[1]))
+    return found
+
+
+def find_org_descriptions(tokens: list[Token], openers: list[int]) -> list[tuple[int, int, str]]:
     """ "the group", "the terrorist organization", "the group’s" (as possessor): organisation descriptions."""
     found = []
-    for i in range(len(tokens)):
-        if tokens[i].text.lower() != "the":
-            continue
-        j = i + 1
-        while (
-            j < len(tokens)
-            and j - i <= 3
-            and tokens[j].text.islower()
-            and _plain(tokens[j]) not in _CONTRASTIVE
-        ):
-            word = _plain(tokens[j])
+    count = len(tokens)
+    for i in [k for k in openers if tokens[k].text in ("the", "The")]:
+        for j in range(i + 1, min(i + 4, count)):
+            token = tokens[j]
+            if not token.text.islower():
+                break
+            word = _plain(token)
+            if word in _CONTRASTIVE:
+                break
             if word in ORG_DESCRIPTION_HEADS:
-                following = tokens[j + 1].text if j + 1 < len(tokens) else "."
-                if following.lower() in _PREPOSITIONS | {"that", "who", "which"} or is_name_shaped(following):
+                following = tokens[j + 1].text if j + 1 < count else "."
+                if following.lower() in _NOT_AFTER_A_DESCRIPTION or is_name_shaped(following):
                     break
-                end = tokens[j].end - (2 if tokens[j].text.endswith(("’s", "'s")) else 0)
+                end = token.end - (2 if token.text.endswith(("’s", "'s")) else 0)
                 found.append((tokens[i].start, end, word))
                 break
-            if tokens[j].text.endswith(("’s", "'s")):
+            if token.text.endswith(("’s", "'s")):
                 break
-            j += 1
     return found
 
 
 def salient_organization(counts: Counter[int]) -> int | None:
-    """The organisation a report is about, when one clearly dominates: at least two mentions and twice
-    as many as any other organisation so far."""
+    """The organisation a report is about, when one clearly dominates: the only one named so far, or
+    one with at least two mentions and twice as many as any other."""
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2:
-        return None
-    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+    if len(ranked) == 1:
+        return ranked[0][0]
+    if not ranked or ranked[0][1] < 2 or ranked[0][1] < 2 * ranked[1][1]:
         return None
     return ranked[0][0]

@@ -8,9 +8,13 @@ spelling normalisation, appositives) do the main work and the list cannot grow i
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "ARABIC_ARTICLES",
+    "COMMON_ACRONYMS",
     "COPULAS",
+    "DEMONYM_SHAPE",
     "EQUIVALENT_NAMES",
     "FUNCTION_WORDS",
     "NAME_PARTICLES",
@@ -58,6 +62,14 @@ FUNCTION_WORDS = word_set(
     "mr mrs ms dr said says image photo video read show watch click share follow subscribe "
     "should would could might must will shall can cannot"
 )
+# Demonym and adjective shapes: "Iraqi", "Kurdish", "Afghan", "French", "Shiite", "Western", "Syrian-Kurdish".
+DEMONYM_SHAPE = re.compile(r"(?:i|ish|an|ese|ic|ch|ite|ern)$|^[A-Z][\w]*(?:-[A-Z][\w]*)+$")
+# Acronyms of common nouns and titles: capitals, but never the name of an organisation by themselves.
+COMMON_ACRONYMS = word_set(
+    "PR TV CEO CEOs CFO COO CTO GDP GNP HIV AIDS DNA RNA PM MP MPs ID IDs UFO ATM SUV SUVs CCTV IQ PhD VIP "
+    "FAQ AM OK RPG RPGs IED IEDs UAV UAVs GPS PC HQ LGBT LGBTQ ICU ER AI VAT CO2 OP ED PS NB TBA ETA POW "
+    "POWs MIA KIA DJ MC TNT AK SMS PDF URL USB WiFi NGO NGOs"
+)
 # Lower-case particles that may sit inside a personal name: "Osama bin Laden", "Ibn al Khattab".
 NAME_PARTICLES = word_set("bin ibn bint al el ad as ash at az an ar ath adh abu de du da van von der la le")
 ARABIC_ARTICLES = word_set("al el ad as ash at az an ar ath adh ul")
@@ -73,9 +85,12 @@ PERSON_ROLES = word_set(
     "leader chief head spokesperson spokesman spokeswoman commander minister president official founder "
     "member caliph emir general director secretary ambassador analyst expert governor mayor king cleric "
     "preacher deputy lieutenant colonel officer negotiator envoy chairman chairwoman premier senator "
-    "lawmaker prosecutor judge journalist reporter correspondent editor author writer researcher"
+    "lawmaker prosecutor judge journalist reporter correspondent editor author writer researcher "
+    "executive chancellor adviser advisor aide candidate activist campaigner"
 )
-ORG_DESCRIPTION_HEADS = word_set("group organization organisation movement militia network outfit faction")
+ORG_DESCRIPTION_HEADS = word_set(
+    "group organization organisation movement militia network outfit faction charity"
+)
 PLACE_HEADS = word_set("city town capital province country region village stronghold district state")
 ORG_HEADS = word_set(
     "Party State Army Forces Force Ministry Council Front Brigade Brigades Group Organization "

@@ -21,6 +21,7 @@ _DEFINED_ACRONYM = re.compile(
     r"\s*(?:\(\s*|,?\s*(?:also\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?)([A-Z]{2,6})\b"
 )
 _SPELLING_SIMILARITY = 0.75
+_ORG_HEAD_KEYS = frozenset(head.lower() for head in ORG_HEADS)
 
 
 class UnionFind:
@@ -51,6 +52,11 @@ def _spelling_variants(a: str, b: str, text_a: str, text_b: str) -> bool:
         return False
     long_enough = len(skeleton(a).replace(" ", "")) >= 4 or (_has_article(text_a) and _has_article(text_b))
     return long_enough and SequenceMatcher(None, a, b).ratio() >= _SPELLING_SIMILARITY
+
+
+def _organization_tail(key: str, text: str, kind: str | None) -> bool:
+    """A named organisation ending in a head word: "Muslim Brotherhood" is what "the Brotherhood" means."""
+    return len(key.split()) >= 2 and text.split()[-1] in ORG_HEADS and kind in (None, "organization")
 
 
 def _person_like(key: str, text: str, kind: str | None) -> bool:
@@ -128,7 +134,14 @@ def merge_names(mentions: list[NameMention], texts: list[str], owners: list[int]
             if k != key
             and len(k.split()) > len(words)
             and k.split()[-len(words) :] == words
-            and _person_like(k, surface[k], kinds.get(sets.find(by_key[k][0])))
+            and (
+                _person_like(k, surface[k], kinds.get(sets.find(by_key[k][0])))
+                or (
+                    len(words) == 1
+                    and words[0] in _ORG_HEAD_KEYS
+                    and _organization_tail(k, surface[k], kinds.get(sets.find(by_key[k][0])))
+                )
+            )
         ]
         before_of = [by_key[k][0] for k in by_part_before_of.get(key, [])]
         _link_unique(sets, by_key[key], surnames + before_of)

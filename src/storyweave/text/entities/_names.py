@@ -58,6 +58,7 @@ def is_acronym(text: str) -> bool:
     return bool(_ACRONYM.match(text))
 
 
+@lru_cache(maxsize=50_000)
 def initials(name: str) -> tuple[str, ...]:
     """The acronyms a name may go by: initials of its content words, and of all its words.
 

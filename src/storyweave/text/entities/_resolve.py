@@ -5,16 +5,19 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from operator import attrgetter
 
 from storyweave.model import Entity, Mention
 from storyweave.text.entities._descriptions import (
     bind_roles,
+    definite_openers,
     find_definites,
     find_org_descriptions,
+    find_role_subjects,
     head_kind,
     salient_organization,
 )
-from storyweave.text.entities._lexicon import NOUN_FOLLOWERS
+from storyweave.text.entities._lexicon import NOUN_FOLLOWERS, ORG_HEADS, OUTLET_HEADS
 from storyweave.text.entities._mentions import NameMention, find_names
 from storyweave.text.entities._merge import merge_names
 from storyweave.text.entities._names import is_acronym
@@ -22,20 +25,35 @@ from storyweave.text.entities._tokens import Token, WordCounts, tokenize
 
 __all__ = ["find_entities"]
 
+_START = attrgetter("start")
 
-def _token_span(tokens: list[Token], starts: list[int], mention: NameMention) -> tuple[int, int]:
-    return bisect_left(starts, mention.start), bisect_left(starts, mention.end)
+
+def _token_span(tokens: list[Token], mention: NameMention) -> tuple[int, int]:
+    """First and end token index of a mention (binary search: no list of offsets built per report)."""
+    return bisect_left(tokens, mention.start, key=_START), bisect_left(tokens, mention.end, key=_START)
 
 
 def _best_name(mentions: list[Mention], names: set[tuple[str, int, int]]) -> str:
     """The fullest name: most words, then longest, preferring spelled-out names over acronyms."""
-    candidates = [m.text for m in mentions if (m.article_id, m.start, m.end) in names]
+    candidates = list(dict.fromkeys(m.text for m in mentions if (m.article_id, m.start, m.end) in names))
     spelled = [c for c in candidates if not is_acronym(c)] or candidates
-    return max(spelled, key=lambda c: (len(c.split()), len(c), -candidates.index(c)))
+    return max(spelled, key=lambda c: (len(c.split()), len(c)))  # ties: the first used (max keeps it)
 
 
 def _kind(votes: Counter[str]) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
+
+
+def _could_be_person(kind: str | None, text: str) -> bool:
+    """Named as a person, or a name of two or more words with nothing that makes it a group or outlet."""
+    if kind is not None:
+        return kind == "person"
+    words = text.split()
+    return len(words) >= 2 and words[-1] not in ORG_HEADS and words[-1] not in OUTLET_HEADS
+
+
+def _only(roots: set[int]) -> int | None:
+    return next(iter(roots)) if len(roots) == 1 else None
 
 
 def find_entities(texts: Mapping[str, str]) -> list[Entity]:
@@ -64,14 +82,13 @@ def find_entities(texts: Mapping[str, str]) -> list[Entity]:
     report_roles: list[dict[str, set[int]]] = []
     report_descriptions: list[list[tuple[int, int, int]]] = []
     for n, (article_id, found, tokens) in enumerate(zip(ids, per_report, tokenized, strict=True)):
-        starts = [t.start for t in tokens]
         roots = [sets.find(offset + k) for k in range(len(found))]
         for mention, root in zip(found, roots, strict=True):
             members[root].append(Mention(article_id, mention.start, mention.end, mention.text))
             name_spans.add((article_id, mention.start, mention.end))
             if mention.kind:
                 votes[root][mention.kind] += 3 if mention.group is not None or mention.titled else 1
-        descriptions, bindings = bind_roles(tokens, [_token_span(tokens, starts, m) for m in found])
+        descriptions, bindings = bind_roles(tokens, [_token_span(tokens, m) for m in found])
         roles: dict[str, set[int]] = defaultdict(set)
         for role, target in bindings:
             roles[role].add(roots[target])
@@ -92,20 +109,39 @@ def find_entities(texts: Mapping[str, str]) -> list[Entity]:
             members[root].append(Mention(article_id, start, end, text[start:end]))
         bound = {r: t for r, t in story_roles.items() if len(t) == 1}
         bound.update({r: t for r, t in report_roles[n].items() if len(t) == 1})
-        for start, end, role in find_definites(tokens, frozenset(bound)):
+        openers = definite_openers(tokens)
+        for start, end, role in find_definites(tokens, frozenset(bound), openers):
             if (start, end) not in taken and not any(s <= start < e for s, e in taken):
                 members[next(iter(bound[role]))].append(Mention(article_id, start, end, text[start:end]))
                 taken.add((start, end))
-        organizations: Counter[int] = Counter()
         order = sorted(range(len(found)), key=lambda k: found[k].start)
+        for start, end, _ in find_role_subjects(tokens, openers):
+            if (start, end) in taken or any(s <= start < e for s, e in taken):
+                continue
+            people = {
+                sets.find(offset + k)
+                for k in order
+                if found[k].end <= start
+                and _could_be_person(_kind(votes[sets.find(offset + k)]), found[k].text)
+            }
+            if (target := _only(people)) is not None:  # "The German chancellor": the one person named
+                members[target].append(Mention(article_id, start, end, text[start:end]))
+                taken.add((start, end))
+        organizations: Counter[int] = Counter()
+        unknown: set[int] = set()
         cursor = 0
-        for start, end, _ in find_org_descriptions(tokens):
+        for start, end, _ in find_org_descriptions(tokens, openers):
             while cursor < len(order) and found[order[cursor]].start < start:
                 root = sets.find(offset + order[cursor])
-                if _kind(votes[root]) == "organization":
+                kind = _kind(votes[root])
+                if kind == "organization":
                     organizations[root] += 1
+                elif kind is None:
+                    unknown.add(root)
                 cursor += 1
-            target = salient_organization(organizations)
+            # No organisation named as such: the one name of unknown kind so far ("Oxfam said ... The
+            # charity ...") is the only candidate a reader has.
+            target = salient_organization(organizations) if organizations else _only(unknown)
             if target is not None and (start, end) not in taken:
                 members[target].append(Mention(article_id, start, end, text[start:end]))
         offset += len(found)

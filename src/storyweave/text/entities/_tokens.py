@@ -9,10 +9,11 @@ mid-sentence (names).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 __all__ = ["Token", "WordCounts", "is_name_shaped", "possessive_base", "tokenize"]
@@ -21,9 +22,15 @@ _ABBREVIATIONS = (
     "Lt|Gen|Col|Maj|Capt|Sgt|Adm|Cpl|Pvt|Brig|Cmdr|Lieut|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Rev|Amb|Hon|Jr|Sr|St"
 )
 _TOKEN = re.compile(
-    rf"(?:[A-Z]\.){{2,}}|(?:{_ABBREVIATIONS})\.|[^\W\d_](?:[\w’'ʿʾ‘\-]*[^\W_])?|\d[\d,.]*\d|\d|\S"
+    rf"(?=[A-Z])(?:(?:[A-Z]\.){{2,}}|(?:{_ABBREVIATIONS})\.)|[^\W\d_](?:[\w’'ʿʾ‘\-]*[^\W_])?|\d[\d,.]*\d|\d|\S"
 )
-_BOUNDARY = frozenset({".", "!", "?", ":", "…"})
+# Tokens after which the next word opens a sentence; an opening curly quote starts quoted speech.
+_BREAKS = frozenset({".", "!", "?", ":", "…", "“"})
+_LINE_BREAK = re.compile(r"\n")
+_START = attrgetter("start")
+_new = tuple.__new__
+_HEADLINE_WORDS = (4, 40)  # longer lines are prose paragraphs, however many names they hold
+_ASCII_CAPITALISED = re.compile(r"(?<!\S)[A-Z]")
 _OPENERS = frozenset({"“", '"', "‘", "'", "(", "[", "«", "—", "–", "-"})
 _ARTICLE_NAME = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ath|adh)[-‑][A-Z]")
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -56,35 +63,59 @@ def is_name_shaped(text: str) -> bool:
 
 
 def _title_case_lines(lines: list[str]) -> list[bool]:
-    """Per line: four or more words, most of them capitalised (headlines and captions, not prose)."""
+    """Per line: four to forty words, most of them capitalised (headlines and captions, not prose)."""
     flags = []
     for line in lines:
         words = line.split()
-        flags.append(len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words))
+        if not _HEADLINE_WORDS[0] <= len(words) <= _HEADLINE_WORDS[1]:
+            flags.append(False)
+        elif line.isascii():  # the common case, counted in C
+            flags.append(len(_ASCII_CAPITALISED.findall(line)) >= 0.6 * len(words))
+        else:
+            flags.append(sum(w[0].isupper() for w in words) >= 0.6 * len(words))
     return flags
 
 
 def tokenize(text: str) -> list[Token]:
-    """Tokens of ``text``; ``initial`` is set after a sentence end, a line break, or on title-case lines."""
-    lines = text.split("\n")
-    headline = _title_case_lines(lines)
-    line_ends, position = [], 0
-    for line in lines:
-        position += len(line) + 1
-        line_ends.append(position)
-    tokens: list[Token] = []
-    at_boundary, line = True, 0
-    for match in _TOKEN.finditer(text):
-        word, start = match.group(), match.start()
-        if start >= line_ends[line]:
-            line = bisect_right(line_ends, start)
-            at_boundary = True
-        tokens.append(Token(word, start, match.end(), at_boundary or headline[line]))
-        if word in _BOUNDARY or word == "“":
-            at_boundary = True  # an opening curly quote starts quoted speech: its first word is capitalised
-        elif word not in _OPENERS:
-            at_boundary = False
+    """Tokens of ``text``; ``initial`` is set after a sentence end, a line break, or on title-case lines.
+
+    Built by one regex pass in a comprehension, with no per-token Python loop (every report passes
+    through here); then a short walk from each of the few sentence and line openings sets ``initial``.
+    Headline lines, rare in prose, are marked afterwards.
+    """
+    tokens = [_new(Token, (m.group(), m.start(), m.end(), False)) for m in _TOKEN.finditer(text)]
+    if not tokens:
+        return tokens
+    openings = [k + 1 for k, token in enumerate(tokens) if token[0] in _BREAKS]
+    if "\n" in text:
+        openings += [bisect_left(tokens, m.start(), key=_START) for m in _LINE_BREAK.finditer(text)]
+    count = len(tokens)
+    for j in (0, *openings):
+        while j < count and not tokens[j][3]:
+            word, start, end, _ = tokens[j]
+            tokens[j] = _new(Token, (word, start, end, True))
+            if word not in _OPENERS or word in _BREAKS:
+                break
+            j += 1
+    if "\n" in text:
+        _mark_headlines(text, tokens)
     return tokens
+
+
+def _mark_headlines(text: str, tokens: list[Token]) -> None:
+    """Set ``initial`` on every token of a title-case line (headlines and captions, not prose)."""
+    lines = text.split("\n")
+    flags = _title_case_lines(lines)
+    if not any(flags):
+        return
+    starts = [t.start for t in tokens]
+    position = 0
+    for line, flag in zip(lines, flags, strict=True):
+        if flag:
+            first, last = bisect_left(starts, position), bisect_left(starts, position + len(line))
+            for k in range(first, last):
+                tokens[k] = tokens[k]._replace(initial=True)
+        position += len(line) + 1
 
 
 @dataclass(slots=True)
@@ -102,18 +133,23 @@ class WordCounts:
 
     def add(self, tokens: Iterable[Token], noun_followers: frozenset[str]) -> None:
         sequence = list(tokens)
-        for index, token in enumerate(sequence):
-            word = possessive_base(token.text)
-            if word.islower():
-                self.lower.add(word)
-                continue
+        texts = [t.text for t in sequence]
+        lower = {w for w in texts if w.islower()}
+        self.lower.update(possessive_base(w) if w.endswith(("’s", "'s")) else w for w in lower)
+        texts.append(".")
+        for index in [k for k, text in enumerate(texts) if not text.islower() and text[0].isalpha()]:
+            if index == len(sequence):
+                break
+            token = sequence[index]
+            text = token.text
+            word = possessive_base(text)
             if not is_name_shaped(word):
                 continue
             if not token.initial:
                 self.capital_mid.add(word)
-            following = sequence[index + 1].text if index + 1 < len(sequence) else "."
+            following = texts[index + 1]
             follower = following.lower()
-            if word != token.text or not following[0].isalpha() or follower in noun_followers:
+            if word != text or not following[0].isalpha() or follower in noun_followers:
                 if follower not in ("and", "or"):
                     self.nominal.add(word)
             elif follower.endswith("ed") and len(follower) > 4:

@@ -12,16 +12,12 @@ import re
 from storyweave.model import Quantity
 from storyweave.text.quantities._lexicon import (
     APPROXIMATE,
-    CASUALTY_WORDS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
-    DETERMINERS,
     GLUED_SCALES,
     GLUED_UNITS,
-    IRREGULAR_PLURALS,
     LOWER_BOUNDS,
     MONTHS,
-    NOUN_STOPS,
     ONE_EXCLUDED_AFTER,
     ONE_EXCLUDED_BEFORE,
     PLURAL_SCALES,
@@ -32,8 +28,15 @@ from storyweave.text.quantities._lexicon import (
     VAGUE_AMOUNTS,
     YEAR_PREPOSITIONS,
 )
-from storyweave.text.quantities._numbers import Amount, parse_amount
+from storyweave.text.quantities._numbers import DENOMINATORS, Amount, fraction_at, parse_amount
 from storyweave.text.quantities._tokens import Token, adjacent, tokenize
+from storyweave.text.quantities._units import (
+    casualty_after,
+    counted_noun,
+    noun_run,
+    unit_before,
+    unit_of_whole,
+)
 
 __all__ = ["find_quantities"]
 
@@ -44,34 +47,27 @@ _ID_WORDS = {
     "gate", "level", "grade", "channel", "version", "model",
 }  # fmt: skip
 _RANGE_LINKS = frozenset({"to", "-", "–", "or"})
-_BEHIND, _AHEAD = 40, 90
-_ADJECTIVE_ENDINGS = ("ior", "al", "ous", "ive", "ic", "ful", "ent", "ant", "ish", "ary")
+_ORDINAL_BEFORE_HALF = frozenset({"first", "second", "latter", "former", "other", "final", "last"})
+_PART_DETERMINERS = frozenset({"the", "its", "their", "his", "her"})
+_BEHIND, _AHEAD = 60, 90  # back far enough for "the number of displaced families at ..."
+_TRIGGER_WORDS = sorted(
+    {
+        *SMALL_NUMBERS, *TENS, *PLURAL_SCALES, "dozen", "hundred", "thousand", "million", "billion",
+        "trillion", "few", "several", "couple", "handful", *DENOMINATORS,
+    },
+    key=len,
+    reverse=True,
+)  # fmt: skip
+# Searched in the lower-cased text (much faster than a case-insensitive search); the look-ahead on first
+# letters skips most word starts at once.
 _TRIGGER = re.compile(
-    r"\d|[$€£¥]|\b(?:"
-    + "|".join(
-        sorted(
-            {
-                *SMALL_NUMBERS,
-                *TENS,
-                *PLURAL_SCALES,
-                "dozen",
-                "hundred",
-                "thousand",
-                "million",
-                "billion",
-                "trillion",
-                "few",
-                "several",
-                "couple",
-                "handful",
-            },
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")\b",
-    re.IGNORECASE,
+    r"\d+|[$€£¥]|\b(?=["
+    + "".join(sorted({w[0] for w in _TRIGGER_WORDS}))
+    + r"])(?:"
+    + "|".join(_TRIGGER_WORDS)
+    + r")\b"
 )
+_TRIGGER_ANY_CASE = re.compile(_TRIGGER.pattern, re.IGNORECASE)
 
 
 VAGUE_AMOUNTS_PHRASES = tuple(words for words, _, _ in VAGUE_AMOUNTS)
@@ -159,56 +155,6 @@ def _year_like(amount: Amount) -> bool:
     )
 
 
-def _noun_run(tokens: list[Token], j: int) -> list[Token]:
-    """Words after the number that may hold the counted noun: up to four, stopping at function words."""
-    if j < len(tokens) and tokens[j].low == "of":
-        j += 1
-        if j < len(tokens) and tokens[j].low in DETERMINERS:
-            j += 1
-    run: list[Token] = []
-    while j < len(tokens) and len(run) < 4:
-        token = tokens[j]
-        if token.text in "-–" and run and adjacent(run[-1], token):
-            j += 1
-            continue
-        if token.text in "-–" and not run and j > 0 and adjacent(tokens[j - 1], token):
-            j += 1
-            continue
-        if not token.text[0].isalpha() or token.low in NOUN_STOPS:
-            break
-        run.append(token)
-        j += 1
-    return run
-
-
-def _plural_looking(token: Token) -> bool:
-    word = token.text
-    if token.low in IRREGULAR_PLURALS or (token.low.endswith("men") and token.text.islower()):
-        return True
-    shape_ok = word.islower() or (word[0].isupper() and word[1:].islower())
-    return shape_ok and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-
-
-def _counted_noun(run: list[Token], singular: bool) -> str | None:
-    """The head noun of what is counted: the first plural in the run, or a casualty word ("12 dead")."""
-    for index, token in enumerate(run):
-        if token.low in CASUALTY_WORDS:
-            return token.low
-        if _plural_looking(token):
-            while index + 1 < len(run) and _plural_looking(run[index + 1]):
-                index += 1  # "police officers": the head is the last noun of the compound
-            return run[index].low
-    if singular and run and run[0].text.islower() and not run[0].low.endswith(("ed", "ing", "ly")):
-        adjectival = (
-            run[0].low.endswith(_ADJECTIVE_ENDINGS)
-            and len(run) > 1
-            and run[1].text.islower()
-            and not run[1].low.endswith(("ed", "ing"))
-        )
-        return run[1].low if adjectival else run[0].low  # "one official", "one senior official"
-    return None
-
-
 def _read(text: str, tokens: list[Token], i: int) -> tuple[Quantity | None, int]:
     """The quantity starting at token ``i`` (with its bound word, if any) and the index after it."""
     start = i
@@ -223,6 +169,9 @@ def _read(text: str, tokens: list[Token], i: int) -> tuple[Quantity | None, int]
     elif length := _phrase_at(tokens, i, APPROXIMATE):
         i += length
     currency, core_start = _currency_before(tokens, i)
+    share = None if currency or between else _share(tokens, start, core_start)
+    if share is not None:
+        return _percent_quantity(text, tokens, start, share, bound), share[1]
     amount = parse_amount(tokens, core_start, after_currency=currency is not None)
     if amount is None:
         if start != i:
@@ -230,6 +179,8 @@ def _read(text: str, tokens: list[Token], i: int) -> tuple[Quantity | None, int]
             retry = i > start + 1 and not between and i < len(tokens)
             return _read(text, tokens, i) if retry else (None, start + 1)
         return None, start + 1
+    if currency is None and (ratio := _ratio(tokens, amount)) is not None:
+        return _percent_quantity(text, tokens, start, ratio, bound), ratio[1]
     low, high, value, end = amount.low, amount.high, amount.value, amount.end
     link = tokens[end].low if end < len(tokens) else ""
     if (between and link == "and") or (not between and link in _RANGE_LINKS):
@@ -259,7 +210,7 @@ def _read(text: str, tokens: list[Token], i: int) -> tuple[Quantity | None, int]
         glued = tokens[end]
         if adjacent(tokens[end - 1], glued) and glued.low in GLUED_UNITS:
             unit, end = glued.low, end + 1
-    run = _noun_run(tokens, end)
+    run = noun_run(tokens, end)
     if unit is None and any(t.low in TIME_UNITS for t in run[:2]):
         return None, end
     if _glued_identifier(tokens, amount, core_start):
@@ -267,7 +218,9 @@ def _read(text: str, tokens: list[Token], i: int) -> tuple[Quantity | None, int]
     if _date_or_time(text, tokens, core_start, amount):
         return None, end
     if unit is None:
-        unit = _counted_noun(run, singular=value == 1)
+        unit = counted_noun(run, singular=value == 1)
+    if unit is None:
+        unit = unit_of_whole(tokens, end) or casualty_after(tokens, end) or unit_before(tokens, start)
     if _year_like(amount) and currency is None and unit in (None, "%") and unit != "%":
         return None, end
     if _year_like(amount) and core_start > 0 and tokens[core_start - 1].low in YEAR_PREPOSITIONS:
@@ -288,6 +241,67 @@ def _read(text: str, tokens: list[Token], i: int) -> tuple[Quantity | None, int]
             vague=amount.vague,
         ),
         end,
+    )
+
+
+def _share(tokens: list[Token], start: int, k: int) -> tuple[float, int] | None:
+    """A fraction used as a share: "a third of the residents", "cut by nearly a third", "half of".
+
+    A fraction word alone is too often an ordinal, a time or a part ("a third term", "the first half of
+    2019", "a quarter of an hour", "the eastern half of the city"): it counts only before "of" (not of a
+    time, not after a determiner) or after "by".
+    """
+    found = fraction_at(tokens, k)
+    if found is None:
+        return None
+    end = found[1]
+    if k > 0 and tokens[k - 1].low in _ORDINAL_BEFORE_HALF:
+        return None
+    if any(t.low in _PART_DETERMINERS for t in tokens[max(0, k - 2) : k]):
+        return None  # "the eastern half of the city", "its northern third": a part of a place, not a share
+    after = [t.low for t in tokens[end : end + 4]]
+    if after[:1] == ["of"]:
+        determiner = len(after) > 2 and after[1] in ("a", "an", "the")
+        noun = after[2] if determiner else (after[1] if len(after) > 1 else "")
+        percent = ("percent", "percentage", "per", "%")
+        of_a_number = noun in percent or (noun[:1].isdigit() and bool(set(after[2:]) & set(percent)))
+        return None if noun in TIME_UNITS or of_a_number else found
+    return found if start > 0 and tokens[start - 1].low == "by" else None
+
+
+def _ratio(tokens: list[Token], amount: Amount) -> tuple[float, int] | None:
+    """ "one in five", "three out of four": a share, in percent, and the index after it."""
+    end = amount.end
+    if amount.vague or amount.value != int(amount.value) or amount.value < 1 or end >= len(tokens):
+        return None
+    if tokens[end].low == "in":
+        k = end + 1
+    elif _phrase_at(tokens, end, (("out", "of"),)):
+        k = end + 2
+    else:
+        return None
+    second = parse_amount(tokens, k)
+    if second is None or second.vague or second.value <= amount.value or _year_like(second):
+        return None
+    after = tokens[second.end].low if second.end < len(tokens) else ""
+    if after in TIME_UNITS or after in ("%", "percent"):
+        return None
+    return 100.0 * amount.value / second.value, second.end
+
+
+def _percent_quantity(
+    text: str, tokens: list[Token], start: int, share: tuple[float, int], bound: str
+) -> Quantity:
+    value, end = share
+    begin, finish = tokens[start].start, tokens[end - 1].end
+    return Quantity(
+        start=begin,
+        end=finish,
+        text=text[begin:finish],
+        value=value,
+        low=value if bound == "low" else None,
+        high=value if bound == "high" else None,
+        unit="%",
     )
 
 
@@ -337,7 +351,11 @@ def _windows(text: str) -> list[tuple[int, int]]:
     unit and the counted noun.
     """
     spans: list[tuple[int, int]] = []
-    for match in _TRIGGER.finditer(text):
+    lowered = text.lower()
+    same_offsets = len(lowered) == len(text)  # lower-casing "İ" changes the length: search the original
+    for match in (_TRIGGER if same_offsets else _TRIGGER_ANY_CASE).finditer(
+        lowered if same_offsets else text
+    ):
         start = text.rfind(" ", 0, max(0, match.start() - _BEHIND))
         start = text.rfind(".", 0, max(0, match.start() - _BEHIND)) if start < 0 else start
         start = max(0, start)

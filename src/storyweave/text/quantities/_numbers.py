@@ -19,7 +19,13 @@ from storyweave.text.quantities._lexicon import (
 )
 from storyweave.text.quantities._tokens import Token, adjacent
 
-__all__ = ["Amount", "parse_amount", "representative"]
+__all__ = ["DENOMINATORS", "Amount", "fraction_at", "parse_amount", "representative"]
+
+# Fraction words and what they divide by: "a third", "two-thirds", "three quarters".
+DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+    "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,3 +161,32 @@ def parse_amount(tokens: list[Token], i: int, after_currency: bool = False) -> A
     if i >= len(tokens):
         return None
     return _figure(tokens, i, after_currency) or _vague(tokens, i) or _words(tokens, i)
+
+
+def fraction_at(tokens: list[Token], i: int) -> tuple[float, int] | None:
+    """A spelled-out share, in percent, and the index after it: "a third" (33.3), "two-thirds" (66.7),
+    "three quarters" (75), "half" (50) — not "half a million", which is an amount."""
+    n = len(tokens)
+    if i >= n:
+        return None
+    word = tokens[i].low
+    if word == "half":
+        following = tokens[i + 1].low if i + 1 < n else ""
+        return None if following in ("a", "an") else (50.0, i + 1)
+    numerator = 1 if word in ("a", "one") else SMALL_NUMBERS.get(word)
+    if not numerator:
+        return None
+    j = i + 1
+    if (
+        j + 1 < n
+        and tokens[j].text in "-‐"
+        and adjacent(tokens[i], tokens[j])
+        and adjacent(tokens[j], tokens[j + 1])
+    ):
+        j += 1  # "two-thirds"
+    if j >= n or tokens[j].low not in DENOMINATORS or tokens[j].low in ("half", "halves"):
+        return None
+    denominator = DENOMINATORS[tokens[j].low]
+    if numerator >= denominator:
+        return None
+    return 100.0 * numerator / denominator, j + 1
