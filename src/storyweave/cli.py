@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 from typing import Annotated
@@ -262,6 +263,26 @@ def spark(
     raise typer.Exit(EXIT_SOME_FAILED if result.failures else EXIT_OK)
 
 
+def _run_eval(run: Callable[[], int]) -> int:
+    """Run one evaluation contract; a bad input line is one line on stderr and exit code 1, no traceback.
+
+    Lines the contract left out (``SkippedLines``, raised after the rest was written) are each named, the
+    count written is reported, and the exit code is 1 too, so a partial output is never taken as whole.
+    """
+    from storyweave.evaluate._records import SkippedLines
+
+    try:
+        return run()
+    except SkippedLines as skipped:
+        for line in skipped.lines:
+            err.print(f"error: {line}", highlight=False, markup=False)
+        err.print(f"{skipped.written} records written, {len(skipped.lines)} lines skipped", highlight=False)
+        raise typer.Exit(EXIT_SOME_FAILED) from None
+    except ValueError as error:
+        err.print(f"error: {error}", highlight=False, markup=False)
+        raise typer.Exit(EXIT_SOME_FAILED) from None
+
+
 @eval_app.command("summarize")
 def eval_summarize(
     input: Annotated[Path, typer.Option("--input", exists=True, dir_okay=False)],
@@ -272,7 +293,7 @@ def eval_summarize(
     """{"id","documents"} lines in → {"id","summary","sentences":[{"text","sources"}]} lines out."""
     from storyweave.evaluate.summarize import run
 
-    count = run(input, output, words=words, ranker=ranker)
+    count = _run_eval(lambda: run(input, output, words=words, ranker=ranker))
     err.print(f"{count} groups summarised → {output}", highlight=False)
 
 
@@ -285,7 +306,7 @@ def eval_cluster(
     """{"id","text","title"?,"published"?} lines in stream order → {"id","story"} lines out."""
     from storyweave.evaluate.cluster import run
 
-    count = run(input, output, clusterer=clusterer)
+    count = _run_eval(lambda: run(input, output, clusterer=clusterer))
     err.print(f"{count} reports clustered → {output}", highlight=False)
 
 
@@ -305,7 +326,7 @@ def _add_plain_contract(name: str, doc: str) -> None:
         output: Annotated[Path, typer.Option("--output")],
     ) -> None:
         run = import_module(f"storyweave.evaluate.{name}").run
-        count = run(input, output)
+        count = _run_eval(lambda: run(input, output))
         err.print(f"{count} records → {output}", highlight=False)
 
     command.__doc__ = doc

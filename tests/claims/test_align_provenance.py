@@ -27,17 +27,17 @@ def test_a_relaying_report_joins_the_voice_it_relays() -> None:
     assert independent_voices({0, 1}, ["ledger", "Ledger"], {}) == 1  # one outlet, two reports
 
 
+_LEDGER = "The Harlow dam reservoir fell to its lowest level in forty years this summer."
+_RELAY = (
+    "According to the Ledger, the reservoir at Harlow dam dropped to its lowest level in forty years "
+    "this summer."
+)
+
+
 def test_brief_claims_count_a_relayed_report_as_the_same_voice() -> None:
     articles = [
-        _article(
-            "a", "The Harlow dam reservoir fell to its lowest level in forty years this summer.", "Ledger"
-        ),
-        _article(
-            "b",
-            "According to the Ledger, the reservoir at Harlow dam dropped to its lowest level in forty years "
-            "this summer.",
-            "Tribune",
-        ),
+        _article("a", _LEDGER, "Ledger"),
+        _article("b", _RELAY, "Tribune"),
         _article(
             "c", "This summer the Harlow dam reservoir sank to its lowest level in forty years.", "Courier"
         ),
@@ -45,6 +45,26 @@ def test_brief_claims_count_a_relayed_report_as_the_same_voice() -> None:
     claims, _ = align_claims(articles)
     reservoir = [c for c in claims if "reservoir" in c.text]
     assert reservoir and reservoir[0].supported_by == (1, 2, 3)
-    assert all(c.independent == 2 for c in reservoir)
-    relayed = [c for c in reservoir if c.chain]
-    assert all(link.text == "the Ledger" for c in relayed for link in c.chain)
+    # One row: the Ledger's own sentence stands for the group, so no relay shows in its chain (the relayed
+    # row's chain is checked in the ranking test below).
+    assert [(c.independent, c.chain) for c in reservoir] == [(2, ())]
+
+
+def test_claims_rank_by_independent_voices_before_outlets() -> None:
+    # The reservoir claim has three outlets but one voice (two relay the Ledger); the cooling centres have
+    # two outlets and two voices, so they rank first.
+    cooling = "The county opened two new cooling centres near the river on Monday."
+    articles = [
+        _article("a", f"{_LEDGER} {cooling}", "Ledger"),
+        _article("b", _RELAY, "Tribune"),
+        _article(
+            "c",
+            "According to the Ledger, the Harlow dam reservoir sank to its lowest level in forty years this "
+            "summer. On Monday the county opened two new cooling centres near the river.",
+            "Courier",
+        ),
+    ]
+    claims, _ = align_claims(articles)
+    assert [(c.supported_by, c.independent) for c in claims[:2]] == [((1, 3), 2), ((1, 2, 3), 1)]
+    assert "cooling centres" in claims[0].text
+    assert [link.text for link in claims[1].chain] == ["the Ledger"]

@@ -33,6 +33,15 @@ LABELLED = Path(__file__).parent / "fixtures" / "certainty.jsonl"
         ("Auditors found no evidence of fraud.", "denied", "no evidence"),
         ("The spokesman rejected claims of a cover-up.", "denied", "rejected claims"),
         ("The train left at noon.", "asserted", None),
+        # The month is no modal; "could not" + an action is a plain negative statement.
+        ("The canal reopened to barges in May.", "asserted", None),
+        ("May 14 brought the first frost of the season.", "asserted", None),
+        ("The orchard could not ship its apples after the storm.", "asserted", None),
+        ("Rangers could not confirm how many deer had died.", "hedged", "could not confirm"),
+        ("The auditor was unable to verify the receipts.", "hedged", "unable to verify"),
+        ("The tunnel may flood again this winter.", "hedged", "may"),
+        ("May the harvest be kinder next year.", "hedged", "May"),
+        ("The dam could give way after more rain.", "hedged", "could"),
     ],
 )
 def test_lexicon_decides_category_and_reports_the_words(
@@ -55,6 +64,7 @@ def test_writer_voice_is_never_reported() -> None:
 
 
 def test_attributed_content_is_reported_unless_framed() -> None:
+    assert certainty_of_attribution("said", "the ferry would resume in May") == ("reported", ())
     assert certainty_of_attribution("said", "the road is open") == ("reported", ())
     assert certainty_of_attribution("said", "it was not involved")[0] == "denied"
     assert certainty_of_attribution("believes", "the group is isolated")[0] == "hedged"

@@ -24,7 +24,9 @@ def _chain(claim: StatedClaim) -> list[tuple[str, bool, str | None]]:
 
 def test_offsets_point_into_the_text() -> None:
     text = "The port reopened on Monday. Officials said 40 ships were waiting outside."
-    for claim in stated_claims(text, "t"):
+    claims = stated_claims(text, "t")
+    assert [c.text for c in claims] == ["The port reopened on Monday", "40 ships were waiting outside"]
+    for claim in claims:
         assert text[claim.start : claim.end] == claim.text
         for link in claim.chain:
             assert text[link.start : link.end] == link.text
@@ -42,6 +44,13 @@ def test_outlet_the_speaker_addressed_is_the_outermost_link() -> None:
     text = "Speaking to Radio Harbour, Colonel Ivo Brand said the convoy had reached the coast."
     claim = _claim(text, "the convoy had reached")
     assert _chain(claim) == [("Radio Harbour", False, "outlet"), ("Colonel Ivo Brand", False, "commander")]
+
+
+@pytest.mark.parametrize("hearer", ["Governor Hale", "Sen. Ana Ruiz", "Prime Minister Vance"])
+def test_a_titled_person_spoken_to_is_no_outlet(hearer: str) -> None:
+    text = f"Speaking to {hearer}, the harbour minister said the levee would hold."
+    claim = _claim(text, "the levee would hold")
+    assert [(link.text, link.role) for link in claim.chain] == [("the harbour minister", "government")]
 
 
 def test_secondary_source_sits_behind_the_reporting_outlet_and_hedges() -> None:
@@ -72,6 +81,31 @@ def test_writer_statements_have_an_empty_chain_and_headlines_are_not_claims() ->
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour master fled the town in June.",
+        "Rebel fighters took the northern bridge before dawn.",
+        "The incumbent lost the runoff by a wide margin.",
+        "Prices rose sharply in the capital last month.",
+        "The envoy met both delegations on Thursday.",
+        "A falling crane struck two parked cars downtown.",
+        "The cooperative sold its last warehouse in 2019.",
+    ],
+)
+def test_a_writers_sentence_with_an_irregular_past_is_a_claim(text: str) -> None:
+    claims = stated_claims(text, "t")
+    assert [(c.text, c.chain, c.certainty) for c in claims] == [(text.rstrip("."), (), "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Photo by Ana Ruiz for the Harbour Weekly.", "Left to right: the mayor, the bishop and the judge."],
+)
+def test_captions_without_a_verb_are_still_not_claims(text: str) -> None:
+    assert stated_claims(text, "t") == []
+
+
+@pytest.mark.parametrize(
     ("text", "fragment", "kind"),
     [
         ("The council should publish the audit before the vote.", "should publish", "opinion"),
@@ -96,10 +130,10 @@ def test_scare_quotes_are_found_and_quoted_speech_is_not() -> None:
 
 
 def test_a_scare_quote_is_never_a_claim_or_a_source() -> None:
-    text = "The “victories” of the group now exist mainly online."
+    # The writer's sentence is the one claim: the scare quote neither splits it off nor speaks.
+    text = "The “victories” of the group are now mostly online."
     claims = stated_claims(text, "t")
-    assert all(not c.chain for c in claims)
-    assert all(c.text != "“victories”" for c in claims)
+    assert [(c.text, c.chain) for c in claims] == [(text.rstrip("."), ())]
 
 
 @pytest.mark.parametrize(

@@ -64,3 +64,32 @@ def test_claims_contract_command(tmp_path: Path) -> None:
     chain = [(link["text"], link["anonymous"]) for link in claim["chain"]]
     assert chain == [("A spokesman for the army", True)]
     assert any(q["value"] == 30 for q in line["quantities"])
+
+
+@pytest.mark.parametrize("name", ["claims", "attribution"])
+def test_a_lone_surrogate_line_is_named_skipped_and_the_run_fails(tmp_path: Path, name: str) -> None:
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    lines = [
+        json.dumps({"id": "a", "text": "The night ferry ran aground near the lighthouse."}),
+        '{"id": "b", "text": "The pier \\ud800 collapsed at noon."}',
+        json.dumps({"id": "c", "text": "Officials said the channel would reopen soon."}),
+    ]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", name, "--input", str(source), "--output", str(target)])
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "in.jsonl:2:" in errors[0] and "surrogate" in errors[0]
+    assert "Traceback" not in result.output
+    written = [json.loads(line)["id"] for line in target.read_text(encoding="utf-8").splitlines()]
+    assert written == ["a", "c"]
+
+
+def test_a_malformed_line_is_one_error_line_and_nothing_is_written(tmp_path: Path) -> None:
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": "Fine."}) + '\n{"id": "b"}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "claims", "--input", str(source), "--output", str(target)])
+    assert result.exit_code == 1
+    assert [line for line in result.output.splitlines() if line.startswith("error:")] == [
+        f'error: {source}:2: expected an object with "id" and a string "text"'
+    ]
+    assert not target.exists()

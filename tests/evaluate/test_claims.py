@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from storyweave.evaluate._records import SkippedLines
 from storyweave.evaluate.claims import run
 
 
@@ -37,6 +38,7 @@ def test_writes_claims_entities_and_quantities_with_offsets(tmp_path: Path) -> N
     writer = next(c for c in first["claims"] if "berths" in c["text"])
     assert writer["chain"] == [] and writer["certainty"] == "asserted"
     assert any(q["value"] == 1000 and isinstance(q["vague"], bool) for q in first["quantities"])
+    assert {"Ivo Brand", "Radio Harbour"} <= {e["name"] for e in first["entities"]}, first["entities"]
     for entity in first["entities"]:
         assert entity["name"] and all(isinstance(s, int) for m in entity["mentions"] for s in m)
     assert out[1]["claims"] == []
@@ -55,3 +57,20 @@ def test_missing_text_is_reported_before_anything_is_written(tmp_path: Path) -> 
     with pytest.raises(ValueError, match=r"in\.jsonl:2"):
         run(source, tmp_path / "out.jsonl")
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_lone_surrogate_is_skipped_named_and_the_rest_written(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "a", "text": "The night ferry ran aground near the lighthouse."}),
+        '{"id": "b", "text": "The pier \\ud800 collapsed at noon."}',
+        json.dumps({"id": "c", "text": "The old mill burned down on Sunday evening."}),
+    ]
+    source = _write(tmp_path / "in.jsonl", lines)
+    with pytest.raises(SkippedLines) as raised:
+        run(source, tmp_path / "out.jsonl")
+    assert raised.value.written == 2
+    assert len(raised.value.lines) == 1 and "in.jsonl:2:" in raised.value.lines[0]
+    out = [
+        json.loads(line)["id"] for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assert out == ["a", "c"]

@@ -4,8 +4,8 @@ from dataclasses import replace
 
 import pytest
 
-from storyweave.model import Claim, Conflict
-from storyweave.render._facts import claim_certainty, claim_speaker, validate_brief
+from storyweave.model import ChainLink, Claim, Conflict
+from storyweave.render._facts import claim_certainty, claim_speaker, conflict_sides, validate_brief
 
 
 def test_a_full_brief_with_every_section_is_valid(full_brief):
@@ -77,3 +77,12 @@ def test_claim_speaker_credits_the_reporter_only_when_nobody_is_cited(source, cu
 )
 def test_claim_certainty_names_the_hedge_words(certainty, hedges, shown):
     assert claim_certainty(Claim("x", "a", None, None, certainty, hedges)) == shown
+
+
+def test_conflict_sides_pad_missing_chains_with_empty_ones() -> None:
+    """One helper pairs sides with chains for every format; a brief stored without chains still renders."""
+    link = ChainLink(0, 9, "the mayor", anonymous=False, role="government")
+    old = Conflict("count", "How many boats.", (("four boats", (1,)), ("six boats", (2,))))
+    newer = replace(old, chains=((link,),))
+    assert conflict_sides(old) == [("four boats", (1,), ()), ("six boats", (2,), ())]
+    assert conflict_sides(newer) == [("four boats", (1,), (link,)), ("six boats", (2,), ())]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from datetime import date
 
@@ -178,3 +179,17 @@ def test_browser_sign_in_and_add_form(client: TestClient, token: str) -> None:
     assert page.status_code == 200 and "Adding reports" in page.text
     bad = client.post("/add", data={"urls": "file:///etc/passwd"}, headers={"Sec-Fetch-Site": "same-origin"})
     assert bad.status_code == 422 and "not an http" in bad.text
+
+
+def test_story_page_words_certainty_as_the_brief_does(loaded: TestClient) -> None:
+    """The page shows "hedged: reportedly, may" like the Markdown and HTML briefs, not the bare label."""
+    hedged = 0
+    for story in loaded.get("/api/stories").json()["stories"]:
+        brief = loaded.get(f"/api/stories/{story['id']}").json()["brief"]
+        page = loaded.get(f"/stories/{story['id']}").text
+        for claim in brief["claims"]:
+            if claim["hedges"]:
+                wording = f"{claim['certainty']}: {', '.join(claim['hedges'])}"
+                assert f">{html.escape(wording, quote=False)}</span>" in page
+                hedged += 1
+    assert hedged, "the example reports should give at least one hedged claim"

@@ -10,7 +10,8 @@ The four categories, strongest signal first (a sentence gets the first that appl
 ``hedged``
     Someone signals doubt or less than full knowledge: hearsay adverbs ("reportedly", "allegedly",
     "apparently", "purportedly"), epistemic verbs ("believed to", "thought to", "appears to", "seems",
-    "suggests"), modals of possibility ("may have", "might", "could"), probability ("likely", "probably",
+    "suggests"), modals of possibility ("may have", "might", "could"; not the month "May", not "could not
+    attend"), failure to confirm ("police could not confirm"), probability ("likely", "probably",
     "near certainty" — high confidence is still not knowledge), open status ("unconfirmed", "unverified",
     "unclear", "rumours", "speculation"), and conditions on confirmation ("if these reports ... receive
     confirmation").
@@ -86,9 +87,17 @@ _HEDGE = phrase_pattern(
     r"seem(?:s|ed)?",
     r"(?<!to\s)suggest(?:s|ed|ing)?",
     r"estimates?\s+(?:by|from)",
-    r"may(?:\s+(?:have|be))?",
+    # The modal "may", not the month ("in May", "May 3"): lower case, or opening a wish or question with a
+    # subject ("May they ..."); the pattern is otherwise case-insensitive.
+    r"(?-i:may)(?:\s+(?:have|be))?",
+    r"(?-i:(?:^|(?<=[.!?]\s))\W*May(?=\s+(?:I|we|you|he|she|it|they|the|this|that|these|those|our|their|his|"
+    r"her|its|God|Allah)\b))",
     r"might(?:\s+(?:have|be))?",
-    r"could(?:\s+(?:have|be))?",
+    # "could not" states what did not happen ("he could not attend"): no hedge. "could not confirm" leaves
+    # the matter unconfirmed, which is a hedge of its own below.
+    r"could(?!\s+not\b)(?:\s+(?:have|be))?",
+    r"(?:(?:could|can|did|does|do)\s+not|cannot|(?:could|ca|did|does|do)n[’']t|unable\s+to)\s+"
+    r"(?:independently\s+)?(?:confirm|verify)",
     r"unconfirmed",
     r"unverified",
     r"(?:not|yet\s+to)\s+(?:yet\s+)?(?:be(?:en)?\s+)?(?:independently\s+)?(?:verified|confirmed)",

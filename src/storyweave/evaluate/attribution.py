@@ -19,9 +19,10 @@ from storyweave.model import Attribution
 __all__ = ["attribution_record", "read_texts", "run"]
 
 
-def read_texts(input_path: str | Path) -> list[tuple[Any, str]]:
-    """(id as given, text) per record. Raises ValueError naming ``path:line`` for a malformed line."""
-    return [(r["id"], r["text"]) for _, r in read_records(input_path, strings=("text",))]
+def read_texts(input_path: str | Path, skipped: list[str] | None = None) -> list[tuple[Any, str]]:
+    """(id as given, text) per record. Raises ValueError naming ``path:line`` for a malformed line; a line
+    holding a lone surrogate goes to ``skipped`` instead when it is given (see ``_records``)."""
+    return [(r["id"], r["text"]) for _, r in read_records(input_path, strings=("text",), skipped=skipped)]
 
 
 def attribution_record(attribution: Attribution) -> dict[str, Any]:
@@ -41,13 +42,16 @@ def attribution_record(attribution: Attribution) -> dict[str, Any]:
 def run(input_path: str | Path, output_path: str | Path) -> int:
     """Find attributions in every input text and write one output line per input; returns the count.
 
-    The whole input is validated before anything is written, so a bad line leaves no partial output.
+    The whole input is validated before anything is written, so a bad line leaves no partial output; a
+    line holding a lone surrogate is left out and named in the ``SkippedLines`` raised after writing.
     """
-    records = read_texts(input_path)
+    skipped: list[str] = []
+    records = read_texts(input_path, skipped)
     return write_records(
         output_path,
         (
             {"id": key, "attributions": [attribution_record(a) for a in find_attributions(text, str(key))]}
             for key, text in records
         ),
+        skipped,
     )

@@ -52,10 +52,11 @@ def run(input_path: str | Path, output_path: str | Path) -> int:
     """Read the claims, entities and quantities of every input record and write them; returns the count.
 
     Raises ValueError naming ``path:line`` for a line that is not a JSON object with ``id`` and a string
-    ``text``, or whose ``published`` is not a date, before anything is written.
+    ``text``, or whose ``published`` is not a date, before anything is written. A line whose text holds a
+    lone surrogate is left out and named in the ``SkippedLines`` raised once the others are written.
     """
-    records = []
-    for where, record in read_records(input_path, strings=("text",)):
+    records, skipped = [], []
+    for where, record in read_records(input_path, strings=("text",), skipped=skipped):
         parse_published(record.get("published"), where)
         records.append((record["id"], record["text"]))
-    return write_records(output_path, (claims_record(*record) for record in records))
+    return write_records(output_path, (claims_record(*record) for record in records), skipped)

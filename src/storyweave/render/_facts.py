@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import date
 from urllib.parse import urlsplit
 
-from storyweave.model import Brief, ChainLink, Claim, Entity, Quantity, SourceRef
+from storyweave.model import Brief, ChainLink, Claim, Conflict, Entity, Quantity, SourceRef
 
 _LINK_SCHEMES = frozenset({"http", "https"})
 
@@ -167,6 +167,16 @@ _KIND_LABELS = {
     "opinion": "opinion / analysis",
     "rhetoric": "rhetoric (quoted; not a factual claim)",
 }
+
+
+def conflict_sides(conflict: Conflict) -> list[tuple[str, tuple[int, ...], tuple[ChainLink, ...]]]:
+    """(value, source numbers, chain) per side of a conflict; a side with no chain recorded (briefs stored
+    before chains were kept have none) gets an empty one, the same in every format."""
+    chains = conflict.chains
+    return [
+        (value, numbers, chains[i] if i < len(chains) else ())
+        for i, (value, numbers) in enumerate(conflict.sides)
+    ]
 
 
 def claim_kind(claim: Claim) -> str:

@@ -22,6 +22,7 @@ from storyweave.render._facts import (
     claim_kind,
     claim_outlet_count,
     claim_speaker,
+    conflict_sides,
     entities_with_aliases,
     link_target,
     one_line,
@@ -117,10 +118,9 @@ def _citations(numbers: Sequence[int]) -> str:
 def _conflicts_section(conflicts: Sequence[Conflict]) -> str:
     items = []
     for conflict in conflicts:
-        chains = list(conflict.chains) + [()] * (len(conflict.sides) - len(conflict.chains))
         sides = "".join(
             f'<li><span class="value">{_text(value)}</span>{_citations(numbers)}{_via(chain)}</li>'
-            for (value, numbers), chain in zip(conflict.sides, chains, strict=True)
+            for value, numbers, chain in conflict_sides(conflict)
         )
         items.append(
             f'<li><span class="slot">{_text(conflict.slot)}</span>: {_text(conflict.description)}'

@@ -22,7 +22,7 @@ from storyweave.model import (
     SourceRef,
     TimelineEntry,
 )
-from storyweave.render._facts import iso, outlets, report_count, validate_brief
+from storyweave.render._facts import conflict_sides, iso, outlets, report_count, validate_brief
 from storyweave.render._registry import IndexRow
 
 FORMAT_VERSION = 1
@@ -46,13 +46,12 @@ def _claim_to_dict(claim: Claim) -> dict[str, Any]:
 
 
 def _conflict_to_dict(conflict: Conflict) -> dict[str, Any]:
-    chains = list(conflict.chains) + [()] * (len(conflict.sides) - len(conflict.chains))
     return {
         "slot": conflict.slot,
         "description": conflict.description,
         "sides": [
             {"value": value, "sources": list(numbers), "chain": [link_to_dict(link) for link in chain]}
-            for (value, numbers), chain in zip(conflict.sides, chains, strict=True)
+            for value, numbers, chain in conflict_sides(conflict)
         ],
     }
 

@@ -22,6 +22,7 @@ from storyweave.render._facts import (
     claim_kind,
     claim_outlet_count,
     claim_speaker,
+    conflict_sides,
     date_range_text,
     entities_with_aliases,
     link_target,
@@ -67,8 +68,7 @@ def _conflict_lines(conflicts: Sequence[Conflict]) -> list[str]:
     lines = ["## Where sources disagree", ""]
     for conflict in conflicts:
         lines.append(f"- **{escape_markdown(conflict.slot)}**: {escape_markdown(conflict.description)}")
-        chains = list(conflict.chains) + [()] * (len(conflict.sides) - len(conflict.chains))
-        for (value, numbers), chain in zip(conflict.sides, chains, strict=True):
+        for value, numbers, chain in conflict_sides(conflict):
             via = f" — via {escape_markdown(chain_text(chain))}" if chain else ""
             lines.append(f"  - {escape_markdown(value)} {_citations(numbers)}{via}".rstrip())
     return [*lines, ""]

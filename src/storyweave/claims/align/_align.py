@@ -168,6 +168,25 @@ def _chain_of(sentence: StorySentence, statements: ReportStatements) -> tuple[Ch
     return statement.chain if statement is not None else ()
 
 
+def _voices(
+    sentences: Sequence[StorySentence],
+    backing: set[int],
+    outlets: Sequence[str],
+    statements: ReportStatements,
+    own: tuple[int, tuple[ChainLink, ...]] | None = None,
+) -> int:
+    """Independent voices among the reports of ``backing`` (sentence indices); ``own`` is (report, chain)
+    of the claim being shown, whose chain is known, the other reports' chains are read from their sentence."""
+    reports = {sentences[m].article_index for m in backing}
+    chains: dict[int, tuple[ChainLink, ...]] = dict([own]) if own is not None else {}
+    if len({outlets[a] for a in reports}) > 1:
+        # Only a claim several outlets back can be over-counted; only then are the others' chains needed.
+        for m in sorted(backing):
+            if sentences[m].article_index not in chains:
+                chains[sentences[m].article_index] = _chain_of(sentences[m], statements)
+    return independent_voices(reports, outlets, chains)
+
+
 def _representative(members: list[int], sims: np.ndarray) -> int:
     """The member most similar to the rest: the wording most reports would recognise."""
     if len(members) == 1:
@@ -182,7 +201,8 @@ def align_claims(
     """The story's main claims, each with the sources backing and contradicting it, and every conflict.
 
     ``source_numbers`` maps article id to its [n] in the brief (default: 1..N in input order). Claims are
-    ranked by how many distinct outlets back them, then by whether anyone contradicts them, then by
+    ranked by how many independent voices back them (outlets relaying another backer count once, see
+    ``independent_voices``), then by distinct outlets, then by whether anyone contradicts them, then by
     whether they carry provenance worth reading (a source, a hedge, a denial, rhetoric) over plain
     statements in the writer's voice, then by position, taking each report's claims in turn so one long
     report cannot fill the table. A sentence stating several claims ("X said that Y had concluded …")
@@ -210,8 +230,9 @@ def align_claims(
     for chosen, backing, against in groups:
         stated = statements.within(sentences[chosen])
         outlet_count = len({outlets[sentences[m].article_index] for m in backing})
+        voices = _voices(sentences, backing, outlets, statements)
         plain = all(_is_plain(statement) for statement in stated)
-        key = (-outlet_count, -len(against), plain, turn[chosen], sentences[chosen].article_index)
+        key = (-voices, -outlet_count, -len(against), plain, turn[chosen], sentences[chosen].article_index)
         ranked.append((key, chosen, backing, against, stated))
     claims: list[Claim] = []
     for _, chosen, backing, against, stated in sorted(ranked, key=lambda item: item[0]):
@@ -257,12 +278,7 @@ def _claim(
     else:
         certainty, hedges = certainty_of(chosen.text)
     backing_reports = {sentences[m].article_index for m in backing}
-    chains: dict[int, tuple[ChainLink, ...]] = {chosen.article_index: statement.chain if statement else ()}
-    if len({outlets[a] for a in backing_reports}) > 1:
-        # Only a claim several outlets back can be over-counted; only then are the others' chains needed.
-        for m in backing:
-            if sentences[m].article_index not in chains:
-                chains[sentences[m].article_index] = _chain_of(sentences[m], statements)
+    own = (chosen.article_index, statement.chain if statement else ())
     supported = {numbers[a] for a in backing_reports}
     # An attributed claim is shown as its content, the chain saying who; a writer's claim as the sentence.
     text = statement.text if statement is not None and statement.chain else chosen.text
@@ -278,5 +294,5 @@ def _claim(
         kind=statement.kind if statement else "fact",
         chain=statement.chain if statement else (),
         quantities=statement.quantities if statement else (),
-        independent=independent_voices(backing_reports, outlets, chains),
+        independent=_voices(sentences, backing, outlets, statements, own),
     )

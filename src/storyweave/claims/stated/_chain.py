@@ -11,6 +11,7 @@ Three constructions nest voices, and each gives the chain in reading order of tr
 * **Via an outlet** — "Speaking to al-Shorfa, Lt. Gen. Qasim al-Atta stated", "in a statement to
   Al-Sharq al-Awsat", "told Reuters": the outlet is the **outermost link, with role "outlet"**, because
   the writer (and so the reader) has the words from the outlet's report of them, not from the speaker.
+  A titled person addressed ("Speaking to Governor Hale") is a hearer, not an outlet, and no link.
 
 A named source whose cue is "reported" is an outlet too ("Ashraq al-Awsat also reported").
 """
@@ -20,11 +21,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storyweave.claims.stated._lexicon import GENERIC_HEAD, INSTITUTION_HEAD, OUTLET_WORD
+from storyweave.claims.stated._lexicon import GENERIC_HEAD, INSTITUTION_HEAD, OUTLET_WORD, PERSON_TITLE
 from storyweave.claims.stated._voice import voice_of
 from storyweave.model import Attribution, ChainLink, Span
 
-__all__ = ["chains_of", "embedded_at", "split_embedded"]
+__all__ = ["chains_of", "embedded_at", "sentence_at", "split_embedded"]
 
 _NAME = r"(?:[A-Z][\w’'.-]*|(?:al|el|as|ash|an|ad)-[A-Z][\w’'-]*)"
 _NAME_PHRASE = rf"{_NAME}(?:\s+(?:of\s+|the\s+|al-|de\s+)?{_NAME}){{0,5}}"
@@ -92,8 +93,18 @@ def split_embedded(text: str, attribution: Attribution) -> Attribution | None:
     return embedded_at(text, content.start, content.end, attribution.article_id)
 
 
+def sentence_at(sentences: Sequence[tuple[int, int]], position: int) -> tuple[int, int]:
+    """The sentence span holding ``position``; an empty span there when none does (so nothing is read)."""
+    return next((s for s in sentences if s[0] <= position < s[1]), (position, position))
+
+
 def _outside(span: Span, start: int, end: int) -> bool:
     return end <= span.start or start >= span.end
+
+
+def _is_titled_person(name: str) -> bool:
+    """ "Governor Hale", "Sen. Ruiz", "Prime Minister Vance": a title makes the name a person's."""
+    return not OUTLET_WORD.search(name) and any(word.lower() in PERSON_TITLE for word in name.split())
 
 
 def _via_outlet(text: str, sentence: tuple[int, int], attribution: Attribution) -> ChainLink | None:
@@ -105,6 +116,9 @@ def _via_outlet(text: str, sentence: tuple[int, int], attribution: Attribution) 
             continue
         # "told Reuters" names an outlet, "told Trump" a person: after "told", only outlet-like names count.
         if match.group("told") and not OUTLET_WORD.search(match.group("outlet")):
+            continue
+        # "Speaking to Governor Hale": a titled person is whom the speaker addressed, not an outlet.
+        if _is_titled_person(match.group("outlet")):
             continue
         return ChainLink(start, end, text[start:end], False, _OUTLET)
     return None
@@ -174,9 +188,6 @@ def chains_of(
         if link is not None:
             earlier.append(link)
 
-    def sentence_of(position: int) -> tuple[int, int]:
-        return next((s for s in sentences if s[0] <= position < s[1]), (position, position))
-
     chains: dict[int, tuple[ChainLink, ...]] = {}
 
     def chain_of(index: int, visiting: frozenset[int]) -> tuple[ChainLink, ...]:
@@ -187,7 +198,7 @@ def chains_of(
             o for o, other in enumerate(attributions) if o not in visiting and _encloses(other, attribution)
         ]
         chain: list[ChainLink] = []
-        sentence = sentence_of(attribution.cue.start)
+        sentence = sentence_at(sentences, attribution.cue.start)
         # An outlet or secondary source in the sentence belongs to the outermost attribution only.
         outlet = behind = None
         if enclosing:

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 
 from storyweave.claims.attribution import find_attributions
 from storyweave.claims.certainty import certainty_of_claim
-from storyweave.claims.stated._chain import chains_of, split_embedded
+from storyweave.claims.stated._chain import chains_of, sentence_at, split_embedded
 from storyweave.claims.stated._fallback import fallback_attributions
 from storyweave.claims.stated._kind import kind_of
-from storyweave.claims.stated._lexicon import REPORTING_CUE, words
+from storyweave.claims.stated._lexicon import IRREGULAR_PAST, REPORTING_CUE, words
 from storyweave.claims.stated._repair import carries_no_claim, repaired
 from storyweave.claims.stated._scare import scare_quotes, without_scare_quotes
 from storyweave.claims.stated._voice import is_single_unnamed
@@ -31,9 +31,12 @@ _MIN_CONTENT_WORDS = 3
 _MIN_SENTENCE_WORDS = 5
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _READER = re.compile(r"(?<![\w-])(?:you|your|yours)(?![\w-])", re.IGNORECASE)
+# A finite verb: an auxiliary or modal, a regular "-ed" or "-s" form, or an irregular past ("fled", "took").
 _FINITE = re.compile(
     r"(?<![\w-])(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|"
-    r"does|do|did|[’']s|[a-z]{3,}ed|[a-z]{3,}[^s\W]s)(?![\w-])"
+    r"does|do|did|[’']s|[a-z]{3,}ed|[a-z]{3,}[^s\W]s|"
+    + "|".join(sorted(IRREGULAR_PAST, key=len, reverse=True))
+    + r")(?![\w-])"
 )
 _ENDS_STATEMENT = re.compile(r"[.!…][”\"’)]?\s*$|[”\"’]\s*$")
 _TRAILING = " .,;:!?"
@@ -66,9 +69,14 @@ def _carries_claim(
 ) -> bool:
     if not REPORTING_CUE.search(attribution.cue.text):
         return False
-    sentence = next((s for s in sentences if s[0] <= attribution.cue.start < s[1]), None)
-    if sentence and _READER.search(_QUOTED.sub(" ", text[sentence[0] : sentence[1]])):
+    start, end = sentence_at(sentences, attribution.cue.start)
+    if _READER.search(_QUOTED.sub(" ", text[start:end])):
         return False
+    return _says_something(text, attribution, scares)
+
+
+def _says_something(text: str, attribution: Attribution, scares: list[tuple[int, int]]) -> bool:
+    """Content of three words or more once scare quotes are set aside: less is a fragment, not a claim."""
     content = attribution.content
     return len(words(without_scare_quotes(text, content.start, content.end, scares))) >= _MIN_CONTENT_WORDS
 
@@ -96,8 +104,14 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _expand(text: str, attributions: Sequence[Attribution]) -> tuple[list[Attribution], set[int]]:
-    """Attributions plus the inner ones opening their contents; indices of outers that only wrap an inner."""
+def _expand(
+    text: str, attributions: Sequence[Attribution], scares: list[tuple[int, int]]
+) -> tuple[list[Attribution], set[int]]:
+    """Attributions plus the inner ones opening their contents; indices of outers that only wrap an inner.
+
+    An inner attribution whose content says nothing ("said engineers concluded that ok") is not split off:
+    the outer then keeps the whole content, rather than the claim shrinking to a word.
+    """
     expanded: list[Attribution] = []
     wrappers: set[int] = set()
     for attribution in attributions:
@@ -112,7 +126,7 @@ def _expand(text: str, attributions: Sequence[Attribution]) -> tuple[list[Attrib
         ]
         if already:
             wrappers.add(len(expanded) - 1)
-        elif inner is not None:
+        elif inner is not None and _says_something(text, inner, scares):
             wrappers.add(len(expanded) - 1)
             expanded.append(inner)
     return expanded, wrappers
@@ -141,24 +155,29 @@ def stated_claims(text: str, article_id: str = "") -> list[StatedClaim]:
         if any(sentence[0] <= a.cue.start < sentence[1] for a in kept):
             continue
         if not _READER.search(_QUOTED.sub(" ", text[sentence[0] : sentence[1]])):
-            kept.extend(fallback_attributions(text, sentence, article_id))
+            # The fallback patterns choose their own cues (shouts, periphrases); the content must still
+            # say something, or "The said ," becomes an empty claim.
+            kept.extend(
+                a
+                for a in fallback_attributions(text, sentence, article_id)
+                if _says_something(text, a, scares)
+            )
     # "X have reportedly fled": a hearsay adverb hedges the writer's sentence; it names no voice, so it is
     # not an attribution (the tagger's source for it is just the sentence's subject).
     kept = [a for a in kept if not _HEDGE_ADVERB.fullmatch(a.cue.text.strip())]
     kept.sort(key=lambda a: (a.cue.start, a.cue.end))
-    attributions, wrappers = _expand(text, kept)
+    attributions, wrappers = _expand(text, kept, scares)
     chains = chains_of(text, attributions, sentences)
     quantities = find_quantities(text)
-
-    def sentence_at(position: int) -> tuple[int, int]:
-        return next((s for s in sentences if s[0] <= position < s[1]), (position, position))
 
     claims: list[StatedClaim] = []
     for index, (attribution, chain) in enumerate(zip(attributions, chains, strict=True)):
         if index in wrappers:
             continue
         start, end = _strip(text, attribution.content.start, attribution.content.end)
-        scope = _certainty_scope(text, sentence_at(attribution.cue.start), attributions, attribution)
+        scope = _certainty_scope(
+            text, sentence_at(sentences, attribution.cue.start), attributions, attribution
+        )
         content = text[start:end]
         own_words = _own_wording(text, start, end, attributions, attribution)
         cues = [a.cue.text for a in _outer_cues(attributions, attribution)]

@@ -39,6 +39,7 @@ _TRAILING = re.compile(
     r"^(?P<content>\s*\S[^;]{12,}?),\s+(?P<voice>(?:the\s+|a\s+|an\s+)?[^,;“\"]{2,50}?(?:,\s[^,;“\"]{2,40},)?)"
     r"\s+(?P<cue>[a-z]+)(?:\s+[\w’'-]+){0,3}\s*[.!]?\s*$"
 )
+# A trailing "voice" longer than this is a clause, not a speaker ("..., the rain that fell all night washed").
 _MAX_TRAILING_VOICE_WORDS = 8
 _CONJUNCTIONS = frozenset({"but", "and", "yet", "so"})
 # The subject of a sentence: the words before its first auxiliary or reporting verb.
@@ -116,7 +117,7 @@ def fallback_attributions(text: str, sentence: tuple[int, int], article_id: str)
     if (
         trailing
         and REPORTING_CUE.fullmatch(trailing.group("cue"))
-        and len(trailing.group("voice").split()) <= 8
+        and len(trailing.group("voice").split()) <= _MAX_TRAILING_VOICE_WORDS
     ):
         return [_attribution(text, article_id, start, trailing, "content")]
     found = []
