@@ -90,6 +90,31 @@ def test_resolves_news_expressions(text: str, published: date, expression: str, 
         ("Profit fell from the year-ago third quarter.", date(2016, 11, 2), "the year-ago third quarter",
          "2015-Q3"),
         ("The firm disclosed in May that it was approached.", date(1989, 10, 30), "May", "1989-05"),
+        # A participle after "be" is a passive; the auxiliary's tense ("would") decides, not "-ed".
+        ("The fair would be held on October 2 in the park.", MARCH_2017, "October 2", "2017-10-02"),
+        ("The launch will be named for a pilot in December.", MARCH_2017, "December", "2017-12"),
+        # A present-tense verb of schedules, and "payable"/"effective", look ahead.
+        ("The two envoys meet separately Monday in Oslo.", MARCH_2017, "Monday", "2017-03-13"),
+        ("The board said the offer expires Friday.", MARCH_2017, "Friday", "2017-03-10"),
+        ("The dividend is payable Jan. 5 to holders.", date(2016, 11, 2), "Jan. 5", "2017-01-05"),
+        ("Her appointment is effective Feb. 1, the bank said.", date(2016, 11, 2), "Feb. 1", "2017-02-01"),
+        ("In January, the mill brought in a new owner.", date(2016, 11, 2), "January", "2016-01"),
+        # The second day of a pair, a week named by a day, a month before a noun.
+        ("The fair runs on June 14 and 15 in the old town.", MARCH_2017, "15", "2017-06-15"),
+        ("The hearing is set for the week of March 20.", MARCH_2017, "the week of March 20", "2017-W12"),
+        ("The March vote will settle the matter.", date(2017, 2, 10), "March", "2017-03"),
+        # Recurrences named by a day or a month, and decades in words.
+        ("The market opens every Monday at dawn.", MARCH_2017, "every Monday", "XXXX-WXX-1"),
+        ("Fishermen sail north each July.", MARCH_2017, "each July", "XXXX-07"),
+        ("The band toured widely in the nineties.", MARCH_2017, "the nineties", "199"),
+        # Stretches of unstated length, and the twelve months up to a fiscal year's end.
+        ("Prices have climbed over the years.", MARCH_2017, "over the years", "PXY"),
+        ("Traders expect swings in the weeks ahead.", MARCH_2017, "the weeks ahead", "PXW"),
+        ("Rates may fall in coming weeks, traders said.", MARCH_2017, "coming weeks", "PXW"),
+        ("The road will stay shut for a while.", MARCH_2017, "for a while", "PXX"),
+        ("Sales rose 4% in the fiscal year ended June 30.", MARCH_2017, "the fiscal year", "P1Y"),
+        ("Holders may buy at half the then-current price.", MARCH_2017, "then-current", "PAST_REF"),
+        ("Exports may grow now that the port has reopened.", MARCH_2017, "now", "PRESENT_REF"),
     ],
 )  # fmt: skip
 def test_resolves_context_dependent_expressions(
@@ -111,6 +136,8 @@ def test_every_rule_match_holds_one_of_the_rules_trigger_words() -> None:
         "Recent years, recently, the near term, coming months, soon, someday, these days, the past.",
         "Daily, weekly, every other week, each summer, per quarter, twice a year, a fortnight.",
         "Thanksgiving Day, Easter week, New Year's Eve, the Fourth of July, Good Friday, Election Day.",
+        "On April 24 and 25, the week of March 6, every Monday, each July, on Fridays, the late nineties.",
+        "Over the years, the weeks ahead, in coming weeks, for a while, the fiscal year ended June 30.",
     ]
     text = "\n".join(sentences)
     for rule in RULES:
@@ -142,8 +169,18 @@ def test_ages_money_rates_and_verbs_are_not_time() -> None:
     assert find_timexes(text, MARCH_2017) == []
 
 
-def test_dateline_month_is_not_an_event_date() -> None:
-    assert find_timexes("LONDON, August 13 (Reuters) -- Shares fell.", MARCH_2017) == []
+def test_dateline_is_the_filing_day_nearest_the_anchor() -> None:
+    """A dateline is the day the story was filed, whatever the tense of the sentence it opens."""
+    found = find_timexes("LONDON, March 7 (Reuters) -- Shares fell.", MARCH_2017)
+    assert [(t.text, t.value) for t in found] == [("March 7", "2017-03-07")]
+
+
+def test_a_bare_number_after_and_is_no_day_without_a_date_before_it() -> None:
+    assert find_timexes("Police held 12 and 25 were hurt.", MARCH_2017) == []
+
+
+def test_once_in_a_while_is_not_a_stretch_of_time() -> None:
+    assert "a while" not in _values("The river floods once in a while.", MARCH_2017)
 
 
 _SEEDS = Path(__file__).resolve().parents[4] / "shared" / "data" / "seeds"

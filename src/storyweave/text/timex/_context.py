@@ -16,18 +16,24 @@ __all__ = ["Context", "DocumentState", "tense_near"]
 # Cues of a future or a past reading of the verb that governs an expression. "would" and "could" mark
 # reported futures ("said he would resign Friday"); "until Friday" and "is to resume Tuesday" look ahead;
 # "has scheduled" is a plan, "had been scheduled" a plan that is over. Bare "-ed" words are mostly past
-# verbs in news, except the ones that announce plans.
+# verbs in news, except the ones that announce plans. A present-tense verb of schedules ("the council meets
+# Monday", "the offer expires Friday") and "payable"/"effective" before a date speak of the coming one.
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|'ll|going to|plans? to|planned to|intends? to|expects? to|hopes? to|"
+    r"(?<!to )(?:meet|convene|begin|resume|reopen|expire|arrive|depart)s?|payable|effective|"
     r"(?:is|are|was|were|be) (?:scheduled|expected|due|set|slated|planned|poised|likely) to|would|"
     r"next|upcoming|coming|as soon as|until|(?:is|are) to|(?:has|have) scheduled|"
     r"(?:plann(?:ed|ing)|(?<!had )(?<!been )scheduled|slated|due|set|ready) (?:to|for))\b",
     re.IGNORECASE,
 )
+# A participle after "be" is a passive, whose tense is the auxiliary's: "will be held Friday" looks ahead.
 _PAST = re.compile(
+    r"(?<!\bbe )(?<!\bbeing )"
     r"\b(?:was|were|had|did|said|told|ago|last|earlier|since|(?!(?:need|feed|seed|speed|proceed|"
     r"exceed|succeed|bed|red|shed|hundred|indeed|scheduled)\b)[a-z]{2,}ed|made|came|went|took|gave|began|left|"
-    r"met|fell|rose|won|lost|held|sent|got|found|saw|fled|hit|killed|died|struck|led|sold|bought|paid)\b",
+    r"met|fell|rose|won|lost|held|sent|got|found|saw|fled|hit|killed|died|struck|led|sold|bought|paid|"
+    r"brought|thought|caught|fought|sought|taught|built|spent|kept|became|wrote|spoke|broke|chose|drove|"
+    r"grew|knew|threw|drew|flew|stood|felt|meant|heard|swore|stole|dealt|ran|told)\b",
     re.IGNORECASE,
 )
 

@@ -19,6 +19,7 @@ from storyweave.text.timex._rule import Rule
 from storyweave.text.timex._rules_anaphora import ANAPHORA_RULES
 from storyweave.text.timex._rules_calendar import CALENDAR_RULES
 from storyweave.text.timex._rules_holiday import HOLIDAY_RULES
+from storyweave.text.timex._rules_phrase import PHRASE_RULES
 from storyweave.text.timex._rules_relative import RELATIVE_RULES
 from storyweave.text.timex._rules_span import SPAN_RULES
 
@@ -31,7 +32,9 @@ _PROBE_ANCHOR = date(2000, 6, 15)
 _CALENDAR_VALUE = re.compile(r"\d{4}(?:-(?:\d\d|W\d\d)(?:-\d\d)?)?(?:T|$)")
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
-RULES: tuple[Rule, ...] = CALENDAR_RULES + HOLIDAY_RULES + RELATIVE_RULES + ANAPHORA_RULES + SPAN_RULES
+RULES: tuple[Rule, ...] = (
+    CALENDAR_RULES + PHRASE_RULES + HOLIDAY_RULES + RELATIVE_RULES + ANAPHORA_RULES + SPAN_RULES
+)
 _Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
 
 

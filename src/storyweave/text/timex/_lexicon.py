@@ -11,6 +11,8 @@ __all__ = [
     "DAY",
     "DAY_PARTS",
     "DIGITS",
+    "FULL_MONTH",
+    "FULL_WEEKDAY",
     "MONTH",
     "MONTHS",
     "MONTH_WORDS",
@@ -102,6 +104,9 @@ MONTH += alternatives(w for w in MONTHS if len(w) <= 4 and w not in ("may", "jun
 WEEKDAY = "(?:" + alternatives(w for w in WEEKDAYS if w.endswith("day")) + r"\b|"
 WEEKDAY += alternatives(w for w in WEEKDAYS if not w.endswith("day")) + r"\b\.?)"
 SEASON = alternatives(SEASONS) + r"\b"
+# Names written out in full, for rules where an abbreviation would match too much ("sun", "march on").
+FULL_MONTH = alternatives(w for w in MONTHS if len(w) > 4 or w in ("may", "june", "july"))
+FULL_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _NUMBER_WORDS = [w for w in NUMBERS if w not in ("a", "an", "a half", "half a")]
 # A count of units: "3", "2.5", "twenty-four", "a couple of", "several".
 NUMBER = (

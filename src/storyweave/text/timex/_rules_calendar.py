@@ -34,7 +34,7 @@ from storyweave.text.timex._lexicon import (
 )
 from storyweave.text.timex._rule import Rule, rule
 
-__all__ = ["CALENDAR_RULES", "month_number"]
+__all__ = ["CALENDAR_RULES", "day_number", "full_date", "month_number"]
 
 _SEP = r"\s*,?\s*"
 _EDGE = r"(?:(?:the\s+)?(?:early|late|mid|middle|end|beginning|start)(?:\s+of)?[\s-]+(?:the\s+)?)"
@@ -73,7 +73,7 @@ def month_number(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
-def _day(text: str) -> int:
+def day_number(text: str) -> int:
     return int(re.sub(r"\D", "", text))
 
 
@@ -91,7 +91,7 @@ def _year_of(word: str, anchor: date | None) -> int | None:
     return anchor.year
 
 
-def _full_date(year: int, month: int, day: int) -> str | None:
+def full_date(year: int, month: int, day: int) -> str | None:
     try:
         return day_value(date(year, month, day))
     except ValueError:
@@ -104,7 +104,7 @@ def _full_date(year: int, month: int, day: int) -> str | None:
     triggers=MONTH_WORDS,
 )
 def _month_day_year(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
-    value = _full_date(int(m["y"]), month_number(m["m"]), _day(m["d"]))
+    value = full_date(int(m["y"]), month_number(m["m"]), day_number(m["d"]))
     return ("DATE", value) if value else None
 
 
@@ -114,7 +114,7 @@ def _month_day_year(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     triggers=MONTH_WORDS,
 )
 def _day_month_year(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
-    value = _full_date(int(m["y"]), month_number(m["m"]), _day(m["d"]))
+    value = full_date(int(m["y"]), month_number(m["m"]), day_number(m["d"]))
     return ("DATE", value) if value else None
 
 
@@ -124,7 +124,7 @@ def _day_month_year(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     triggers={DIGITS},
 )
 def _iso_date(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
-    value = _full_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    value = full_date(int(m["y"]), int(m["m"]), int(m["d"]))
     if value and m["h"]:
         return "TIME", f"{value}T{m['h']}:{m['mi']}"
     return ("DATE", value) if value else None
@@ -136,7 +136,7 @@ def _iso_date(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     triggers={DIGITS},
 )
 def _numeric_date(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
-    value = _full_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    value = full_date(int(m["y"]), int(m["m"]), int(m["d"]))
     return ("DATE", value) if value else None
 
 
@@ -149,13 +149,14 @@ def _month_day(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     month_word, day_word = (m["m"], m["d"]) if m["m"] else (m["m2"], m["d2"])
     if month_word[0].islower() or ctx.anchor is None:
         return None
-    if re.match(r"\s*\(", ctx.after) and re.search(r"[A-Z]{3,},?\s*$", ctx.before):
-        return None  # the dateline "WASHINGTON, August 13 (Xinhua)" restates the publication date
-    month, day = month_number(month_word), _day(day_word)
-    resolved = nearest_month_day(ctx.anchor, month, day, ctx.tense)
+    # A dateline ("WASHINGTON, August 13 (Xinhua)") is the day the story was filed: the one nearest the
+    # anchor, whatever the tense of the sentence it opens.
+    dateline = re.match(r"\s*\(", ctx.after) and re.search(r"[A-Z]{3,},?\s*$", ctx.before)
+    month, day = month_number(month_word), day_number(day_word)
+    resolved = nearest_month_day(ctx.anchor, month, day, None if dateline else ctx.tense)
     if resolved is None:
         return None
-    value = _full_date(resolved[0], month, day)
+    value = full_date(resolved[0], month, day)
     return ("DATE", value) if value else None
 
 
@@ -184,7 +185,9 @@ def _month(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
         re.match(r"\s*\(", ctx.after) and re.search(r"[A-Z]{3,},?\s*$", ctx.before)
     ):
         return None  # the rest of a dateline or a table cell, not a month on its own
-    if bare and word.lower() in ("may", "march") and not _MONTH_LEAD.search(ctx.before):
+    # "the March accession": a month before a noun, as in "the May elections", is the month.
+    modifier = re.search(r"\bthe\s+$", ctx.before, re.IGNORECASE) and re.match(r"\s+(?!of\b)[a-z]", ctx.after)
+    if bare and word.lower() in ("may", "march") and not (_MONTH_LEAD.search(ctx.before) or modifier):
         return None  # "may" the verb, "March" the verb or a name
     if len(word) <= 4 and word.lower() not in ("may", "june", "july") and not word.endswith(".") and bare:
         return None
@@ -221,6 +224,20 @@ def _decade(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
         return None  # "20s" with nothing else is an age bracket, not a decade
     century = "19" if int(m["d"]) >= 2 else "20"
     return "DATE", f"{century}{m['d']}"
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}  # fmt: skip
+
+
+@rule(
+    "decade-word",
+    rf"the\s+(?:(?:early|late|mid)[\s-]+)?(?P<w>{alternatives(_DECADE_WORDS)})",
+    triggers=_DECADE_WORDS,
+)
+def _decade_word(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    """ "the nineties" is the 1990s (199); "the" is required, since "in her forties" is an age."""
+    return "DATE", f"19{_DECADE_WORDS[m['w'].lower()]}"
 
 
 @rule(
@@ -328,8 +345,8 @@ def _clock_time(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     if ctx.anchor is None:
         return None
     if m["mon"]:
-        resolved = nearest_month_day(ctx.anchor, month_number(m["mon"]), _day(m["mday"]), ctx.tense)
-        day_text = _full_date(resolved[0], month_number(m["mon"]), _day(m["mday"])) if resolved else None
+        resolved = nearest_month_day(ctx.anchor, month_number(m["mon"]), day_number(m["mday"]), ctx.tense)
+        day_text = full_date(resolved[0], month_number(m["mon"]), day_number(m["mday"])) if resolved else None
     elif m["wd"] or m["rd"]:
         weekday = day_of_word(m["wd"] or m["rd"], ctx)
         day_text = weekday.isoformat() if weekday else None
@@ -358,6 +375,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     _year,
     _spelled_year_rule,
     _decade,
+    _decade_word,
     _century,
     _ordinal_quarter,
     _half_year,

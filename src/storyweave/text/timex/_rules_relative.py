@@ -24,6 +24,8 @@ from storyweave.text.timex._calendar import (
 from storyweave.text.timex._context import Context
 from storyweave.text.timex._lexicon import (
     DAY_PARTS,
+    FULL_MONTH,
+    FULL_WEEKDAY,
     MONTH_WORDS,
     NUMBER,
     SEASON,
@@ -40,11 +42,9 @@ from storyweave.text.timex._rules_span import duration_value
 
 __all__ = ["RELATIVE_RULES", "day_of_word"]
 
-_FULL_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _PART = r"(?:morning|afternoon|evening|night|overnight)"
 _LAST = r"(?:last|past|previous|this\s+past)"
 _NEXT = r"(?:next|coming|this\s+coming)"
-_FULL_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
@@ -70,7 +70,7 @@ def _with_part(day: date, part: str | None) -> str:
 @rule(
     "weekday",
     rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|(?:early|late|earlier|later)(?:\s+on)?)\s+)?"
-    rf"(?P<wd>{_FULL_WEEKDAY})(?:['’]s)?(?:\s+(?P<part>{_PART}))?",
+    rf"(?P<wd>{FULL_WEEKDAY})(?:['’]s)?(?:\s+(?P<part>{_PART}))?",
     triggers={f"{day}day" for day in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")},
 )
 def _weekday(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
@@ -158,7 +158,7 @@ def _this_last_next_unit(m: re.Match[str], ctx: Context) -> tuple[str, str] | No
     return ("DATE", value) if value else None
 
 
-@rule("relative-month", rf"(?P<rel>last|next|this|this\s+past)\s+(?P<m>{_FULL_MONTH})", triggers=MONTH_WORDS)
+@rule("relative-month", rf"(?P<rel>last|next|this|this\s+past)\s+(?P<m>{FULL_MONTH})", triggers=MONTH_WORDS)
 def _relative_month(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     if ctx.anchor is None or not m["m"][0].isupper():
         return None

@@ -9,7 +9,19 @@ from __future__ import annotations
 import re
 
 from storyweave.text.timex._context import Context
-from storyweave.text.timex._lexicon import NUMBER, UNIT, UNIT_WORDS, number_value, unit_of
+from storyweave.text.timex._lexicon import (
+    FULL_MONTH,
+    FULL_WEEKDAY,
+    MONTH_WORDS,
+    MONTHS,
+    NUMBER,
+    UNIT,
+    UNIT_WORDS,
+    WEEKDAY_WORDS,
+    WEEKDAYS,
+    number_value,
+    unit_of,
+)
 from storyweave.text.timex._rule import Rule, rule
 
 __all__ = ["SPAN_RULES", "duration_value"]
@@ -109,6 +121,32 @@ def _bare_units(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     return "DURATION", duration_value(None, unit)
 
 
+@rule(
+    "open-span",
+    r"(?:over|throughout)\s+the\s+(?P<unit>years|decades)|the\s+(?P<ahead>days|weeks|months|years)\s+ahead"
+    r"|(?<=\bin\s)coming\s+(?P<coming>days|weeks|years)|(?<=\bthe\s)(?P<followed>years|months)(?=\s+that\s+followed)"
+    r"|(?:for\s+)?a\s+(?:long\s+|little\s+|short\s+)?while",
+    triggers={"years", "decades", "days", "weeks", "months", "while"},
+)
+def _open_span(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    """Stretches of unstated length, which TimeML writes with X: "over the years" (PXY), "the weeks ahead"
+    and "in coming weeks" (PXW), "in the years that followed", "for a while" (PXX, no unit at all).
+    ("coming months" stays FUTURE_REF, see ``_future_ref``.)"""
+    unit = m["unit"] or m["ahead"] or m["coming"] or m["followed"]
+    if unit is None and re.search(r"\bonce\s+in\s+$", ctx.before, re.IGNORECASE):
+        return None  # "once in a while" is a frequency, not a stretch of time
+    if unit is None and re.match(r"\s+ago\b", ctx.after):
+        return "DATE", "PAST_REF"
+    return "DURATION", duration_value(None, unit) if unit else "PXX"
+
+
+@rule("year-ended", r"the\s+(?:fiscal\s+|financial\s+)?year(?=\s+end(?:ed|ing)\b)", triggers={"year"})
+def _year_ended(m: re.Match[str], ctx: Context) -> tuple[str, str]:
+    """ "the fiscal year ended Jan. 31" is the twelve months up to that day, a duration in TimeML, not the
+    calendar year the end date falls in."""
+    return "DURATION", "P1Y"
+
+
 _ADVERB_UNITS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "nightly": "night",
                  "hourly": "hour"}  # fmt: skip
 
@@ -148,9 +186,30 @@ def _recurrence(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     return "SET", duration_value(2 if m["n"] else 1, unit)
 
 
+@rule(
+    "named-recurrence",
+    rf"(?:each|every)\s+(?P<wd>{FULL_WEEKDAY})|(?:each|every)\s+(?P<m>{FULL_MONTH})|(?P<wds>{FULL_WEEKDAY})s",
+    triggers=MONTH_WORDS
+    | WEEKDAY_WORDS
+    | {f"{day}days" for day in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")},
+)
+def _named_recurrence(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    """ "every Monday" is the set of Mondays (XXXX-WXX-1), "each July" the set of Julys (XXXX-07) and
+    "Fridays" on its own the set of Fridays: TimeML writes a recurrence as its value with the year left
+    out."""
+    weekday = m["wd"] or m["wds"]
+    if weekday:
+        if not weekday[0].isupper():
+            return None
+        return "SET", f"XXXX-WXX-{WEEKDAYS[weekday.lower()] + 1}"
+    if not m["m"][0].isupper():
+        return None
+    return "SET", f"XXXX-{MONTHS[m['m'].lower()]:02d}"
+
+
 _PRESENT = (
     r"now|right\s+now|currently|current|at\s+present|presently|nowadays|these\s+days"
-    r"|the\s+present(?:\s+time)?"
+    r"|the\s+present(?:\s+time)?|then[\s-]current"
 )
 # "recent" on its own ("a recent SEC filing") is PAST_REF in TimeBank and MEANTIME alike.
 _PAST = (
@@ -183,8 +242,10 @@ def _present_ref(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
         r"\s+(?:account|affairs|events|of|events|flowing|carrying|price)", ctx.after, re.IGNORECASE
     ):
         return None
-    if text == "now" and re.match(r"\s*(?:that|-defunct)", ctx.after):
+    if text == "now" and re.match(r"\s*-defunct", ctx.after):
         return None
+    if text.startswith("then"):
+        return "DATE", "PAST_REF"  # "the then-current price" was current in the past
     return "DATE", "PRESENT_REF"
 
 
@@ -208,5 +269,6 @@ def _future_ref(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
 
 
 SPAN_RULES: tuple[Rule, ...] = (
-    _duration, _half_unit, _bare_units, _recurrence, _recent_units, _present_ref, _past_ref, _future_ref,
+    _duration, _half_unit, _bare_units, _open_span, _year_ended, _recurrence, _named_recurrence,
+    _recent_units, _present_ref, _past_ref, _future_ref,
 )  # fmt: skip
