@@ -41,6 +41,21 @@ def test_the_dateline_is_not_an_event() -> None:
     assert not any("HARBOURTOWN" in e.text for e in dated)
 
 
+def test_a_dateline_without_a_year_does_not_date_the_opening_sentence() -> None:
+    text = (
+        "KESTRELMOUTH, March 7 (Coastal Wire) - Harbour pilots said on Tuesday that dredging of the "
+        "outer channel had stopped after a survey vessel ran aground there."
+    )
+    dated, _ = build_timeline([_article("a", text, date(2019, 3, 7))])
+    assert [(e.when, e.expression) for e in dated] == [("2019-03-05", "Tuesday")]
+
+
+def test_a_date_in_running_text_still_dates_its_sentence() -> None:
+    text = "Harbour pilots said dredging of the outer channel stopped on March 7 after a vessel ran aground."
+    dated, _ = build_timeline([_article("a", text, date(2019, 3, 9))])
+    assert [(e.when, e.expression) for e in dated] == [("2019-03-07", "March 7")]
+
+
 def test_same_event_and_date_in_two_reports_is_one_entry_citing_both() -> None:
     articles = [
         _article(

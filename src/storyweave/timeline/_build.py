@@ -48,11 +48,23 @@ def _event_words(sentence: str, expression: str) -> int:
     return len(_WORD.findall(sentence)) - len(_WORD.findall(expression))
 
 
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'-]{2,},?[ \t]*$")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|[-\u2013\u2014])")
+
+
+def _is_dateline(text: str, timex: TimeExpression) -> bool:
+    """"LONDON, March 7 (Reuters) -": the day the report was filed, written at the head of a line."""
+    before = text[max(0, timex.start - 60) : timex.start]
+    return bool(_DATELINE_BEFORE.search(before) and _DATELINE_AFTER.match(text, timex.end))
+
+
 def _dating(
-    found: list[TimeExpression], start: int, end: int, published: date | None
+    text: str, found: list[TimeExpression], start: int, end: int, published: date | None
 ) -> list[TimeExpression]:
     """The expressions that date a sentence: DATE/TIME with a calendar value, not merely the publication
-    date restated ("WASHINGTON, March 8, 2017 —"). "By January ... only last month" dates two events."""
+    date restated ("WASHINGTON, March 8, 2017 —") or a dateline ("LONDON, March 7 (Reuters) -"): the
+    filing day says when the report was written, not when its events happened. "By January ... only
+    last month" dates two events."""
     dating = []
     for timex in found:
         if not (start <= timex.start < end) or timex.type not in ("DATE", "TIME"):
@@ -61,6 +73,8 @@ def _dating(
             continue
         if published is not None and timex.value == published.isoformat() and re.search(r"\d{4}", timex.text):
             continue  # the publication date written out ("March 8, 2017"): a dateline, not an event
+        if _is_dateline(text, timex):
+            continue
         dating.append(timex)
     return dating
 
@@ -128,7 +142,7 @@ def build_timeline(
         relative = unanchored_expressions(article.text) if article.published is None else []
         for start, end in sentence_spans(article.text):
             sentence = article.text[start:end]
-            dating = _dating(found, start, end, article.published)
+            dating = _dating(article.text, found, start, end, article.published)
             for timex in dating:
                 if _event_words(sentence, timex.text) >= _MIN_EVENT_WORDS:
                     kind = granularity(timex.value) or "day"
