@@ -101,10 +101,11 @@ def main() -> None:
                 "stages s": result.seconds,
                 "blocks": result.blocks,
                 "largest block": result.largest_block,
-                "rounds": result.rounds,
+                "similar pairs": result.similar_pairs,
                 "stories": result.stories,
                 "B3 F1 vs groups": bcubed(by_record, gold, scorer, work, "event"),
             }
+            print(json.dumps(row), flush=True)  # the Spark figures, before the (long) single-machine peer
             if args.compare:
                 started = time.perf_counter()
                 stories = cluster(read(str(corpus)).articles)

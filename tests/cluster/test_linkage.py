@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import scipy.sparse as sp
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import pdist
@@ -56,3 +57,18 @@ def test_discount_can_keep_similar_rows_apart() -> None:
 
     labels = _linkage.average_link_labels(matrix, 0.5, discount=far_apart)
     assert labels[0] != labels[1]
+
+
+@pytest.mark.parametrize("dense_limit", [_linkage._DENSE_LIMIT, 2])
+def test_a_tie_is_broken_the_same_way_whatever_the_last_bits(monkeypatch, dense_limit: int) -> None:
+    """Report 1 is exactly as close to 0 as to 2; the same cosines computed along another path (a Spark
+    job numbering features differently) differ in the last bits, and must not flip which pair joins."""
+    monkeypatch.setattr(_linkage, "_DENSE_LIMIT", dense_limit)
+    middle = np.sqrt(0.5)
+    exact = sp.csr_matrix(np.array([[1.0, 0.0, 0.0], [0.5, middle, 0.5], [0.0, 0.0, 1.0]]))
+    noisy = exact.copy()
+    noisy[1, 2] = 0.5 * (1 + 1e-13)  # cos(1, 2) a hair above cos(0, 1)
+    noisy[1, 0] = 0.5 * (1 - 1e-13)
+    labels = canonical_labels(_linkage.average_link_labels(exact, 0.3))
+    assert len(set(labels)) == 2  # two of the three join, the third (mean 0.25 < 0.3) stays alone
+    assert canonical_labels(_linkage.average_link_labels(noisy, 0.3)) == labels

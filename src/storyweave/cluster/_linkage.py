@@ -18,7 +18,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 
-__all__ = ["PairDiscount", "average_link_labels"]
+__all__ = ["PairDiscount", "average_link_labels", "settled"]
 
 PairDiscount = Callable[[np.ndarray, np.ndarray], np.ndarray]
 """Given row and column index arrays, the factor in [0, 1] to multiply those pairs' similarity by."""
@@ -28,6 +28,22 @@ _DENSE_LIMIT = 3000
 
 _PRODUCT_CELLS = 4_000_000
 """Cells of the similarity product computed at once; bounds peak memory at a few tens of MB."""
+
+
+_DECIMALS = 9
+"""Similarities are rounded to this many decimals before any decision (see ``settled``)."""
+
+
+def settled(similarity: np.ndarray) -> np.ndarray:
+    """Similarities rounded to a fixed grid, so that the same cosine computed along another path (another
+    feature numbering, another row block, another machine of a Spark job) gives the same bits.
+
+    Average linkage is a cascade of comparisons: a near-tie broken the other way by a last-bit
+    difference changes a merge, and in a component of thousands of reports that change can spread.
+    Rounding to 1e-9, far below any meaningful difference in cosine, makes both sides see identical
+    inputs; the linkage itself is deterministic (``tests/cluster/test_linkage.py`` flips a tie by 1e-13).
+    """
+    return np.round(similarity, _DECIMALS)
 
 
 def _similar_pairs(
@@ -46,6 +62,7 @@ def _similar_pairs(
         i, j, s = i[upper], j[upper], product.data[upper]
         if discount is not None and len(s):
             s = s * discount(i, j)
+        s = settled(s)
         keep = s >= floor
         rows.append(i[keep])
         cols.append(j[keep])
@@ -64,6 +81,7 @@ def _dense_average_link(
     if discount is not None:
         i, j = np.meshgrid(members, members, indexing="ij")
         similarity *= discount(i.ravel(), j.ravel()).reshape(similarity.shape)
+    similarity = settled(similarity)
     distance = 1.0 - np.clip(similarity, 0.0, 1.0)
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")

@@ -1,168 +1,144 @@
-"""Blocking: split the corpus into groups that can be clustered independently, without pairwise work.
+"""Blocking that never splits a story: the components of the batch clusterer's own similarity graph.
 
-Two reports can land in one story only if they are near in time and share distinctive words. So each
-article emits cheap keys: the pairs of its ``top_terms`` highest-TF-IDF terms, each pair tagged with its
-time window (the window it falls in and the next one, so reports up to one window apart always meet;
-undated reports use one timeless tag, since the clusterer does not discount them by date either). A key
-held by several articles links them; blocks are the connected components of those links, found by label
-propagation in Spark (each round: every key takes its members' smallest label, every article its keys'
-smallest), so no executor ever needs the whole graph.
+The batch clusterer (average link over discounted cosine at threshold ``t``) never joins two groups that
+have no pair at ``t`` or above, so the connected components of the graph "discounted cosine >= t" are
+exact blocks: it clusters each one on its own (``storyweave.cluster._linkage``). Computing that graph
+with the same vectors (``_vectors``) gives the same components here, by construction, instead of a recall
+bet on shared pairs of top terms (which left 45% of the single-machine run's same-story pairs in
+different blocks on 2,000 Multi-News reports).
 
-Taking components rather than key groups means a story is cut only where two of its reports are linked
-by no chain of shared keys at all. That is a recall bet, not a guarantee: agreement with the
-single-machine run is measured (``benchmarks/spark``). Keys held by more than ``max_key_members``
-articles are dropped as too common to be evidence; single terms (rather than pairs) chained nearly a
-whole 10k-report corpus into one block.
+The graph is built without all-pairs work by time: the date discount makes any pair further apart than
+``grace + decay * ln(1 / t)`` days unjoinable, so with windows one such span wide a pair can only join
+within a window or across neighbouring ones. Each task multiplies one window's chunk of rows by the
+vectors of its window and the next (a shuffle by task, columns replicated to two windows' tasks), and
+emits the pairs at ``t`` or above; every pair is computed by exactly one task. Undated reports are
+discounted by nothing, so their tasks see every article: a corpus of mostly undated reports is one
+window, as it is on one machine. Components of the (few) similar pairs are found on the driver.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
-from storyweave.text.tokens import content_words
+from storyweave.cluster import DateDiscount
+from storyweave.cluster._linkage import settled
+from storyweave.distributed._components import components
+from storyweave.distributed._vectors import vector_matrix
 
 if TYPE_CHECKING:
-    from pyspark.sql import DataFrame
+    from pyspark.sql import Column, DataFrame
 
 __all__ = ["BlockSettings", "Blocks", "assign_blocks"]
 
-_UNDATED = "*"
+_UNDATED = -(1 << 40)
+"""The window of an undated report: below any real window, so no dated window or its neighbour is it."""
+_PAIR_SCHEMA = "a long, b long"
 
 
 @dataclass(frozen=True, slots=True)
 class BlockSettings:
-    """``window_days``: width of a time window; ``top_terms``: terms per article that make its keys;
-    ``max_key_members``: keys shared by more articles are ignored; ``max_rounds`` bounds propagation."""
+    """``task_rows``: articles a similarity task takes as rows (bounds one task's product: its rows
+    times two windows of columns). Smaller is more, cheaper tasks."""
 
-    window_days: int = 30
-    top_terms: int = 10
-    max_key_members: int = 100
-    max_rounds: int = 40
+    task_rows: int = 4000
 
     def __post_init__(self) -> None:
-        if self.window_days < 1 or self.top_terms < 2 or self.max_key_members < 2 or self.max_rounds < 1:
-            raise ValueError(
-                "BlockSettings needs window_days >= 1, top_terms >= 2, max_key_members >= 2, max_rounds >= 1"
-            )
+        if self.task_rows < 1:
+            raise ValueError(f"BlockSettings needs task_rows >= 1, got {self.task_rows}")
 
 
 @dataclass(frozen=True, slots=True)
 class Blocks:
-    """Articles with a ``block`` column, and how the propagation went."""
+    """``(position, block)`` per article (block: the smallest ``position`` in its component), the number
+    of similar pairs found (the graph's edges) and the width of the time windows."""
 
-    articles: DataFrame
-    rounds: int
-    converged: bool
+    frame: DataFrame
+    similar_pairs: int
+    window_days: int
 
 
-def assign_blocks(articles: DataFrame, settings: BlockSettings) -> Blocks:
-    """``articles`` (``ARTICLE_SCHEMA``) with ``block``: the smallest ``position`` in its component."""
+def assign_blocks(
+    articles: DataFrame,
+    vectors: DataFrame,
+    vocabulary: int,
+    threshold: float,
+    dates: DateDiscount,
+    settings: BlockSettings,
+) -> Blocks:
+    """Blocks of ``articles`` (``position``, ``published``): components of "discounted cosine of
+    ``vectors`` >= ``threshold``"."""
     from pyspark.sql import functions as F
-    from pyspark.sql.window import Window
 
-    terms = articles.select("position", "title", "text").mapInPandas(
-        _term_counts, "position long, term string, tf int"
+    span = dates.grace_days + dates.decay_days * math.log(1.0 / threshold)
+    window_days = math.floor(span) + 1
+    day = F.datediff("published", F.lit("1970-01-01"))
+    dated = articles.select("position", day.alias("day")).join(vectors, "position")
+    dated = dated.withColumn(
+        "window",
+        F.when(F.col("day").isNull(), F.lit(_UNDATED)).otherwise(F.floor(F.col("day") / window_days)),
+    ).localCheckpoint()
+    largest = dated.groupBy("window").count().agg(F.max("count")).first()[0] or 0
+    chunks = max(1, math.ceil(largest / settings.task_rows))
+    has_undated = dated.where(F.col("window") == _UNDATED).limit(1).count() > 0
+    # A task is one chunk of one window's rows, numbered window * chunks + chunk.
+    rows = dated.select(
+        (F.col("window") * chunks + F.col("position") % chunks).alias("task"),
+        F.lit(True).alias("is_row"),
+        "*",
     )
-    total = articles.count()
-    frequency = (
-        terms.groupBy("term")
-        .agg(F.count("*").alias("df"))
-        .where((F.col("df") >= 2) & (F.col("df") <= settings.max_key_members))
+    every_chunk = F.sequence(F.lit(0), F.lit(chunks - 1))
+
+    def tasks_of(windows: Column) -> Column:
+        return F.flatten(F.transform(windows, lambda w: F.transform(every_chunk, lambda c: w * chunks + c)))
+
+    # As a column, an article meets the rows of its own window and of the window before (which looks one
+    # window ahead); undated rows meet every article, so dated articles are columns of their tasks too.
+    undated = F.lit(_UNDATED)
+    windows = F.when(F.col("window") == _UNDATED, F.array(undated)).otherwise(
+        F.array(F.col("window"), F.col("window") - 1, undated)
+        if has_undated
+        else F.array(F.col("window"), F.col("window") - 1)
     )
-    weighted = terms.join(frequency, "term").withColumn(
-        "weight", (1 + F.log(F.col("tf"))) * F.log(F.lit(float(total)) / F.col("df"))
+    columns = dated.select(F.explode(tasks_of(windows)).alias("task"), F.lit(False).alias("is_row"), "*")
+    grace, decay = dates.grace_days, dates.decay_days
+    pairs = (
+        rows.unionByName(columns)
+        .groupBy("task")
+        .applyInPandas(lambda frame: _similar_pairs(frame, vocabulary, threshold, grace, decay), _PAIR_SCHEMA)
+        .toPandas()
     )
-    rank = Window.partitionBy("position").orderBy(F.desc("weight"), "term")
-    top = weighted.withColumn("rank", F.row_number().over(rank)).where(F.col("rank") <= settings.top_terms)
-    # Pairs, not single terms: one shared word chains unrelated stories into one giant block (measured:
-    # 9,952 of 10,000 Multi-News reports in one block); two shared distinctive words rarely do.
-    keyed = (
-        top.alias("a")
-        .join(
-            top.alias("b"), (F.col("a.position") == F.col("b.position")) & (F.col("a.term") < F.col("b.term"))
-        )
-        .select(F.col("a.position").alias("position"), F.concat_ws("+", "a.term", "b.term").alias("term"))
-    )
-    window = F.floor(F.datediff("published", F.lit("1970-01-01")) / settings.window_days)
-    dated = articles.select("position", window.alias("window"))
-    tagged = keyed.join(dated, "position")
-    members = tagged.select(
-        "position",
-        F.explode(
-            F.when(F.col("window").isNull(), F.array(F.concat_ws("|", F.lit(_UNDATED), "term"))).otherwise(
-                F.array(
-                    F.concat_ws("|", F.col("window").cast("string"), "term"),
-                    F.concat_ws("|", (F.col("window") + 1).cast("string"), "term"),
-                    F.concat_ws("|", F.lit(_UNDATED), "term"),
-                )
-            )
-        ).alias("key"),
-        F.col("window").isNull().cast("int").alias("undated"),
-    )
-    # A timeless key links dated reports only through an undated one: two dated reports a year apart
-    # must not meet merely because both could also meet an undated report.
-    useful = (
-        members.groupBy("key")
-        .agg(F.count("*").alias("n"), F.sum("undated").alias("undated"))
-        .where(
-            (F.col("n") >= 2)
-            & (F.col("n") <= settings.max_key_members)
-            & (~F.col("key").startswith(_UNDATED + "|") | (F.col("undated") > 0))
-        )
-        .select("key")
-    )
-    links = members.join(useful, "key", "left_semi").select("position", "key").localCheckpoint()
-    labels, rounds, converged = _components(links, settings.max_rounds)
+    labels = articles.sparkSession.createDataFrame(components(pairs), "position long, label long")
     blocked = (
-        articles.join(labels, "position", "left")
-        .withColumn("block", F.coalesce(F.col("label"), F.col("position")))
-        .drop("label")
+        articles.select("position")
+        .join(labels, "position", "left")
+        .select("position", F.coalesce(F.col("label"), F.col("position")).alias("block"))
     )
-    return Blocks(blocked, rounds, converged)
+    return Blocks(blocked, len(pairs), window_days)
 
 
-def _components(links: DataFrame, max_rounds: int) -> tuple[DataFrame, int, bool]:
-    """``(position, label)``: label propagation over the key hypergraph until no label changes."""
-    from pyspark.sql import functions as F
-
-    labels = links.select("position").distinct().withColumn("label", F.col("position")).localCheckpoint()
-    for round_number in range(1, max_rounds + 1):
-        by_key = links.join(labels, "position").groupBy("key").agg(F.min("label").alias("key_label"))
-        offered = links.join(by_key, "key").groupBy("position").agg(F.min("key_label").alias("offer"))
-        updated = (
-            labels.join(offered, "position")
-            .select(
-                "position",
-                F.least("label", "offer").alias("label"),
-                (F.col("offer") < F.col("label")).alias("moved"),
-            )
-            .localCheckpoint()
-        )
-        moved = updated.where("moved").count()
-        labels = updated.drop("moved")
-        if moved == 0:
-            return labels, round_number, True
-    return labels, max_rounds, False
-
-
-def _term_counts(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
-    """``(position, term, tf)`` per article: stemmed content words of title and text, numbers left out
-    (figures are shared by unrelated reports far too often to be a blocking signal)."""
-    for batch in batches:
-        positions: list[int] = []
-        terms: list[str] = []
-        counts: list[int] = []
-        for position, title, text in zip(batch["position"], batch["title"], batch["text"], strict=True):
-            words = content_words(f"{title or ''}\n{text or ''}")
-            for term, count in Counter(w for w in words if len(w) >= 3 and w.isalpha()).items():
-                positions.append(int(position))
-                terms.append(term)
-                counts.append(count)
-        yield pd.DataFrame({"position": positions, "term": terms, "tf": counts}).astype(
-            {"position": "int64", "tf": "int32"}
-        )
+def _similar_pairs(
+    task: pd.DataFrame, vocabulary: int, threshold: float, grace: float, decay: float
+) -> pd.DataFrame:
+    """Pairs ``(a, b)`` of this task with discounted cosine at least ``threshold``, each pair once: a row
+    meets a column of its own window only if the column comes later in input order, and a column of
+    another window (the next one or, for an undated row, any dated one) always."""
+    rows = task[task["is_row"]]
+    columns = task[~task["is_row"]]
+    if rows.empty or columns.empty:
+        return pd.DataFrame({"a": pd.Series(dtype="int64"), "b": pd.Series(dtype="int64")})
+    product = (vector_matrix(rows, vocabulary) @ vector_matrix(columns, vocabulary).T).tocoo()
+    i, j, similarity = product.row, product.col, product.data
+    row_position = rows["position"].to_numpy()[i]
+    column_position = columns["position"].to_numpy()[j]
+    once = (rows["window"].to_numpy()[i] != columns["window"].to_numpy()[j]) | (
+        column_position > row_position
+    )
+    gap = np.abs(rows["day"].to_numpy(dtype=np.float64)[i] - columns["day"].to_numpy(dtype=np.float64)[j])
+    discount = np.where(np.isnan(gap), 1.0, np.exp(-np.clip(gap - grace, 0.0, None) / decay))
+    keep = once & (settled(similarity * discount) >= threshold)
+    return pd.DataFrame({"a": row_position[keep], "b": column_position[keep]})

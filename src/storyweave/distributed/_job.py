@@ -1,10 +1,14 @@
-"""``run_spark``: ingest → clean → block → cluster (with dedupe) per block → brief per story, on Spark.
+"""``run_spark``: ingest → clean → dedupe → block → cluster per block → brief per story, on Spark.
 
-How the work splits: ingest and cleaning run one task per input file (Parquet: per split); term
-features per partition; blocking shuffles by term and by key (label propagation, a few rounds);
-clustering shuffles articles by block and runs the single-machine clusterer inside each block; briefs
-shuffle story rows by story id. Every Python stage is a pandas/Arrow batch function (``mapInPandas``,
-``applyInPandas``), never a per-row UDF.
+How the work splits: ingest and cleaning run one task per input file (Parquet: per split); near-copies
+are folded per LSH-band component (one shuffle by band key, one by component); TF-IDF vectors are built
+per partition after one shuffle by term for document frequencies; blocking shuffles vectors by similarity
+task (time window x row chunk) and returns the similar pairs, whose components the driver finds;
+clustering shuffles articles by block and runs the single-machine clusterer inside each block on the
+corpus-wide vectors; briefs shuffle story rows by story id. Every Python stage is a pandas/Arrow batch
+function (``mapInPandas``, ``applyInPandas``), never a per-row UDF. For the batch clusterer (the default)
+every decision equals the single-machine run's, by construction (see ``_dedupe``, ``_vectors``,
+``_blocking``).
 """
 
 from __future__ import annotations
@@ -16,15 +20,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storyweave.briefing import BriefOptions
+from storyweave.cluster import DEFAULT_CLUSTERER, TfidfTimeClusterer, get_clusterer
 from storyweave.distributed._blocking import BlockSettings, assign_blocks
+from storyweave.distributed._dedupe import fold_corpus
 from storyweave.distributed._ingest import ingest
 from storyweave.distributed._stories import (
     BRIEF_SCHEMA,
     STORY_SCHEMA,
     brief_stories,
-    cluster_block,
+    cluster_blocks,
     cluster_singletons,
 )
+from storyweave.distributed._vectors import article_vectors
 from storyweave.ingest import ReadOptions
 
 if TYPE_CHECKING:
@@ -58,8 +65,8 @@ class SparkResult:
     ``briefs.parquet/`` and ``briefs.jsonl/`` (the JSON brief format of ``storyweave.render``), and
     ``failures.jsonl/`` (inputs that could not be read, and why); each a folder of Spark part files.
 
-    ``converged`` is False when blocking stopped at its round limit: blocks may then be split finer than
-    the data's components, and a story may be cut in two; raise ``BlockSettings.max_rounds``.
+    ``blocks`` are the components of the batch clusterer's similarity graph (``similar_pairs`` edges),
+    found over time windows of ``window_days``.
     """
 
     output: Path
@@ -68,8 +75,8 @@ class SparkResult:
     stories: int
     blocks: int
     largest_block: int
-    rounds: int
-    converged: bool
+    similar_pairs: int
+    window_days: int
     seconds: dict[str, float]
 
 
@@ -102,25 +109,50 @@ def run_spark(
     article_count, failure_count = articles.count(), failures.count()
     lap("ingest+clean")
 
-    blocks = assign_blocks(articles, options.blocking)
-    blocked = blocks.articles.localCheckpoint()
-    sizes = blocked.groupBy("block").agg(F.count("*").alias("size")).localCheckpoint()
+    folds = fold_corpus(articles).localCheckpoint()
+    kept = articles.join(folds.where(F.col("duplicate_of").isNull()), "position", "left_semi")
+    lap("dedupe")
+
+    # The batch clusterer's settings make the blocks. Another clusterer is run on the same blocks: its
+    # stories then agree with a single-machine run only as far as it never joins reports the batch
+    # clusterer's graph keeps apart (not guaranteed; measure with benchmarks/spark --clusterer).
+    chosen = get_clusterer(options.clusterer or DEFAULT_CLUSTERER)
+    exact = isinstance(chosen, TfidfTimeClusterer)
+    model = chosen if isinstance(chosen, TfidfTimeClusterer) else TfidfTimeClusterer()
+    vectors = article_vectors(kept, model.weights)
+    lap("vectors")
+    blocks = assign_blocks(
+        kept, vectors.frame, vectors.vocabulary, model.threshold, model.dates, options.blocking
+    )
+    # A copy goes to the block of the article it was folded into, to be credited in that story.
+    anchor = F.coalesce(F.col("duplicate_of"), F.col("position")).alias("anchor")
+    placed = (
+        articles.join(folds, "position")
+        .select("*", anchor)
+        .join(blocks.frame.withColumnRenamed("position", "anchor"), "anchor")
+        .drop("anchor")
+        .localCheckpoint()
+    )
+    sizes = placed.groupBy("block").agg(F.count("*").alias("size")).localCheckpoint()
     block_count = sizes.count()
     largest = sizes.agg(F.max("size")).first()[0] or 0
     lap("block")
 
-    sized = blocked.join(sizes, "block")
+    sized = placed.join(sizes, "block")
     clusterer = options.clusterer
+    given = (vectors.vocabulary, model) if exact else None
+    grouped = sized.where("size > 1").drop("size")
+    if exact:
+        grouped = grouped.join(vectors.frame, "position", "left")
     shared = (
-        sized.where("size > 1")
-        .drop("size")
-        .groupBy("block")
-        .applyInPandas(lambda frame: cluster_block(frame.drop(columns=["block"]), clusterer), STORY_SCHEMA)
+        grouped.repartition(options.partitions, "block")
+        .sortWithinPartitions("block", "position")
+        .mapInPandas(lambda batches: cluster_blocks(batches, clusterer, given), STORY_SCHEMA)
     )
     alone = (
         sized.where("size = 1")
-        .drop("size", "block")
-        .mapInPandas(lambda batches: cluster_singletons(batches, clusterer), STORY_SCHEMA)
+        .drop("size", "block", "duplicate_of")
+        .mapInPandas(cluster_singletons, STORY_SCHEMA)
     )
     stories = shared.unionByName(alone).localCheckpoint()
     story_count = stories.select("story_id").distinct().count()
@@ -151,8 +183,8 @@ def run_spark(
         stories=story_count,
         blocks=block_count,
         largest_block=int(largest),
-        rounds=blocks.rounds,
-        converged=blocks.converged,
+        similar_pairs=blocks.similar_pairs,
+        window_days=blocks.window_days,
         seconds=seconds,
     )
 
