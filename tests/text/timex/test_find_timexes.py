@@ -138,6 +138,10 @@ def test_every_rule_match_holds_one_of_the_rules_trigger_words() -> None:
         "Thanksgiving Day, Easter week, New Year's Eve, the Fourth of July, Good Friday, Election Day.",
         "On April 24 and 25, the week of March 6, every Monday, each July, on Fridays, the late nineties.",
         "Over the years, the weeks ahead, in coming weeks, for a while, the fiscal year ended June 30.",
+        "To end the day, late in the day, for the year, the rest of the year, the same period last year.",
+        "The year-earlier nine months, the quarter ended July 31, the previous Friday, the 70s and 80s.",
+        "The final quarter of 2009, in years, in just minutes, the long term, 16:15 UTC , June 1st.",
+        "It takes between 60 and 90 days, or two to three weeks.",
     ]
     text = "\n".join(sentences)
     for rule in RULES:

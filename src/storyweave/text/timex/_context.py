@@ -62,12 +62,15 @@ class DocumentState:
     ``quarter`` is the last fiscal quarter resolved ("1989-Q3"): "the year-ago quarter" and, in a
     sentence about a quarter, "a year earlier" are that quarter four quarters back. ``last_date`` is the
     last calendar value resolved ("1998-10-23", "1995"): "later that year" and "the following day" are
-    counted from it, not from the publication date.
+    counted from it, not from the publication date. ``last_day`` is the last value that named a day
+    ("2009-02-23"): "ended the day" in a market report is that trading day, even after a sentence that
+    compared it with "a year ago".
     """
 
     quarter: str | None = None
     last_date: str | None = None
     last_date_sentence: int = -1  # where the sentence holding ``last_date`` starts in the text
+    last_day: str | None = None
 
 
 @dataclass(slots=True)

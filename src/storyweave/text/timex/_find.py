@@ -21,6 +21,7 @@ from storyweave.text.timex._rules_calendar import CALENDAR_RULES
 from storyweave.text.timex._rules_holiday import HOLIDAY_RULES
 from storyweave.text.timex._rules_phrase import PHRASE_RULES
 from storyweave.text.timex._rules_relative import RELATIVE_RULES
+from storyweave.text.timex._rules_report import REPORT_RULES
 from storyweave.text.timex._rules_span import SPAN_RULES
 
 __all__ = ["RULES", "find_timexes", "unanchored_expressions"]
@@ -31,9 +32,17 @@ _PROBE_ANCHOR = date(2000, 6, 15)
 # refer back ("that day", "the following year") are counted from the last one.
 _CALENDAR_VALUE = re.compile(r"\d{4}(?:-(?:\d\d|W\d\d)(?:-\d\d)?)?(?:T|$)")
 
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 RULES: tuple[Rule, ...] = (
-    CALENDAR_RULES + PHRASE_RULES + HOLIDAY_RULES + RELATIVE_RULES + ANAPHORA_RULES + SPAN_RULES
+    CALENDAR_RULES
+    + PHRASE_RULES
+    + REPORT_RULES
+    + HOLIDAY_RULES
+    + RELATIVE_RULES
+    + ANAPHORA_RULES
+    + SPAN_RULES
 )
 _Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
 
@@ -125,6 +134,8 @@ def _resolve(
     kind, value = resolved
     if kind in ("DATE", "TIME") and _CALENDAR_VALUE.match(value):
         document.last_date, document.last_date_sentence = value, sentence_start
+        if _DAY_VALUE.match(value):
+            document.last_day = value[:10]
     return TimeExpression(start=start, end=end, text=text[start:end], type=kind, value=value)
 
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from storyweave.text.timex._calendar import day_value, month_value, shift_months, week_value
+from storyweave.text.timex._calendar import day_value, month_value, shift_months, week_value, weekday_date
 from storyweave.text.timex._context import Context
+from storyweave.text.timex._lexicon import FULL_WEEKDAY, WEEKDAYS
 from storyweave.text.timex._rule import Rule, rule
 
 __all__ = ["ANAPHORA_RULES"]
@@ -104,4 +105,19 @@ def _following_unit(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     return ("TIME" if unit in _PART_CODES else "DATE", value) if value else None
 
 
-ANAPHORA_RULES: tuple[Rule, ...] = (_same_unit, _following_unit)
+@rule(
+    "following-weekday",
+    rf"the\s+(?P<rel>previous|preceding|following)\s+(?P<wd>{FULL_WEEKDAY})",
+    triggers={f"{day}day" for day in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")},
+)
+def _following_weekday(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    """ "down 4.5% from the previous Friday" in a story about last Friday: the Friday before the last day
+    the text named (else before the publication day), not that Friday itself."""
+    reference = _day_of(ctx.document.last_day) if ctx.document.last_day else ctx.anchor
+    if reference is None:
+        return None
+    direction = "next" if m["rel"].lower() == "following" else "last"
+    return "DATE", day_value(weekday_date(reference, WEEKDAYS[m["wd"].lower()], direction))
+
+
+ANAPHORA_RULES: tuple[Rule, ...] = (_same_unit, _following_unit, _following_weekday)

@@ -39,7 +39,8 @@ __all__ = ["CALENDAR_RULES", "day_number", "full_date", "month_number"]
 _SEP = r"\s*,?\s*"
 _EDGE = r"(?:(?:the\s+)?(?:early|late|mid|middle|end|beginning|start)(?:\s+of)?[\s-]+(?:the\s+)?)"
 _QUARTER_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_QUARTER_WORD = alternatives(_QUARTER_ORDINAL)
+# "the final quarter of 2009" is its fourth; "the last quarter" alone is the one before the anchor's.
+_QUARTER_WORD = alternatives([*_QUARTER_ORDINAL, "final", "last"])
 _PLAIN_YEAR = r"(?:this|last|next)\s+year"
 _RELATIVE_YEAR = r"(?:this|last|next|the\s+previous|the\s+current)\s+(?:fiscal\s+)?year['’]s"
 # Words that make a bare "May" or "March" a month rather than a verb or a name.
@@ -220,7 +221,8 @@ def _spelled_year_rule(m: re.Match[str], ctx: Context) -> tuple[str, str] | None
 def _decade(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     if m["c"]:
         return "DATE", f"{m['c']}{m['d']}"
-    if not re.search(r"['’]\d0['’]?s$|^the", m.group(), re.IGNORECASE):
+    paired = re.search(r"\d0['’]?s\s+(?:and|or|to|through)\s+$", ctx.before)  # "the 70s and 80s"
+    if not paired and not re.search(r"['’]\d0['’]?s$|^the", m.group(), re.IGNORECASE):
         return None  # "20s" with nothing else is an age bracket, not a decade
     century = "19" if int(m["d"]) >= 2 else "20"
     return "DATE", f"{century}{m['d']}"
@@ -257,8 +259,10 @@ def _century(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     triggers={"quarter", "quarters"},
 )
 def _ordinal_quarter(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
-    quarter = _QUARTER_ORDINAL[m["q"].lower()]
     written = m["y1"] or m["y2"]
+    if m["q"].lower() in ("final", "last") and not written:
+        return None
+    quarter = _QUARTER_ORDINAL.get(m["q"].lower(), 4)
     year = _year_of(written, ctx.anchor) if written else None
     if year is None:
         if ctx.anchor is None:
@@ -320,7 +324,7 @@ _MERIDIEM = r"(?P<ap>[ap])\.?\s?m\b\.?"
 _ZONE = r"(?:\s+(?P<z>[ECMP][SD]T|GMT|UTC|ET|PT))?"
 _DAY_AFTER = (
     rf"(?:,?\s+(?:on\s+)?(?P<wd>{WEEKDAY})|,?\s+(?:on\s+)?(?P<rd>today|yesterday|tomorrow)"
-    rf"|,?\s+(?:on\s+)?(?P<mon>{MONTH})\s*(?P<mday>{DAY})(?!\s*,?\s*\d))?"
+    rf"|\s*,?\s+(?:on\s+)?(?P<mon>{MONTH})\s*(?P<mday>{DAY})(?!\s*,?\s*\d))?"
 )
 
 

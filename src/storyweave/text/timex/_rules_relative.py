@@ -232,10 +232,21 @@ def _units_ago(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     return "DATE", f"{ctx.anchor.year + steps:04d}"
 
 
+# A sentence about a longer period than a quarter ("through the first nine months, compared with earnings
+# a year earlier"): its "a year earlier" is the year before, not the quarter.
+_MONTHS_NOT_QUARTER = re.compile(
+    r"\b(?:(?:six|nine|twelve|6|9|12)[\s-]+months|(?:first|second)\s+half|fiscal\s+year)\b", re.IGNORECASE
+)
+_QUARTER_WORD = re.compile(r"\bquarter", re.IGNORECASE)
+
+
 def _year_back_quarter(ctx: Context) -> str | None:
     """Four quarters before the document's current quarter, once the document reports on a quarter:
-    in results news "up from $10 million a year ago" compares with the same quarter a year back."""
+    in results news "up from $10 million a year ago" compares with the same quarter a year back, unless
+    its sentence is about a half or nine months (see ``_MONTHS_NOT_QUARTER``)."""
     if ctx.document.quarter is None:
+        return None
+    if _MONTHS_NOT_QUARTER.search(ctx.sentence) and not _QUARTER_WORD.search(ctx.sentence):
         return None
     year, quarter = int(ctx.document.quarter[:4]), int(ctx.document.quarter[-1])
     return quarter_value(year - 1, quarter)

@@ -10,6 +10,7 @@ import re
 
 from storyweave.text.timex._context import Context
 from storyweave.text.timex._lexicon import (
+    DIGITS,
     FULL_MONTH,
     FULL_WEEKDAY,
     MONTH_WORDS,
@@ -19,6 +20,7 @@ from storyweave.text.timex._lexicon import (
     UNIT_WORDS,
     WEEKDAY_WORDS,
     WEEKDAYS,
+    alternatives,
     number_value,
     unit_of,
 )
@@ -79,6 +81,8 @@ def _duration(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
             return None  # a rate of money ("$500 million a year"), not annotated as time
         if re.search(r"(?:\d|\bper|\btimes|\bonce|\btwice|\bhours?|\bdays?)\s*$", ctx.before, re.IGNORECASE):
             return "SET", duration_value(1, unit)  # "15 a year", "twice a week"
+    if word == "one" and unit == "day" and re.search(r"\b(?:will|would|could|might|may)\s+$", ctx.before):
+        return None  # "will one day be": some future day, left to ``_future_ref``
     if count is not None and count >= 1000:
         return None  # "the 1988 quarter" is a year
     if word == "some" and not unit.endswith("s"):
@@ -95,6 +99,28 @@ def _duration(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     return "DURATION", duration_value(count, unit)
 
 
+_RANGE_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty",
+)  # fmt: skip
+_RANGE_NUMBER = rf"(?:\d+(?:\.\d+)?|{alternatives(_RANGE_WORDS)}\b)"
+
+
+@rule(
+    "range-start",
+    rf"(?P<n>{_RANGE_NUMBER})(?=\s+(?:to|and|or)\s+{_RANGE_NUMBER}[\s-]+(?P<unit>{UNIT})"
+    r"\b(?![\s-]+(?:old|ago|earlier|later|before|after)\b))",
+    triggers={DIGITS, *_RANGE_WORDS},
+)
+def _range_start(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    """ "between 60 and 90 days", "two to six days": TimeBank and MEANTIME mark the first number as a
+    duration of its own, in the unit written after the second ("60" is P60D), and the second as usual."""
+    count = number_value(m["n"])
+    if count is None or count >= 1000:
+        return None
+    return "DURATION", duration_value(count, m["unit"])
+
+
 @rule(
     "half-unit",
     r"(?:a\s+|an\s+)?half(?:\s+an?|-an?)?[\s-]+(?P<unit>hour|day|year|century|decade)",
@@ -106,7 +132,8 @@ def _half_unit(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
 
 @rule(
     "bare-units",
-    rf"(?:(?:for|over|in|within|recent|the\s+(?:past|last|next|coming))\s+)?(?P<unit>{UNIT})(?=\s+(?:of|ago|to\s+come|now|before|after|later|earlier)\b|[,.;])",
+    rf"(?:(?:for|over|in(?:\s+just)?|within|recent|the\s+(?:past|last|next|coming))\s+)?(?P<unit>{UNIT})"
+    r"(?=\s+(?:of|ago|to\s+come|now|before|after|later|earlier)\b|\s?[,.;])",
     triggers=UNIT_WORDS,
 )
 def _bare_units(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
@@ -217,7 +244,7 @@ _PAST = (
     r"|(?:the\s+)?old\s+days"
 )
 _FUTURE = (
-    r"the\s+future|the\s+(?:near|short)\s+term|(?:the\s+)?coming\s+months|soon|a\s+later\s+date"
+    r"the\s+future|the\s+(?:near|short|long)\s+term|(?:the\s+)?coming\s+months|soon|a\s+later\s+date"
     r"|(?:in\s+)?(?:the\s+)?years\s+to\s+come|someday|one\s+day"
 )
 
@@ -259,6 +286,11 @@ def _future_ref(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     text = m.group().lower()
     if text == "soon" and (re.search(r"\bas\s+$", ctx.before) or re.match(r"\s+(?:after|as)\b", ctx.after)):
         return None  # "as soon as", "soon after": a relation, not a time
+    if text == "soon" and (
+        re.search(r"\b(?:was|were|had|been)\s+$", ctx.before, re.IGNORECASE)
+        or re.match(r"\s+(?:became|began|came|went|found|[a-z]+ed)\b", ctx.after)
+    ):
+        return None  # "was soon released", "soon became a flood": a past sequence, not the future
     if text == "the future" and re.match(r"\s+of\b", ctx.after):
         return None
     if text == "one day" and not re.search(
@@ -269,6 +301,6 @@ def _future_ref(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
 
 
 SPAN_RULES: tuple[Rule, ...] = (
-    _duration, _half_unit, _bare_units, _open_span, _year_ended, _recurrence, _named_recurrence,
+    _duration, _range_start, _half_unit, _bare_units, _open_span, _year_ended, _recurrence, _named_recurrence,
     _recent_units, _present_ref, _past_ref, _future_ref,
 )  # fmt: skip
