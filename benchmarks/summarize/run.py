@@ -144,7 +144,7 @@ def oracle(documents: Sequence[str], words: int, reference: str, tokenize) -> li
     return [sentences[i] for i in sorted(chosen)]
 
 
-def score(pred: Path, gold: Path, words: int, scorer: Path) -> dict:
+def score(pred: Path, gold: Path, words: int, scorer: Path, recall: bool = False) -> dict:
     command = [
         sys.executable,
         str(scorer),
@@ -155,6 +155,7 @@ def score(pred: Path, gold: Path, words: int, scorer: Path) -> dict:
         str(gold),
         "--words",
         str(words),
+        *(["--recall"] if recall else []),
     ]
     return json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
 
@@ -168,9 +169,14 @@ def main() -> None:
     parser.add_argument("--words", type=int, nargs="+", default=[200, 260])
     parser.add_argument("--out", type=Path, default=Path("/tmp/storyweave-bench-summarize"))
     parser.add_argument("--limit", type=int, default=None, help="first N groups only (smoke runs)")
+    parser.add_argument("--recall", action="store_true", help="ROUGE recall (the DUC convention), not F1")
+    parser.add_argument(
+        "--min-documents", type=int, default=1, help="only groups with at least this many documents"
+    )
     args = parser.parse_args()
     with args.data.open(encoding="utf-8") as handle:
-        groups = [json.loads(line) for line in handle if line.strip()][: args.limit]
+        groups = [json.loads(line) for line in handle if line.strip()]
+    groups = [g for g in groups if len(g["documents"]) >= args.min_documents][: args.limit]
     args.out.mkdir(parents=True, exist_ok=True)
     gold = args.out / "gold.jsonl"
     gold.write_text("".join(json.dumps(g) + "\n" for g in groups), encoding="utf-8")
@@ -202,7 +208,7 @@ def main() -> None:
         for name, written in lines.items():
             pred = args.out / f"{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')}-{words}.jsonl"
             pred.write_text("".join(written), encoding="utf-8")
-            results[name][words] = score(pred, gold, words, args.scorer)
+            results[name][words] = score(pred, gold, words, args.scorer, args.recall)
             print(f"{name} @{words}: {results[name][words]}", file=sys.stderr, flush=True)
     timings = {name: statistics.median(values) for name, values in seconds.items()}
 
@@ -215,7 +221,11 @@ def main() -> None:
         ms = f"{1000 * timings[name]:.1f}" if name in timings else "–"
         ratio = f"{lexrank / timings[name]:.1f}x" if name in timings else "–"
         print(f"| {name} | {figures} | {ms} | {ratio} |")
-    print(f"\n{len(groups)} groups from {args.data.name}; scorer {args.scorer}; 2-core CPU, one process.")
+    measure = "recall" if args.recall else "F1"
+    print(
+        f"\n{len(groups)} groups from {args.data.name} (at least {args.min_documents} documents); "
+        f"ROUGE {measure}; scorer {args.scorer}; 2-core CPU, one process."
+    )
 
 
 if __name__ == "__main__":
