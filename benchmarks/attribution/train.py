@@ -146,8 +146,9 @@ def train(rows: list[tuple[list, list]], path: Path, settings: dict) -> None:
         path.write_bytes(gzip.compress(raw.read_bytes(), compresslevel=9, mtime=0))
 
 
-# Posterior thresholds tried on the held-out documents; the chosen pair is set in _extract.py by hand.
-THRESHOLD_GRID = [(0.5, 0.05), (0.4, 0.05), (0.35, 0.05), (0.3, 0.05), (0.35, 0.2)]
+# Posterior thresholds tried on the held-out documents; the chosen pair is set in _extract.py by hand
+# (as are the weak- and nested-cue thresholds, recorded beside each row).
+THRESHOLD_GRID = [(0.35, 0.05), (0.5, 0.05), (0.6, 0.05), (0.7, 0.05), (0.8, 0.05), (0.9, 0.05), (0.7, 0.2)]
 
 
 def score(records: list[dict], out_dir: Path) -> dict:
@@ -219,7 +220,15 @@ def main(argv: list[str] | None = None) -> int:
             for cue_threshold, source_threshold in THRESHOLD_GRID:
                 _extract.CUE_THRESHOLD, _extract.SOURCE_THRESHOLD = cue_threshold, source_threshold
                 figures = score(held, Path(tmp))
-                grid.append({"cue_threshold": cue_threshold, "source_threshold": source_threshold, **figures})
+                grid.append(
+                    {
+                        "cue_threshold": cue_threshold,
+                        "source_threshold": source_threshold,
+                        "weak_cue_threshold": _extract.WEAK_CUE_THRESHOLD,
+                        "nested_cue_threshold": _extract.NESTED_CUE_THRESHOLD,
+                        **figures,
+                    }
+                )
                 print(json.dumps(grid[-1]), flush=True)
         card["held_out_figures"] = grid
     card_path.write_text(json.dumps(card, indent=2) + "\n")
