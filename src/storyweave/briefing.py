@@ -12,6 +12,7 @@ from datetime import date
 from storyweave.claims import align_claims
 from storyweave.model import Article, Brief, CitedSentence, SourceRef, Story
 from storyweave.summarize import summarize
+from storyweave.summarize.fusion import FusionSettings, LLMError, fuse
 from storyweave.text.entities import find_entities
 from storyweave.timeline import build_timeline
 
@@ -26,6 +27,7 @@ class BriefOptions:
 
     words: int = 200
     ranker: str | None = None
+    fusion: FusionSettings | None = None  # off unless the user names an LLM endpoint
 
 
 def _source_order(story: Story) -> list[Article]:
@@ -72,6 +74,33 @@ def _headline(ordered: list[Article], summary: list[CitedSentence]) -> str:
     return " ".join(words[:_HEADLINE_WORDS]) + (" …" if len(words) > _HEADLINE_WORDS else "")
 
 
+def _fused(summary: list[CitedSentence], options: BriefOptions) -> tuple[list[CitedSentence], str]:
+    """The fused summary and how it was made; the extractive one, saying why, when fusion cannot be used."""
+    settings = options.fusion
+    assert settings is not None
+    backend = settings.backend()
+    try:
+        result = fuse(
+            summary,
+            backend,
+            words=options.words,
+            max_tokens=settings.max_tokens,
+            min_coverage=settings.min_coverage,
+        )
+    except LLMError as error:
+        return summary, f"extractive: fusion failed ({error})"
+    finally:
+        backend.close()
+    if not result.summary:
+        reason = "no rewritten sentence passed the check against its cited sentences"
+        return summary, f"extractive: fusion by {backend.name} kept nothing ({reason})"
+    total = len(result.summary) + len(result.dropped)
+    return result.summary, (
+        f"fused by {backend.name}: {len(result.summary)} of {total} rewritten sentences kept after the "
+        "check against their cited sentences"
+    )
+
+
 def build_brief(story: Story, options: BriefOptions | None = None) -> Brief:
     """Summarise a story and cite every supporting report for each sentence."""
     options = options or BriefOptions()
@@ -92,6 +121,7 @@ def build_brief(story: Story, options: BriefOptions | None = None) -> Brief:
         )
         for e in extracts
     ]
+    summary, method = _fused(summary, options) if options.fusion else (summary, "extractive")
     numbers = {a.id: n for n, a in enumerate(ordered, start=1)}
     timeline, undated = build_timeline(ordered, numbers)
     claims, conflicts = align_claims(ordered, numbers)
@@ -102,6 +132,7 @@ def build_brief(story: Story, options: BriefOptions | None = None) -> Brief:
         first_published=story.first_published,
         last_published=story.last_published,
         summary=summary,
+        summary_method=method,
         sources=_source_refs(ordered, story),
         claims=claims,
         conflicts=conflicts,

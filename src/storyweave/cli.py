@@ -26,6 +26,7 @@ from storyweave.ingest import ReadOptions
 from storyweave.jobs import IngestResult, ingest, run_brief
 from storyweave.render import render_markdown
 from storyweave.store import DEFAULT_STORE_PATH, Store, open_store
+from storyweave.summarize.fusion import FusionSettings
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_NOTHING = 0, 1, 2, 3
 FORMATS = ("md", "html", "json")
@@ -101,6 +102,20 @@ def _summary_line(result: IngestResult) -> str:
     return ", ".join(parts)
 
 
+def _fusion_settings(endpoint: str | None, model: str | None) -> FusionSettings | None:
+    if endpoint is None and model is None:
+        return None
+    problem = None
+    if not endpoint or not model:
+        problem = "--fusion-endpoint and --fusion-model go together: name the server and the model to ask"
+    elif not endpoint.startswith(("http://", "https://")):
+        problem = f"--fusion-endpoint {endpoint!r} must be an http(s) URL, e.g. http://127.0.0.1:8080/v1"
+    if problem or not endpoint or not model:
+        err.print(f"[red]error:[/red] {problem}", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    return FusionSettings(endpoint=endpoint, model=model)
+
+
 @app.command()
 def brief(
     inputs: Inputs,
@@ -115,9 +130,22 @@ def brief(
     allow_private: AllowPrivate = False,
     timeout: Timeout = _DEFAULTS.timeout_s,
     max_feed_items: MaxFeedItems = _DEFAULTS.max_feed_items,
+    fusion_endpoint: Annotated[
+        str | None,
+        typer.Option(
+            "--fusion-endpoint",
+            help="Off by default. An OpenAI-compatible API root (http://host:port/v1) whose model "
+            "rewrites each summary; sentences their cited sources do not support are dropped. "
+            "API key, if needed: $STORYWEAVE_LLM_API_KEY.",
+        ),
+    ] = None,
+    fusion_model: Annotated[
+        str | None, typer.Option("--fusion-model", help="The model name to ask at --fusion-endpoint.")
+    ] = None,
 ) -> None:
     """Read everything, fold duplicates, cluster into stories, write one cited brief per story + an index."""
     formats = _parse_formats(format)
+    fusion = _fusion_settings(fusion_endpoint, fusion_model)
     output.mkdir(parents=True, exist_ok=True)
     store = _open(db or str(output / DEFAULT_DB))
     with store, RichReporter(err, quiet=quiet) as reporter:
@@ -126,7 +154,7 @@ def brief(
             inputs,
             output,
             formats=formats,
-            options=BriefOptions(words=words),
+            options=BriefOptions(words=words, fusion=fusion),
             read_options=_read_options(max_bytes, allow_private, timeout, max_feed_items),
             stdin=sys.stdin.buffer,
             reporter=reporter,

@@ -328,6 +328,8 @@ class Brief:
     timeline: list[TimelineEntry] = field(default_factory=list)
     undated: list[TimelineEntry] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    # "extractive", or how an LLM fusion of it was made or why it failed (see summarize.fusion).
+    summary_method: str = "extractive"
 
     @property
     def words(self) -> int:

@@ -30,6 +30,7 @@ def test_dates_are_iso_and_keys_stable(ordinary_brief):
         "last_published",
         "words",
         "summary",
+        "summary_method",
         "sources",
         "claims",
         "conflicts",

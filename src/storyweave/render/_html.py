@@ -234,6 +234,8 @@ def render_html(brief: Brief) -> str:
         summary_html = f"<p>{summary}</p>"
     else:
         summary_html = '<p class="muted">No summary could be written for this story.</p>'
+    if brief.summary_method != "extractive":
+        summary_html += f'\n<p class="muted">Summary: {_text(brief.summary_method)}.</p>'
     sources = "\n".join(_source_item(ref) for ref in sorted(brief.sources, key=lambda r: r.number))
     sections = ""
     if brief.conflicts:

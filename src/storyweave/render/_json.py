@@ -89,6 +89,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "summary": [
             {"text": s.text, "article_id": s.article_id, "sources": list(s.sources)} for s in brief.summary
         ],
+        "summary_method": brief.summary_method,
         "sources": [
             {
                 "number": ref.number,
@@ -209,6 +210,7 @@ def brief_from_dict(data: Mapping[str, Any]) -> Brief:
             timeline=[_entry_from_dict(entry) for entry in data.get("timeline", [])],
             undated=[_entry_from_dict(entry) for entry in data.get("undated", [])],
             entities=[_entity_from_dict(entity) for entity in data.get("entities", [])],
+            summary_method=str(data.get("summary_method", "extractive")),
         )
     except KeyError as missing:
         raise ValueError(f"brief JSON lacks the key {missing}; it was not written by brief_to_dict") from None

@@ -164,6 +164,8 @@ def render_markdown(brief: Brief) -> str:
     else:
         lines.append("*No summary could be written for this story.*")
     lines.append("")
+    if brief.summary_method != "extractive":
+        lines += [f"*Summary: {escape_markdown(brief.summary_method)}.*", ""]
     if brief.conflicts:
         lines += _conflict_lines(brief.conflicts)
     if brief.claims:
