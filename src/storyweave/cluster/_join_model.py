@@ -8,8 +8,9 @@ alone, so the decision is the same in every process, with no pickled estimator t
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,9 @@ from storyweave.cluster._story_state import FEATURE_NAMES
 __all__ = ["JoinModel", "default_join_model"]
 
 DEFAULT_MODEL = Path(__file__).with_name("join_model.json")
+
+_SLACK = 1e-6
+"""How far past [0, 1] a computed cosine could stray by rounding, with a wide margin (it is ~1e-15)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +61,23 @@ class JoinModel:
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         """P(same story) for each row of pair features (one row per candidate)."""
-        z = ((rows - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.coef)
+        mean, scale, coef = _arrays(self.mean, self.scale, self.coef)
+        z = ((rows - mean) / scale) @ coef
         return 1.0 / (1.0 + np.exp(-(z + self.intercept)))
+
+    def upper_probabilities(self, rows: Sequence[Sequence[float]], free: Sequence[int]) -> np.ndarray:
+        """A bound on :meth:`probabilities` for rows whose ``free`` columns (cosines, in [0, 1]) are unknown.
+
+        Before the squashing the model is linear, so setting each free column to the end of [0, 1] that
+        raises the score bounds every value it could take; a little slack past both ends absorbs rounding.
+        A candidate whose bound is below a threshold is certainly below it, so its cosines need not be
+        computed at all.
+        """
+        optimistic = np.array(rows, dtype=np.float64)
+        if len(optimistic):
+            columns = list(free)
+            optimistic[:, columns] = _optimistic(self.coef, tuple(columns))
+        return self.probabilities(optimistic)
 
     def with_thresholds(self, join: float, merge: float) -> JoinModel:
         """The same weights with other decision thresholds (for tuning and for finer/coarser stories)."""
@@ -82,6 +101,18 @@ class JoinModel:
                 f"cannot read the join model {path}: {error}; "
                 "rebuild it with benchmarks/cluster/train_join_model.py"
             ) from None
+
+
+@lru_cache(maxsize=16)
+def _arrays(*values: tuple[float, ...]) -> tuple[np.ndarray, ...]:
+    # The weights as arrays, made once per model rather than once per report (the assignment step calls
+    # the model for every report; the arrays hold the same values, so the products are unchanged).
+    return tuple(np.asarray(v) for v in values)
+
+
+@lru_cache(maxsize=16)
+def _optimistic(coef: tuple[float, ...], columns: tuple[int, ...]) -> np.ndarray:
+    return np.array([1.0 + _SLACK if coef[c] > 0 else -_SLACK for c in columns])
 
 
 @cache

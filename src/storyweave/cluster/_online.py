@@ -22,13 +22,19 @@ import numpy as np
 
 from storyweave.cluster._join_model import JoinModel, default_join_model
 from storyweave.cluster._protocol import canonical_labels, register_clusterer
-from storyweave.cluster._report_features import BackgroundFrequencies, ReportFeatures, report_features
-from storyweave.cluster._story_state import OnlineSettings, StreamState, pair_features
+from storyweave.cluster._report_features import KINDS, BackgroundFrequencies, ReportFeatures, report_features
+from storyweave.cluster._story_state import FEATURE_NAMES, OnlineSettings, StreamState, pair_feature_rows
 from storyweave.model import Article
 
 __all__ = ["ONLINE_CLUSTERER", "Assignment", "OnlineClusterer", "assign", "stream_order"]
 
 ONLINE_CLUSTERER = "online"
+
+_WORDS = KINDS.index("words")
+_CHEAP_KINDS = tuple(kind for kind in range(len(KINDS)) if kind != _WORDS)
+_WORDS_COLUMNS = (FEATURE_NAMES.index("centroid_words"), FEATURE_NAMES.index("closest_words"))
+_MARGIN = 1e-9
+"""Probability margin under a threshold before a candidate's bound rules it out (rounding is ~1e-16)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +55,16 @@ def assign(state: StreamState, report: ReportFeatures, model: JoinModel) -> Assi
     """
     state.advance(report)
     candidates = state.candidates(report)
+    if candidates and report.vectors[_WORDS]:
+        # Most candidates are hopeless. Bound each one's probability from every feature but the words
+        # cosines (the costly ones), and drop those that cannot reach either threshold: they could be
+        # neither joined nor merged, and the rest rank among themselves as before, so nothing changes.
+        cheap = pair_feature_rows(report, candidates, kinds=_CHEAP_KINDS)
+        bounds = model.upper_probabilities(cheap, _WORDS_COLUMNS).tolist()
+        floor = min(model.join_threshold, model.merge_threshold) - _MARGIN
+        candidates = [story for story, bound in zip(candidates, bounds, strict=True) if bound >= floor]
     if candidates:
-        probabilities = model.probabilities(np.array([pair_features(report, s) for s in candidates]))
+        probabilities = model.probabilities(np.array(pair_feature_rows(report, candidates)))
         best = int(np.argmax(probabilities))
         if probabilities[best] >= model.join_threshold:
             story = candidates[best]

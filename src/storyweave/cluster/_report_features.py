@@ -13,16 +13,19 @@ two reports of one kind of event share most of their words and differ in the det
 from __future__ import annotations
 
 import gzip
+import heapq
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from itertools import repeat
+from operator import mul, truediv
 from pathlib import Path
 
 from storyweave.cluster._features import document_text
 from storyweave.model import Article
-from storyweave.text.tokens import STOP_WORDS, content_words, stem
+from storyweave.text.tokens import STOP_WORDS, content_words, stem, words
 
 __all__ = [
     "KINDS",
@@ -38,9 +41,13 @@ KINDS = ("words", "names", "numbers", "years", "title")
 BACKGROUND_TABLE = Path(__file__).with_name("background_df.tsv.gz")
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
-_NAME = re.compile(r"\b[A-Z][^\W\d_]+(?:['’][^\W\d_]+)?")
+# _NAME and _YEAR match exactly what ``\b[A-Z][^\W\d_]+(?:['’][^\W\d_]+)?`` and
+# ``(?<![\d.,])(?:19[5-9]\d|20\d\d)(?![\d.,])`` match (the batch features' patterns), with the look-behind
+# moved after the first character: a pattern that opens with a literal or a character class lets the
+# regex engine skip ahead to candidate positions instead of trying every one (3-4x faster here).
+_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[^\W\d_]+(?:['’][^\W\d_]+)?")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_YEAR = re.compile(r"(?<![\d.,])(?:19[5-9]\d|20\d\d)(?![\d.,])")
+_YEAR = re.compile(r"(?:1(?<![\d.,]1)9[5-9]\d|2(?<![\d.,]2)0\d\d)(?![\d.,])")
 _KEY_WORDS = 10
 _KEY_NAMES = 6
 
@@ -114,28 +121,68 @@ class ReportFeatures:
     keys: tuple[str, ...]
 
 
+@lru_cache(maxsize=200_000)
+def _word_term(word: str) -> str:
+    """``word``'s term in the words sub-vector, "" when dropped: what ``content_words`` keeps, less digits.
+
+    The same decision as ``[t for t in content_words(text) if not t.isdigit()]`` token by token, memoised
+    per distinct word: the stream repeats words far more often than it meets new ones, and this filter
+    was the largest cost of a report's features after the regular expressions themselves.
+    """
+    if word in STOP_WORDS or not (len(word) > 1 or word.isdigit()):
+        return ""
+    term = stem(word)
+    return "" if term.isdigit() else term
+
+
+@lru_cache(maxsize=200_000)
+def _name_term(name: str) -> str:
+    """A capitalised word's term in the names sub-vector, "" for a stop word (memoised, as above)."""
+    lower = name.lower()
+    return "" if lower in STOP_WORDS else stem(lower)
+
+
+@lru_cache(maxsize=256)
+def _sublinear(count: int) -> float:
+    return 1.0 + math.log(count)
+
+
+def _terms(text: str) -> list[str]:
+    """``[t for t in background_terms(text) if not t.isdigit()]``, faster (see :func:`_word_term`)."""
+    if text.isascii():  # no CJK run to look for (most reports); isascii is far cheaper than the regex
+        return list(filter(None, map(_word_term, words(text))))
+    tokens = list(filter(None, map(_word_term, words(_CJK.sub(" ", text)))))
+    for run in _CJK.findall(text):
+        tokens.extend(b for b in (run[k : k + 2] for k in range(max(1, len(run) - 1))) if not b.isdigit())
+    return tokens
+
+
 def _weighted(terms: list[str], background: BackgroundFrequencies) -> dict[str, float]:
+    # Sublinear TF times IDF, L2-normalised. Written with map/zip so that the per-term work runs in C;
+    # the products, their order and the sums are the same as a plain loop's, value for value.
     counts = Counter(terms)
-    idf, rarest = background._idf, background._rarest
-    weights = {t: (1.0 + math.log(c)) * idf.get(t, rarest) for t, c in counts.items()}
-    norm = math.sqrt(sum(w * w for w in weights.values()))
-    return {t: w / norm for t, w in weights.items()} if norm else {}
+    idf = map(background._idf.get, counts, repeat(background._rarest))
+    weights = list(map(mul, map(_sublinear, counts.values()), idf))
+    norm = math.sqrt(sum(map(mul, weights, weights)))
+    return dict(zip(counts, map(truediv, weights, repeat(norm)), strict=True)) if norm else {}
 
 
 def _top(vector: dict[str, float], count: int) -> list[str]:
-    return [t for t, _ in sorted(vector.items(), key=lambda item: (-item[1], item[0]))[:count]]
+    # Only terms weighing at least the count-th largest weight can rank in the first ``count``.
+    floor = heapq.nlargest(count, vector.values())[-1] if len(vector) > count else -math.inf
+    candidates = [item for item in vector.items() if item[1] >= floor]
+    return [t for t, _ in sorted(candidates, key=lambda item: (-item[1], item[0]))[:count]]
 
 
 def report_features(article: Article, background: BackgroundFrequencies | None = None) -> ReportFeatures:
     """Features of ``article`` against ``background`` (the committed Multi-News table by default)."""
     background = background or default_background()
     text = document_text(article)
-    words = [t for t in background_terms(text) if not t.isdigit()]
-    names = [stem(n.lower()) for n in _NAME.findall(text) if n.lower() not in STOP_WORDS]
+    names = list(filter(None, map(_name_term, _NAME.findall(text))))
     numbers = [n.replace(",", "") for n in _NUMBER.findall(text)]
     years = _YEAR.findall(text)
-    title = [t for t in background_terms(article.title or "") if not t.isdigit()]
-    vectors = tuple(_weighted(terms, background) for terms in (words, names, numbers, years, title))
+    title = _terms(article.title or "")
+    vectors = tuple(_weighted(terms, background) for terms in (_terms(text), names, numbers, years, title))
     keys = dict.fromkeys(_top(vectors[0], _KEY_WORDS) + _top(vectors[1], _KEY_NAMES))
     day = article.published.toordinal() if article.published else None
     return ReportFeatures(vectors=vectors, day=day, keys=tuple(keys))

@@ -15,12 +15,15 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain, repeat
+from operator import add, mul
 from typing import Any
 
 from storyweave.cluster._report_features import KINDS, ReportFeatures
 
-__all__ = ["FEATURE_NAMES", "OnlineSettings", "Story", "StreamState", "pair_features"]
+__all__ = ["FEATURE_NAMES", "OnlineSettings", "Story", "StreamState", "pair_feature_rows", "pair_features"]
 
 FEATURE_NAMES = (
     *(f"centroid_{kind}" for kind in KINDS),
@@ -75,12 +78,6 @@ def _dot(a: dict[str, float], b: dict[str, float]) -> float:
     return sum([a[term] * b[term] for term in a.keys() & b.keys()])
 
 
-def _gap(day: int, story: Story) -> int | None:
-    if story.first_day is None or story.last_day is None:
-        return None
-    return max(story.first_day - day, day - story.last_day, 0)
-
-
 def _novelty(vector: dict[str, float], sums: dict[str, float]) -> float:
     # The report's vector is unit length, so this is the share of its squared weight the story lacks.
     return sum([value * value for term, value in vector.items() if term not in sums])
@@ -88,26 +85,62 @@ def _novelty(vector: dict[str, float], sums: dict[str, float]) -> float:
 
 def pair_features(report: ReportFeatures, story: Story) -> list[float]:
     """The :data:`FEATURE_NAMES` values for joining ``report`` to ``story``: a pure function of the two."""
+    return pair_feature_rows(report, [story])[0]
+
+
+def pair_feature_rows(
+    report: ReportFeatures, stories: Sequence[Story], kinds: Sequence[int] | None = None
+) -> list[list[float]]:
+    """:func:`pair_features` of ``report`` against each of ``stories``, in order, in one pass.
+
+    This is the assignment step's hot loop (up to ``max_candidates`` stories, each a centroid and a few
+    recent members per sub-vector, for every report). What depends on the report alone is looked up once,
+    and each dot product is inlined. The centroid cosines sum over ``report_keys & sums.keys()`` in that
+    set's order, as :func:`_dot` does; the closest-member cosines sum over a subset of that set, so they
+    can differ from the plain sum in the last bit only (as sums in hash order already did between runs).
+
+    ``kinds`` limits the cosines computed to those sub-vectors (the others read 0.0); every other feature
+    is always computed. The assignment step uses it to bound a candidate's probability before paying for
+    the words sub-vector, the largest.
+    """
+    wanted = range(len(KINDS)) if kinds is None else kinds
     vectors = report.vectors
-    centroid = [
-        _dot(v, s) / math.sqrt(n) if v and n > 0 else 0.0
-        for v, s, n in zip(vectors, story.sums, story.squared_norms, strict=True)
-    ]
-    closest = [
-        max(_dot(v, member[kind]) for member in story.recent) if v else 0.0 for kind, v in enumerate(vectors)
-    ]
-    has = [float(bool(v) and n > 0) for v, n in zip(vectors[1:], story.squared_norms[1:], strict=True)]
-    gap = _gap(report.day, story) if report.day is not None else None
-    return [
-        *centroid,
-        *closest,
-        _novelty(vectors[1], story.sums[1]) if vectors[1] else 0.0,
-        _novelty(vectors[2], story.sums[2]) if vectors[2] else 0.0,
-        *has,
-        float(gap is not None),
-        math.log1p(gap) if gap is not None else 0.0,
-        math.log(story.size),
-    ]
+    present = [(kind, vectors[kind].keys(), vectors[kind].__getitem__) for kind in wanted if vectors[kind]]
+    empty = [0.0] * len(KINDS)
+    names, numbers = vectors[1], vectors[2]
+    day = report.day
+    sqrt = math.sqrt
+    rows = []
+    for story in stories:
+        sums, norms, recent = story.sums, story.squared_norms, story.recent
+        centroid, closest = empty.copy(), empty.copy()
+        for kind, keys, value in present:
+            s = sums[kind]
+            common = keys & s.keys()
+            if norms[kind] > 0:
+                centroid[kind] = sum([value(t) * s[t] for t in common]) / sqrt(norms[kind])
+            if common:
+                # A member's terms are all in the story's sums, so its overlap with the report lies
+                # inside ``common``, usually a small fraction of the report's terms.
+                closest[kind] = max(
+                    [sum([value(t) * m[t] for t in common & m.keys()]) for m in [r[kind] for r in recent]]
+                )
+        gap = None
+        if day is not None and story.first_day is not None and story.last_day is not None:
+            gap = max(story.first_day - day, day - story.last_day, 0)
+        rows.append(
+            [
+                *centroid,
+                *closest,
+                _novelty(names, sums[1]) if names else 0.0,
+                _novelty(numbers, sums[2]) if numbers else 0.0,
+                *[float(bool(v) and n > 0) for v, n in zip(vectors[1:], norms[1:], strict=True)],
+                float(gap is not None),
+                math.log1p(gap) if gap is not None else 0.0,
+                math.log(story.size),
+            ]
+        )
+    return rows
 
 
 @dataclass(slots=True)
@@ -180,11 +213,15 @@ class StreamState:
 
     def candidates(self, report: ReportFeatures) -> list[Story]:
         """Active stories sharing at least one key with ``report``: most shared keys first, then newest."""
-        shared: Counter[int] = Counter()
-        for key in report.keys:
-            shared.update(self.postings.get(key, ()))
-        ranked = sorted(shared.items(), key=lambda item: (-item[1], -item[0]))
-        return [self.stories[label] for label, _ in ranked[: self.settings.max_candidates]]
+        postings = self.postings
+        shared = Counter(chain.from_iterable([postings[key] for key in report.keys if key in postings]))
+        limit = self.settings.max_candidates
+        # Only stories sharing at least as many keys as the limit-th best can make the cut, and
+        # (count, label) pairs are unique, so sorting them descending ranks exactly as before.
+        floor = heapq.nlargest(limit, shared.values())[-1] if len(shared) > limit else 0
+        ranked = [(count, label) for label, count in shared.items() if count >= floor]
+        ranked.sort(reverse=True)
+        return [self.stories[label] for _, label in ranked[:limit]]
 
     def open_story(self, report: ReportFeatures) -> Story:
         """A new story holding ``report`` alone."""
@@ -207,11 +244,14 @@ class StreamState:
     def join(self, report: ReportFeatures, story: Story) -> None:
         """Add ``report`` to ``story``: centroid sums and norms, dates, recent members, index keys."""
         for kind, vector in enumerate(report.vectors):
+            if not vector:
+                continue  # adds nothing: the norm gains 0.0, the sums no term
             sums = story.sums[kind]
             cross = _dot(vector, sums)
-            story.squared_norms[kind] += 2.0 * cross + sum(value * value for value in vector.values())
-            for term, value in vector.items():
-                sums[term] = sums.get(term, 0.0) + value
+            values = vector.values()
+            story.squared_norms[kind] += 2.0 * cross + sum(map(mul, values, values))
+            # sums[term] = sums.get(term, 0.0) + value for each term, in order, with the loop in C.
+            sums.update(zip(vector, map(add, map(sums.get, vector, repeat(0.0)), values), strict=True))
         story.size += 1
         story.recent.append(report.vectors)
         del story.recent[: -self.settings.recent_members]
