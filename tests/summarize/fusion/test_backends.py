@@ -102,3 +102,9 @@ def test_a_server_that_is_not_there_is_an_llm_error() -> None:
 def test_settings_that_cannot_work_are_refused_at_once(endpoint: str, model: str) -> None:
     with pytest.raises(ValueError):
         OpenAICompatibleBackend(endpoint, model)
+
+
+def test_an_oversized_reply_is_refused(make_backend) -> None:
+    huge = completion("x" * 2_100_000)
+    with pytest.raises(LLMError, match="bytes"):
+        make_backend(lambda b, h: (200, huge)).complete(MESSAGES, max_tokens=5)

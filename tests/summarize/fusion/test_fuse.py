@@ -4,9 +4,11 @@ import json
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyweave.model import CitedSentence
-from storyweave.summarize.fusion import LLMError, OpenAICompatibleBackend, fuse
+from storyweave.summarize.fusion import LLMError, OpenAICompatibleBackend, check_support, fuse
 
 from .conftest import completion
 
@@ -88,3 +90,27 @@ def test_nothing_to_fuse_asks_nothing(chat_server) -> None:
     server = chat_server(lambda body, headers: (500, "{}"))
     assert fuse([], OpenAICompatibleBackend(server.endpoint, "m"), words=50).summary == []
     assert server.requests == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_any_reply_is_parsed_or_refused_with_an_llm_error(reply: str) -> None:
+    class Canned:
+        name = "canned"
+
+        def complete(self, messages, *, max_tokens: int) -> str:
+            return reply
+
+    try:
+        result = fuse(SUMMARY, Canned(), words=100)
+    except LLMError:
+        return
+    for sentence in result.summary:
+        assert set(sentence.sources) <= {1, 2, 3}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.lists(st.text(max_size=200), max_size=3))
+def test_the_support_check_never_fails_on_odd_text(sentence: str, cited: list[str]) -> None:
+    verdict = check_support(sentence, cited)
+    assert verdict.supported or verdict.reason

@@ -25,6 +25,8 @@ ChatMessage = Mapping[str, str]
 """``{"role": "system" | "user" | "assistant", "content": "..."}``, as the OpenAI chat API takes it."""
 
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+# A chat completion for one summary is a few kilobytes; anything near this is not one.
+MAX_REPLY_BYTES = 2_000_000
 
 
 class LLMError(RuntimeError):
@@ -102,6 +104,8 @@ class OpenAICompatibleBackend:
 
 def _assistant_text(url: str, response: httpx.Response) -> str:
     """``choices[0].message.content`` of a chat completion, or a clear ``LLMError``."""
+    if len(response.content) > MAX_REPLY_BYTES:
+        raise LLMError(f"{url}: the reply is {len(response.content):,} bytes, over {MAX_REPLY_BYTES:,}")
     try:
         content = response.json()["choices"][0]["message"]["content"]
     except (json.JSONDecodeError, UnicodeDecodeError, KeyError, IndexError, TypeError):
