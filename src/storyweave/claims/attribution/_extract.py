@@ -21,8 +21,15 @@ import pycrfsuite
 from storyweave.claims.attribution._features import SentenceWords, cue_features, role_features, sentence_words
 from storyweave.claims.attribution._lexicon import Lexicon
 from storyweave.claims.attribution._neighbours import content_after_colon, content_before_bare_cue
+from storyweave.claims.attribution._polls import poll_opening
 from storyweave.claims.attribution._quotations import quotation_before_cue
 from storyweave.claims.attribution._select import Candidate, inside_content, select
+from storyweave.claims.attribution._sources import (
+    agentless_passive,
+    asked_clause,
+    manner_adverb,
+    participle_sources,
+)
 from storyweave.claims.attribution._tokens import Token, sentences_of
 from storyweave.claims.certainty import certainty_of_attribution
 from storyweave.model import Attribution, Span
@@ -181,7 +188,9 @@ def _content_range(labels: Sequence[str], tokens: Sequence[Token], cue: _Range) 
     return first, last
 
 
-def _source_range(tagger: pycrfsuite.Tagger, size: int, cue: _Range) -> _Range | None:
+def _source_range(
+    tagger: pycrfsuite.Tagger, size: int, cue: _Range, words: Sequence[str] = ()
+) -> _Range | None:
     """The source chunk for a cue; call right after ``tagger.tag``.
 
     Chunks are found at the permissive ``SOURCE_THRESHOLD`` (PolNeAR names a source for 92% of
@@ -189,9 +198,13 @@ def _source_range(tagger: pycrfsuite.Tagger, size: int, cue: _Range) -> _Range |
     (a sentence may name several people) the one holding the most probable token wins, the nearest to
     the cue on a near-tie; that beat "nearest chunk" on held-out documents because adverbs and clause
     fragments next to the cue get weak, short chunks. The winner is then trimmed to the tokens around
-    its peak that reach ``SOURCE_EXTENT``, so a doubtful source is not also a bloated one.
+    its peak that reach ``SOURCE_EXTENT``, so a doubtful source is not also a bloated one. Manner
+    adverbs among ``words`` ("forcefully rejected") are never a source (see ``_sources.manner_adverb``).
     """
     begins, insides = _marginals(tagger, size, "SRC")
+    for i, word in enumerate(words):
+        if manner_adverb(word):
+            begins[i] = insides[i] = 0.0
     probability = [b + i for b, i in zip(begins, insides, strict=True)]
     candidates = chunks(_posterior_labels(begins, insides, "SRC", SOURCE_THRESHOLD), "SRC")
     if not candidates:
@@ -272,12 +285,14 @@ def _attribution(
     tokens = sentences[index]
     labels = role_tagger.tag(role_features(words, cue, others))
     first, last = _content_range(labels, tokens, cue)
-    source = _source_range(role_tagger, len(tokens), cue)
+    source = _source_range(role_tagger, len(tokens), cue, [t.text for t in tokens])
     ruled = _according_to(tokens, cue)
     if ruled is not None:
         source, (first, last) = ruled
     else:
         first, last = quotation_before_cue(tokens, cue, source, (first, last)) or (first, last)
+        if agentless_passive(words.lowers, cue) or asked_clause(words.lowers, cue):
+            source = None
     if last <= first:
         return None
     content = _span(text, tokens, first, last)
@@ -297,6 +312,16 @@ def _attribution(
         certainty=certainty,
         hedges=hedges,
     )
+
+
+def _ruled(
+    text: str, tokens: Sequence[Token], article_id: str, cue: _Range, source: _Range, content: _Range
+) -> Attribution:
+    """An attribution whose cue, source and content a layout rule found (``_polls``)."""
+    cue_span, content_span = _span(text, tokens, *cue), _span(text, tokens, *content)
+    sentence = text[tokens[0].start : tokens[-1].end]
+    certainty, hedges = certainty_of_attribution(cue_span.text, content_span.text, sentence)
+    return Attribution(article_id, _span(text, tokens, *source), cue_span, content_span, certainty, hedges)
 
 
 def _sentence_attributions(
@@ -334,9 +359,14 @@ def _sentence_attributions(
         found = build(cue)
         if found is not None:
             weak_kept.append(Candidate(found, probability, weak=True))
-    if not weak_kept:
+    if weak_kept:
+        kept = select([Candidate(a, 1.0) for a in kept] + weak_kept, NESTED_CUE_THRESHOLD)
+    poll = poll_opening(tokens)
+    if poll is not None and not any(a.cue.start == tokens[0].start for a in kept):
+        kept.insert(0, _ruled(text, tokens, article_id, *poll))
+    if len(kept) < 2:
         return kept
-    return select([Candidate(a, 1.0) for a in kept] + weak_kept, NESTED_CUE_THRESHOLD)
+    return participle_sources(kept, text[tokens[0].start : tokens[-1].end], tokens[0].start)
 
 
 def find_attributions(text: str, article_id: str = "") -> list[Attribution]:

@@ -1,0 +1,115 @@
+"""Source rules inside matched attributions (agentless passives, "asked", participle clauses, manner
+adverbs) and the poll-opening rule."""
+
+from __future__ import annotations
+
+from storyweave.claims import find_attributions
+from storyweave.claims.attribution._polls import poll_opening
+from storyweave.claims.attribution._sources import (
+    agentless_passive,
+    asked_clause,
+    manner_adverb,
+    participle_sources,
+)
+from storyweave.claims.attribution._tokens import sentences_of
+from storyweave.model import Attribution, Span
+
+
+def _tokens(text: str) -> list:
+    sentences = sentences_of(text)
+    assert len(sentences) == 1, [[t.text for t in s] for s in sentences]
+    return sentences[0]
+
+
+def _lowers(text: str) -> list[str]:
+    return [t.text.lower() for t in _tokens(text)]
+
+
+def _cue(lowers: list[str], *words: str) -> tuple[int, int]:
+    first = next(i for i in range(len(lowers)) if lowers[i : i + len(words)] == list(words))
+    return first, first + len(words)
+
+
+def test_an_agentless_passive_cue_has_no_source() -> None:
+    lowers = _lowers("Clinton was asked about the speeches on Tuesday.")
+    assert agentless_passive(lowers, _cue(lowers, "asked", "about"))
+    assert agentless_passive(lowers, _cue(lowers, "was", "asked", "about"))
+    lowers = _lowers("The report is not expected to change anything.")
+    assert agentless_passive(lowers, _cue(lowers, "expected"))
+
+
+def test_a_passive_with_its_agent_or_a_feeling_keeps_the_source() -> None:
+    lowers = _lowers("She is disliked by most voters in the state.")
+    assert not agentless_passive(lowers, _cue(lowers, "disliked"))
+    lowers = _lowers("Voters are worried that the economy will slow.")
+    assert not agentless_passive(lowers, _cue(lowers, "worried"))
+    lowers = _lowers("Trump said the wall would be built.")
+    assert not agentless_passive(lowers, _cue(lowers, "said"))
+
+
+def test_asked_opening_a_clause_has_no_source() -> None:
+    lowers = _lowers("Asked about the wall, Trump said it would be built.")
+    assert asked_clause(lowers, _cue(lowers, "asked", "about"))
+    lowers = _lowers("When asked about the wall, Trump said it would be built.")
+    assert asked_clause(lowers, _cue(lowers, "asked", "about"))
+    lowers = _lowers("Reporters asked Trump about the wall.")
+    assert not asked_clause(lowers, _cue(lowers, "asked"))
+
+
+def test_manner_adverbs_are_never_sources_but_names_are_kept() -> None:
+    assert manner_adverb("forcefully") and manner_adverb("originally")
+    assert not manner_adverb("family") and not manner_adverb("Daily") and not manner_adverb("Kelly")
+
+
+def _attribution(text: str, cue: str, content: str, source: str | None) -> Attribution:
+    def span(part: str) -> Span:
+        start = text.index(part)
+        return Span(start, start + len(part), part)
+
+    return Attribution("a", span(source) if source else None, span(cue), span(content))
+
+
+def test_a_participle_clause_takes_the_main_clause_source() -> None:
+    text = "Citing the attack, Will said voters were wrong."
+    citing = _attribution(text, "Citing", "the attack", None)
+    said = _attribution(text, "said", "voters were wrong", "Will")
+    fixed = participle_sources([citing, said], text, 0)
+    assert fixed[0].source == said.source and fixed[1] == said
+
+
+def test_a_missing_source_of_an_ordinary_cue_is_not_borrowed() -> None:
+    text = "Trump said voters agreed, and the report noted gains."
+    noted = _attribution(text, "noted", "gains", None)
+    said = _attribution(text, "said", "voters agreed", "Trump")
+    assert participle_sources([said, noted], text, 0)[1].source is None
+
+
+def test_a_sentence_opening_with_a_poll_is_an_attribution_to_the_poll() -> None:
+    text = "In a CNN/ORC poll released Monday, 31 percent of Republicans backed the plan."
+    tokens = _tokens(text)
+    found = poll_opening(tokens)
+    assert found is not None
+    (cue, source, content) = found
+
+    def words(r: tuple[int, int]) -> str:
+        return text[tokens[r[0]].start : tokens[r[1] - 1].end]
+
+    assert words(cue) == "In"
+    assert words(source) == "a CNN/ORC poll released Monday"
+    assert words(content) == "31 percent of Republicans backed the plan"
+
+
+def test_openings_that_are_clauses_or_say_nothing_are_left_alone() -> None:
+    assert poll_opening(_tokens("In a memo released as polls closed, Mook said the race was close.")) is None
+    assert poll_opening(_tokens("In eight states where polls were held, Democrats gained.")) is None
+    assert poll_opening(_tokens("In the polls, anyway.")) is None
+    assert poll_opening(_tokens("In a speech on Monday, Trump said the wall would be built.")) is None
+
+
+def test_the_poll_rule_runs_in_find_attributions() -> None:
+    text = "In the latest Fox News poll, Clinton leads Trump by six points among likely voters."
+    found = find_attributions(text, "a")
+    poll = [a for a in found if a.cue.text == "In"]
+    assert len(poll) == 1
+    assert poll[0].source is not None and poll[0].source.text == "the latest Fox News poll"
+    assert poll[0].content.text == "Clinton leads Trump by six points among likely voters"
