@@ -35,7 +35,7 @@ OUT = REPO / "benchmarks" / "out" / "attribution"
 
 
 def ours(text: str, key: str) -> list[dict]:
-    return [attribution_record(a) for a in find_attributions(text, key)]
+    return [attribution_record(a) for a in find_attributions(text, key, nested=False)]
 
 
 def predict(system, records: list[dict], path: Path) -> float:

@@ -158,7 +158,7 @@ def score(records: list[dict], out_dir: Path) -> dict:
     with gold.open("w") as g, pred.open("w") as p:
         for record in records:
             g.write(json.dumps(record) + "\n")
-            found = _extract.find_attributions(record["text"], record["id"])
+            found = _extract.find_attributions(record["text"], record["id"], nested=False)
             rows = [
                 {
                     "source": [a.source.start, a.source.end] if a.source else None,

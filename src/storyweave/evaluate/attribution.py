@@ -39,6 +39,11 @@ def attribution_record(attribution: Attribution) -> dict[str, Any]:
     return row
 
 
+def _polnear_style(text: str, key: str) -> list:
+    """The contract follows PolNeAR's convention: nested attributions only where the tagger is sure."""
+    return find_attributions(text, key, nested=False)
+
+
 def run(input_path: str | Path, output_path: str | Path) -> int:
     """Find attributions in every input text and write one output line per input; returns the count.
 
@@ -50,7 +55,7 @@ def run(input_path: str | Path, output_path: str | Path) -> int:
     return write_records(
         output_path,
         (
-            {"id": key, "attributions": [attribution_record(a) for a in find_attributions(text, str(key))]}
+            {"id": key, "attributions": [attribution_record(a) for a in _polnear_style(text, str(key))]}
             for key, text in records
         ),
         skipped,

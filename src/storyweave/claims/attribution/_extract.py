@@ -52,11 +52,16 @@ LEXICON = _HERE / "lexicon.json.gz"
 CUE_THRESHOLD = 0.7
 # Weak cues: held-out content F1 at CUE_THRESHOLD 0.7: 82.9 at 0.2, 83.0 at 0.25, 82.5 at 0.3.
 WEAK_CUE_THRESHOLD = 0.25
-# A confident cue inside the content of a cue earlier in its sentence ("Trump said voters *think* ...")
-# must reach this too: PolNeAR annotates such nested attributions only now and then, and on the held-out
+# With ``nested=False`` (the PolNeAR convention, used by ``storyweave eval attribution``), a confident cue
+# inside the content of a cue earlier in its sentence ("Trump said voters *think* ...") must reach this
+# too: PolNeAR annotates such nested attributions only now and then, and on the held-out
 # documents (at CUE_THRESHOLD 0.35) only 17 of 98 with a cue posterior below 0.9 matched one (15 of 30
 # above it), so they cost more precision than they bring recall (content F1 80.8 to 81.05 for 0.8 to 1.0).
 NESTED_CUE_THRESHOLD = 0.9
+# Briefs keep every nested attribution (``nested=True``): "officials said families fear the toll will
+# rise" is a provenance chain the claims table shows, whatever PolNeAR's annotators usually marked. A
+# nested cue needs the posterior every cue needed before the weak-cue rule (0.35).
+NESTED_WEAK = 0.35
 # Source chunks are found at SOURCE_THRESHOLD and trimmed to the tokens around their peak reaching
 # SOURCE_EXTENT (see ``_source_range``). Chosen on the 120 held-out PolNeAR train documents: source F1
 # 66.9 with the nearest chunk at 0.2, 68.3 with the most probable chunk at 0.05 trimmed at 0.2.
@@ -331,6 +336,7 @@ def _sentence_attributions(
     article_id: str,
     cue_tagger: pycrfsuite.Tagger,
     role_tagger: pycrfsuite.Tagger,
+    nested_threshold: float,
 ) -> list[Attribution]:
     tokens = sentences[index]
     words = sentence_words(tokens, _lexicon(LEXICON))
@@ -350,17 +356,20 @@ def _sentence_attributions(
         found = build(cue)
         if found is not None:
             candidates.append(Candidate(found, probability))
-    kept = select(candidates, NESTED_CUE_THRESHOLD)
+    kept = select(candidates, nested_threshold)
     weak_kept: list[Candidate] = []
     for cue, probability in weak:
-        # Checked before tagging the weak cue's roles, which would be wasted there (see ``_select``).
+        # Checked before tagging the weak cue's roles (see ``_select``), unless nested ones are wanted.
         if inside_content(tokens[cue[0]].start, tokens[cue[1] - 1].end, kept):
+            nested_found = build(cue) if nested_threshold == 0.0 and probability >= NESTED_WEAK else None
+            kept += [nested_found] if nested_found is not None else []
             continue
         found = build(cue)
         if found is not None:
             weak_kept.append(Candidate(found, probability, weak=True))
     if weak_kept:
-        kept = select([Candidate(a, 1.0) for a in kept] + weak_kept, NESTED_CUE_THRESHOLD)
+        kept = select([Candidate(a, 1.0) for a in kept] + weak_kept, nested_threshold)
+    kept.sort(key=lambda a: (a.cue.start, a.cue.end))
     poll = poll_opening(tokens)
     if poll is not None and not any(a.cue.start == tokens[0].start for a in kept):
         kept.insert(0, _ruled(text, tokens, article_id, *poll))
@@ -369,8 +378,12 @@ def _sentence_attributions(
     return participle_sources(kept, text[tokens[0].start : tokens[-1].end], tokens[0].start)
 
 
-def find_attributions(text: str, article_id: str = "") -> list[Attribution]:
+def find_attributions(text: str, article_id: str = "", *, nested: bool = True) -> list[Attribution]:
     """Who said what in ``text``: one ``Attribution`` per cue found, in text order.
+
+    ``nested=False`` follows PolNeAR's annotation convention: a cue inside another attribution's content
+    is reported only when the tagger is very sure of it (``NESTED_CUE_THRESHOLD``). Briefs keep them all,
+    because a nested attribution is a link of a provenance chain.
 
     Offsets are into ``text`` as given. Safe to call from several threads (each has its own taggers).
     Raises FileNotFoundError when the trained models or their lexicon are missing.
@@ -378,8 +391,13 @@ def find_attributions(text: str, article_id: str = "") -> list[Attribution]:
     if not isinstance(text, str):
         raise TypeError(f"find_attributions expects the article text as str, got {type(text).__name__}")
     cue_tagger, role_tagger = _taggers()
+    nested_threshold = 0.0 if nested else NESTED_CUE_THRESHOLD
     found: list[Attribution] = []
     sentences = sentences_of(text)
     for index in range(len(sentences)):
-        found.extend(_sentence_attributions(text, sentences, index, article_id, cue_tagger, role_tagger))
+        found.extend(
+            _sentence_attributions(
+                text, sentences, index, article_id, cue_tagger, role_tagger, nested_threshold
+            )
+        )
     return found
