@@ -82,3 +82,11 @@ def test_a_weak_cue_is_kept_only_where_no_other_attribution_claims_its_content()
     clash = Candidate(_attribution((60, 62), (63, 70)), 0.3, weak=True)
     kept = select([confident, covered, free, clash], nested_threshold=0.9)
     assert kept == [confident.attribution, free.attribution]
+
+
+def test_briefs_keep_nested_attributions_that_the_polnear_convention_leaves_out() -> None:
+    text = "Officials confirmed 12 deaths on Sunday, but families fear the toll will rise."
+    briefs = [(a.cue.text, a.content.text) for a in find_attributions(text)]
+    polnear = [(a.cue.text, a.content.text) for a in find_attributions(text, nested=False)]
+    assert ("fear", "the toll will rise") in briefs
+    assert [cue for cue, _ in polnear] == ["confirmed"]
