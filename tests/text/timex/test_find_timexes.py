@@ -11,12 +11,10 @@ import pytest
 from storyweave.text.timex import find_timexes, unanchored_expressions
 from storyweave.text.timex._find import RULES
 
+from .conftest import timex_values
+
 MARCH_2017 = date(2017, 3, 8)  # a Wednesday
 MARCH_2013 = date(2013, 3, 22)  # a Friday
-
-
-def _values(text: str, published: date | None) -> dict[str, tuple[str, str]]:
-    return {t.text: (t.type, t.value) for t in find_timexes(text, published)}
 
 
 @pytest.mark.parametrize(
@@ -54,7 +52,7 @@ def _values(text: str, published: date | None) -> dict[str, tuple[str, str]]:
     ],
 )
 def test_resolves_news_expressions(text: str, published: date, expression: str, value: str) -> None:
-    assert _values(text, published).get(expression, (None, None))[1] == value
+    assert timex_values(text, published).get(expression, (None, None))[1] == value
 
 
 @pytest.mark.parametrize(
@@ -120,7 +118,7 @@ def test_resolves_news_expressions(text: str, published: date, expression: str, 
 def test_resolves_context_dependent_expressions(
     text: str, published: date, expression: str, value: str
 ) -> None:
-    assert _values(text, published).get(expression, (None, None))[1] == value
+    assert timex_values(text, published).get(expression, (None, None))[1] == value
 
 
 def test_every_rule_match_holds_one_of_the_rules_trigger_words() -> None:
@@ -161,7 +159,7 @@ def test_spans_are_offsets_into_the_text() -> None:
 
 def test_without_an_anchor_relative_dates_are_left_out_but_absolute_ones_stay() -> None:
     text = "Last month the plant shut; it had opened in August 2014 and ran for two years."
-    values = _values(text, None)
+    values = timex_values(text, None)
     assert "Last month" not in values
     assert values["August 2014"] == ("DATE", "2014-08")
     assert values["two years"] == ("DURATION", "P2Y")
@@ -184,7 +182,7 @@ def test_a_bare_number_after_and_is_no_day_without_a_date_before_it() -> None:
 
 
 def test_once_in_a_while_is_not_a_stretch_of_time() -> None:
-    assert "a while" not in _values("The river floods once in a while.", MARCH_2017)
+    assert "a while" not in timex_values("The river floods once in a while.", MARCH_2017)
 
 
 _SEEDS = Path(__file__).resolve().parents[4] / "shared" / "data" / "seeds"

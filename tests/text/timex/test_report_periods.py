@@ -6,14 +6,10 @@ from datetime import date
 
 import pytest
 
-from storyweave.text.timex import find_timexes
+from .conftest import timex_values
 
 OCT_1989 = date(1989, 10, 30)  # a Monday
 FEB_2009 = date(2009, 2, 24)  # a Tuesday
-
-
-def _values(text: str, published: date | None) -> dict[str, tuple[str, str]]:
-    return {t.text: (t.type, t.value) for t in find_timexes(text, published)}
 
 
 @pytest.mark.parametrize(
@@ -57,7 +53,7 @@ def _values(text: str, published: date | None) -> dict[str, tuple[str, str]]:
     ],
 )  # fmt: skip
 def test_resolves_report_periods(text: str, published: date, expression: str, value: str) -> None:
-    assert _values(text, published).get(expression, (None, None))[1] == value
+    assert timex_values(text, published).get(expression, (None, None))[1] == value
 
 
 @pytest.mark.parametrize(
@@ -74,7 +70,7 @@ def test_resolves_report_periods(text: str, published: date, expression: str, va
 def test_phrases_that_are_no_report_period(text: str, phrase: str) -> None:
     """A past "soon" is a sequence, not the future; "the day" and "the year" need a lead that makes
     them a period of account; "the last quarter" without a year is the previous quarter, not Q4."""
-    found = _values(text, OCT_1989)
+    found = timex_values(text, OCT_1989)
     if phrase == "the last quarter":
         assert found.get("last quarter", found.get(phrase, (None, None)))[1] == "1989-Q3"
     else:
