@@ -102,3 +102,39 @@ def test_bad_arguments_are_explained(ferry_reports):
         summarize(ferry_reports, dates=[None])
     with pytest.raises(ValueError, match="words must be zero or more"):
         summarize(ferry_reports, words=-5)
+
+
+class _Scores:
+    """A ranker that puts the given sentence first, to test what the selector does with it."""
+
+    name = "scripted"
+
+    def __init__(self, favourite: str) -> None:
+        self.favourite = favourite
+
+    def score(self, group):
+        import numpy as np
+
+        return np.array([10.0 if self.favourite in t else 1.0 / (1 + i) for i, t in enumerate(group.texts)])
+
+
+QUOTED = (
+    "Director Wenna Caddow said the warehouse had passed a fire safety inspection two weeks ago.\n"
+    '"We are heartbroken, but nobody was hurt, and that is what matters," she said.\n'
+    "The firm's showroom in the town centre will open as usual on Wednesday morning.\n"
+)
+OTHER = (
+    "Firefighters fought the blaze at the furniture depot for most of the night on Sunday.\n"
+    "Investigators believe a lightning strike during the storm started the fire at the depot.\n"
+)
+
+
+def test_a_pronoun_speaker_is_never_shown_without_the_sentence_naming_them():
+    chosen = summarize([QUOTED, OTHER], 12, ranker=_Scores("heartbroken"))
+    assert all("heartbroken" not in e.text for e in chosen)  # budget too small for the pair
+
+
+def test_a_pronoun_speaker_follows_the_sentence_naming_them():
+    texts = [e.text for e in summarize([QUOTED, OTHER], 60, ranker=_Scores("heartbroken"))]
+    quote = next(i for i, t in enumerate(texts) if "heartbroken" in t)
+    assert "Wenna Caddow" in texts[quote - 1]

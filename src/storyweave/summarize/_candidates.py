@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from storyweave.text.sentences import sentence_spans
 
-__all__ = ["SplitSentence", "is_candidate", "split_document"]
+__all__ = ["SplitSentence", "is_candidate", "needs_previous", "split_document"]
 
 MIN_WORDS = 6
 MAX_WORDS = 70
@@ -41,6 +41,13 @@ _DANGLING_OPENER = re.compile(
     r"thus|therefore|hence|besides|otherwise|likewise|similarly|additionally|then|even so|in addition|"
     r"in contrast|by contrast|on the other hand|as a result|that's why|that is why|this is why|"
     r"for example|for instance|in fact|indeed|after all|again)\b",
+    re.IGNORECASE,
+)
+# Words whose speaker is only a pronoun ("'We are heartbroken,' she said.", "The plan, he said, ...",
+# "He added that ...") name the speaker in an earlier sentence: alone, the reader cannot tell who talks.
+_PRONOUN_SPEAKER = re.compile(
+    r"(?:[,.!?]['\"’”]?|['\"’”])\s+(?:he|she|they)\s+(?:said|says|added|adds|told|explained|noted|"
+    r"continued|insisted|wrote|recalled|warned|argued)\b|^(?:he|she|they)\s+(?:added|continued|went on)\b",
     re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"[.!]['\"’”)]*$")
@@ -96,3 +103,9 @@ def is_candidate(sentence: str, n_words: int, *, cased: bool = True) -> bool:
         return False
     letters = sum(map(str.isalpha, sentence))
     return letters >= 0.6 * len(sentence)
+
+
+def needs_previous(sentence: str) -> bool:
+    """Whether ``sentence`` only reads right straight after the sentence before it in its report: its
+    speaker is a pronoun ("'...,' she said"). The selector takes such a sentence only right after that one."""
+    return _PRONOUN_SPEAKER.search(sentence) is not None

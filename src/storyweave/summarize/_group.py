@@ -13,7 +13,7 @@ from functools import cached_property
 import numpy as np
 from scipy import sparse
 
-from storyweave.summarize._candidates import is_candidate, split_document
+from storyweave.summarize._candidates import is_candidate, needs_previous, split_document
 from storyweave.text.tokens import content_words
 
 __all__ = ["SentenceGroup", "build_group"]
@@ -39,6 +39,7 @@ class SentenceGroup:
     start: np.ndarray  # int: character offset into its document
     end: np.ndarray  # int
     candidate: np.ndarray  # bool
+    after_previous: np.ndarray  # bool: reads right only straight after the row before it (same document)
     vectors: sparse.csr_matrix
     document_words: np.ndarray  # int: words per input document
 
@@ -74,6 +75,7 @@ def build_group(documents: Sequence[str], *, lead_words: int | None = None) -> S
     start: list[int] = []
     end: list[int] = []
     candidate: list[bool] = []
+    after_previous: list[bool] = []
     document_words: list[int] = []
     for index, text in enumerate(documents):
         cased = text != text.lower()
@@ -88,6 +90,7 @@ def build_group(documents: Sequence[str], *, lead_words: int | None = None) -> S
             end.append(sentence.end)
             within_lead = lead_words is None or sentence.word_offset < lead_words
             candidate.append(within_lead and is_candidate(sentence.text, sentence.words, cased=cased))
+            after_previous.append(rank > 0 and needs_previous(sentence.text))
         document_words.append(sentences[-1].word_offset + sentences[-1].words if sentences else 0)
     return SentenceGroup(
         texts=tuple(texts),
@@ -98,6 +101,7 @@ def build_group(documents: Sequence[str], *, lead_words: int | None = None) -> S
         start=np.asarray(start, dtype=np.int64),
         end=np.asarray(end, dtype=np.int64),
         candidate=np.asarray(candidate, dtype=bool),
+        after_previous=np.asarray(after_previous, dtype=bool),
         vectors=tfidf_vectors(texts),
         document_words=np.asarray(document_words, dtype=np.int32),
     )

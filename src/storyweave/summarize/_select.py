@@ -46,18 +46,25 @@ def select(
 
     closest_chosen = np.zeros(rows.size)
     open_ = np.ones(rows.size, dtype=bool)
+    # A sentence whose speaker is only a pronoun may follow the sentence before it, never stand alone.
+    needs = group.after_previous[rows]
+    previous = np.searchsorted(rows, rows - 1)  # index of row - 1 among the candidates, when it is one
+    previous_is_candidate = (previous < rows.size) & (rows[np.minimum(previous, rows.size - 1)] == rows - 1)
+    taken = np.zeros(rows.size, dtype=bool)
     chosen: list[int] = []
     used = 0
     while open_.any():
+        allowed = ~needs | (previous_is_candidate & taken[np.minimum(previous, rows.size - 1)])
         mmr = (1.0 - diversity) * relevance - diversity * closest_chosen
-        fitting = open_ & (used + lengths <= words)
+        fitting = open_ & allowed & (used + lengths <= words)
         if not fitting.any():
             # Nothing fits any more: one sentence may overflow, if the gap is worth filling.
-            if words - used >= MIN_WORDS:
-                chosen.append(int(np.argmax(np.where(open_, mmr, -np.inf))))
+            if words - used >= MIN_WORDS and (open_ & allowed).any():
+                chosen.append(int(np.argmax(np.where(open_ & allowed, mmr, -np.inf))))
             break
         best = int(np.argmax(np.where(fitting, mmr, -np.inf)))
         chosen.append(best)
+        taken[best] = True
         used += int(lengths[best])
         closest_chosen = np.maximum(closest_chosen, overlap[best])
         open_[best] = False
