@@ -10,6 +10,8 @@ Writes ``cues.crfsuite.gz`` and ``roles.crfsuite.gz`` (crfsuite's binary format,
 by side in two processes), ``lexicon.json.gz`` (bucketed cue and source rates per word, see
 ``_lexicon.py``) and ``model_card.json`` (data file and its sha256, settings, sizes, training time,
 held-out figures) to ``--out``, by default the package folder ``src/storyweave/claims/attribution/``.
+The taggers also read the hand-written ``cue_words.txt`` (``_cuewords.py``), which is not written here:
+its sha256 goes into the card, since models fitted with one version of it expect that version.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from pathlib import Path
 import pycrfsuite
 
 from storyweave.claims.attribution import _extract
+from storyweave.claims.attribution._cuewords import CUE_WORDS, load
 from storyweave.claims.attribution._features import cue_features, role_features, sentence_words
 from storyweave.claims.attribution._lexicon import EMPTY, Lexicon, RoleCounts
 from storyweave.claims.attribution._tokens import Token, sentences_of
@@ -281,6 +284,11 @@ def fit_models(args: argparse.Namespace, fit: list[dict], held: list[dict], argv
             **settings,
             "algorithm": "lbfgs",
             "library": f"python-crfsuite {version('python-crfsuite')}",
+        },
+        "cue_words": {
+            "file": CUE_WORDS.name,
+            "sha256": hashlib.sha256(CUE_WORDS.read_bytes()).hexdigest(),
+            "forms": len(load()),
         },
         "train_seconds": round(time.perf_counter() - began, 1),
         "command": "python benchmarks/attribution/train.py "

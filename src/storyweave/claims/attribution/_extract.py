@@ -19,6 +19,7 @@ from pathlib import Path
 import pycrfsuite
 
 from storyweave.claims.attribution._features import SentenceWords, cue_features, role_features, sentence_words
+from storyweave.claims.attribution._infinitives import marker_outside_cue
 from storyweave.claims.attribution._lexicon import Lexicon
 from storyweave.claims.attribution._neighbours import content_after_colon, content_before_bare_cue
 from storyweave.claims.attribution._polls import poll_opening
@@ -383,21 +384,20 @@ def find_attributions(text: str, article_id: str = "", *, nested: bool = True) -
 
     ``nested=False`` follows PolNeAR's annotation convention: a cue inside another attribution's content
     is reported only when the tagger is very sure of it (``NESTED_CUE_THRESHOLD``). Briefs keep them all,
-    because a nested attribution is a link of a provenance chain.
+    as links of a provenance chain, and get no cue opening with "to" (``_infinitives``).
 
     Offsets are into ``text`` as given. Safe to call from several threads (each has its own taggers).
     Raises FileNotFoundError when the trained models or their lexicon are missing.
     """
     if not isinstance(text, str):
         raise TypeError(f"find_attributions expects the article text as str, got {type(text).__name__}")
-    cue_tagger, role_tagger = _taggers()
+    (cue_tagger, role_tagger), sentences = _taggers(), sentences_of(text)
     nested_threshold = 0.0 if nested else NESTED_CUE_THRESHOLD
-    found: list[Attribution] = []
-    sentences = sentences_of(text)
-    for index in range(len(sentences)):
-        found.extend(
-            _sentence_attributions(
-                text, sentences, index, article_id, cue_tagger, role_tagger, nested_threshold
-            )
+    found = [
+        attribution
+        for index in range(len(sentences))
+        for attribution in _sentence_attributions(
+            text, sentences, index, article_id, cue_tagger, role_tagger, nested_threshold
         )
-    return found
+    ]
+    return marker_outside_cue(found) if nested else found
