@@ -86,8 +86,13 @@ def online_f1(model: JoinModel, streams: list[Stream], scorer: ModuleType) -> li
     return scores
 
 
-def train(streams: list[Stream], scorer: ModuleType, log: bool = False) -> JoinModel:
-    """Fit the join model on teacher-forced pairs of ``streams``, then pick thresholds on the same streams."""
+def fit(streams: list[Stream], c: float = 1.0, equal_datasets: bool = True, log: bool = False) -> JoinModel:
+    """The join model's weights from teacher-forced pairs of ``streams`` (thresholds 0.5 / 1.0).
+
+    ``equal_datasets`` weighs each stream's pairs to the same total (ECB+ halves give about three times the
+    pairs of Clust-McMs ones, so plain per-pair weights let ECB+ decide); ``c`` is scikit-learn's inverse
+    regularisation strength.
+    """
     xs, ys, weights = [], [], []
     for name, key, records, reports in streams:
         x, y = teacher_forced_pairs(reports, [str(r[key]) for r in records])
@@ -99,11 +104,13 @@ def train(streams: list[Stream], scorer: ModuleType, log: bool = False) -> JoinM
                 f"{name}: {len(records)} reports, {len(y)} pairs, {int(y.sum())} same-story", file=sys.stderr
             )
     x, y, w = np.vstack(xs), np.concatenate(ys), np.concatenate(weights)
+    if not equal_datasets:  # every pair alike, the same total weight (one per stream) as equal datasets
+        w = np.full(len(y), len(streams) / len(y))
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
-    classifier = LogisticRegression(C=1.0, class_weight="balanced", max_iter=5000)
+    classifier = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
     classifier.fit((x - mean) / scale, y, sample_weight=w * len(w))
-    base = JoinModel(
+    return JoinModel(
         features=FEATURE_NAMES,
         mean=tuple(mean.tolist()),
         scale=tuple(scale.tolist()),
@@ -111,22 +118,39 @@ def train(streams: list[Stream], scorer: ModuleType, log: bool = False) -> JoinM
         intercept=float(classifier.intercept_[0]),
         join_threshold=0.5,
         merge_threshold=1.0,
-        provenance={},
+        provenance={"pairs": len(y), "positives": int(y.sum())},
     )
-    results = {
+
+
+def threshold_scores(
+    base: JoinModel, streams: list[Stream], scorer: ModuleType
+) -> dict[tuple[float, float], list[float]]:
+    """Per-stream F1 of ``base`` run with every (join, merge) pair of the grids (merge above join)."""
+    return {
         (j, m): online_f1(base.with_thresholds(j, m), streams, scorer)
         for j, m in itertools.product(JOIN_GRID, MERGE_GRID)
         if m > j
     }
-    (join, merge), best = max(results.items(), key=lambda item: (float(np.mean(item[1])), -item[0][1]))
+
+
+def best_thresholds(results: dict[tuple[float, float], list[float]]) -> tuple[float, float]:
+    """The (join, merge) pair of highest mean F1; ties go to the lowest merge, then the lowest join."""
+    return max(results.items(), key=lambda item: (float(np.mean(item[1])), -item[0][1]))[0]
+
+
+def train(streams: list[Stream], scorer: ModuleType, log: bool = False) -> JoinModel:
+    """Fit the join model on teacher-forced pairs of ``streams``, then pick thresholds on the same streams."""
+    base = fit(streams, log=log)
+    results = threshold_scores(base, streams, scorer)
+    join, merge = best_thresholds(results)
+    best = results[(join, merge)]
     if log:
         for (j, m), scores in sorted(results.items()):
             print(f"join {j:.2f} merge {m:.2f}: " + " ".join(f"{s:.4f}" for s in scores), file=sys.stderr)
     provenance = {
         "data": ", ".join(f"{name} (key {key})" for name, key, _, _ in streams)
         + " (halves as defined in benchmarks/cluster/_datasets.py)",
-        "pairs": len(y),
-        "positives": int(y.sum()),
+        **base.provenance,
         "classifier": "sklearn LogisticRegression(C=1.0, class_weight='balanced'), datasets weighted equally",
         "settings": {name: getattr(OnlineSettings(), name) for name in OnlineSettings.__slots__},
         "threshold_grid": {"join": list(JOIN_GRID), "merge": list(MERGE_GRID)},
