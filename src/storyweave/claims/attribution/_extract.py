@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pycrfsuite
 
+from storyweave.claims.attribution._content import TRAILING, content_range
 from storyweave.claims.attribution._features import SentenceWords, cue_features, role_features, sentence_words
 from storyweave.claims.attribution._infinitives import marker_outside_cue
 from storyweave.claims.attribution._lexicon import Lexicon
@@ -70,8 +71,6 @@ SOURCE_THRESHOLD = 0.05
 SOURCE_EXTENT = 0.2
 # Words that may open a sentence before a fronted "according to X, ..." without changing its structure.
 _OPENERS = frozenset({"but", "and", "yet", "so", "however", "now", "also"})
-# Content ends before these: the sentence's own closing punctuation is not part of what was said.
-_TRAILING = frozenset(".,;:")
 
 
 def _model_bytes(path: Path) -> bytes:
@@ -174,26 +173,6 @@ def _span(text: str, tokens: Sequence[Token], first: int, last: int) -> Span:
     return Span(start, end, text[start:end])
 
 
-def _content_range(labels: Sequence[str], tokens: Sequence[Token], cue: _Range) -> _Range:
-    """Everything the tagger called content, as one range; the clause after the cue when it found none.
-
-    One range because a quotation wrapped around its cue ("“We stay,” he said, “and fight.”") is one
-    statement, and the record holds one span.
-    """
-    marked = [i for i, label in enumerate(labels) if label.endswith("-CON")]
-    if marked:
-        first, last = marked[0], marked[-1] + 1
-    elif cue[1] < len(tokens) - 1:
-        first, last = cue[1], len(tokens)
-    else:
-        first, last = 0, cue[0]
-    while last - first > 1 and tokens[last - 1].text in _TRAILING:
-        last -= 1
-    while last - first > 1 and tokens[first].text in _TRAILING:
-        first += 1
-    return first, last
-
-
 def _source_range(
     tagger: pycrfsuite.Tagger, size: int, cue: _Range, words: Sequence[str] = ()
 ) -> _Range | None:
@@ -239,7 +218,7 @@ def _according_to(tokens: Sequence[Token], cue: _Range) -> tuple[_Range, _Range]
     if words[-2:] != ["according", "to"]:
         return None
     end = len(tokens)
-    while end > cue[1] and tokens[end - 1].text in _TRAILING:
+    while end > cue[1] and tokens[end - 1].text in TRAILING:
         end -= 1
     comma = next((i for i in range(cue[1], end) if tokens[i].text == ","), end)
     if comma == cue[1]:
@@ -248,7 +227,7 @@ def _according_to(tokens: Sequence[Token], cue: _Range) -> tuple[_Range, _Range]
     if fronted:
         return ((cue[1], comma), (comma + 1, end)) if comma + 1 < end else None
     before = cue[0]
-    while before > 0 and tokens[before - 1].text in _TRAILING:
+    while before > 0 and tokens[before - 1].text in TRAILING:
         before -= 1
     if before == 0:
         return None
@@ -290,7 +269,7 @@ def _attribution(
     """The attribution of one cue: its source and content by the role tagger and the layout rules."""
     tokens = sentences[index]
     labels = role_tagger.tag(role_features(words, cue, others))
-    first, last = _content_range(labels, tokens, cue)
+    first, last = content_range(labels, tokens, cue)
     source = _source_range(role_tagger, len(tokens), cue, [t.text for t in tokens])
     ruled = _according_to(tokens, cue)
     if ruled is not None:
