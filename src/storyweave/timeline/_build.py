@@ -53,7 +53,7 @@ _DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|[-\u2013\u2014])")
 
 
 def _is_dateline(text: str, timex: TimeExpression) -> bool:
-    """"LONDON, March 7 (Reuters) -": the day the report was filed, written at the head of a line."""
+    """ "LONDON, March 7 (Reuters) -": the day the report was filed, written at the head of a line."""
     before = text[max(0, timex.start - 60) : timex.start]
     return bool(_DATELINE_BEFORE.search(before) and _DATELINE_AFTER.match(text, timex.end))
 
