@@ -39,7 +39,7 @@ def attribution_record(attribution: Attribution) -> dict[str, Any]:
     return row
 
 
-def _polnear_style(text: str, key: str) -> list:
+def _polnear_style(text: str, key: str) -> list[Attribution]:
     """The contract follows PolNeAR's convention: nested attributions only where the tagger is sure."""
     return find_attributions(text, key, nested=False)
 

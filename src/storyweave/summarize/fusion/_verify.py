@@ -54,9 +54,9 @@ def check_support(sentence: str, cited: Sequence[str], *, min_coverage: float = 
         return Verdict(False, "cites no source sentence")
     sentence, cited = _normal(sentence), [_normal(text) for text in cited]
     source = " ".join(cited)
-    source_numbers = {_plain_number(n) for n in _NUMBER.findall(source)}
+    source_numbers = set(_NUMBER.findall(source))  # thousands separators already gone (``_normal``)
     for number in _NUMBER.findall(sentence):
-        if _plain_number(number) not in source_numbers:
+        if number not in source_numbers:
             return Verdict(False, f"the number {number} is not in its sources")
     source_words = set(words(source))
     opening = len(sentence) - len(sentence.lstrip(" \"'“‘("))
@@ -90,10 +90,6 @@ def _normal(text: str) -> str:
     text = _THOUSANDS.sub("", text)
     text = _CONTRACTED_NOT.sub(r"\1 not", text)
     return re.sub(r"\b([Cc])annot\b", r"\1an not", text)
-
-
-def _plain_number(text: str) -> str:
-    return text.replace(",", "")
 
 
 def _flat(text: str) -> str:
