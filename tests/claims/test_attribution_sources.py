@@ -3,13 +3,17 @@ adverbs) and the poll-opening rule."""
 
 from __future__ import annotations
 
+import pytest
+
 from storyweave.claims import find_attributions
 from storyweave.claims.attribution._polls import poll_opening
 from storyweave.claims.attribution._sources import (
     agentless_passive,
+    anonymity_formula,
     asked_clause,
     manner_adverb,
     participle_sources,
+    whole_determiner_phrase,
 )
 from storyweave.claims.attribution._tokens import sentences_of
 from storyweave.model import Attribution, Span
@@ -113,3 +117,41 @@ def test_the_poll_rule_runs_in_find_attributions() -> None:
     assert len(poll) == 1
     assert poll[0].source is not None and poll[0].source.text == "the latest Fox News poll"
     assert poll[0].content.text == "Clinton leads Trump by six points among likely voters"
+
+
+def test_a_passive_with_an_adverb_before_its_participle_is_still_agentless() -> None:
+    lowers = _lowers("The account could not be independently confirmed.")
+    assert agentless_passive(lowers, _cue(lowers, "confirmed"))
+
+
+def test_a_source_cut_to_its_article_runs_on_to_the_comma() -> None:
+    lowers = _lowers("A worker at the plant, who asked not to be named, said staff smelled smoke.")
+    said = _cue(lowers, "said")
+    assert whole_determiner_phrase(lowers, (0, 1), said) == (0, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The campaign did not immediately respond to requests for comment, a spokesman said.",  # a verb
+        "The minister said the plan was dead.",  # no comma before the cue
+    ],
+)
+def test_a_run_that_leaves_the_noun_phrase_keeps_the_tagged_source(text: str) -> None:
+    lowers = _lowers(text)
+    said = _cue(lowers, "said")
+    assert whole_determiner_phrase(lowers, (0, 1), said) == (0, 1)
+    assert whole_determiner_phrase(lowers, None, said) is None
+
+
+def test_the_anonymity_formula_is_no_claim() -> None:
+    assert anonymity_formula("not to be named because she was not authorised to speak")
+    assert anonymity_formula("on condition of anonymity")
+    assert not anonymity_formula("the plant had been named in an earlier inquiry")
+    text = (
+        "A worker at a neighbouring plant, who asked not to be named because she was not authorised to "
+        "speak to the press, said staff had noticed a smell of burning plastic."
+    )
+    (found,) = find_attributions(text)
+    assert found.cue.text == "said"
+    assert found.source is not None and found.source.text == "A worker at a neighbouring plant"

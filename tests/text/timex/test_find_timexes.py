@@ -198,3 +198,34 @@ def test_seed_reports_resolve_against_their_dates() -> None:
     assert mosul_values["january"] == "2017-01"
     syria_values = {t.text.lower(): t.value for t in find_timexes(syria, date(2014, 8, 23))}
     assert syria_values["last week"] == "2014-W33"
+
+
+FEB_2026 = date(2026, 2, 11)  # a Wednesday
+
+
+def test_a_bare_clock_time_in_a_past_narrative_falls_on_the_day_the_report_moved_to() -> None:
+    text = "A fire tore through a warehouse late on Tuesday. The blaze broke out shortly before 11 p.m."
+    assert timex_values(text, FEB_2026)["11 p.m."] == ("TIME", "2026-02-10T23:00")
+
+
+def test_a_clock_time_earlier_than_the_last_one_of_that_day_is_the_next_morning() -> None:
+    text = "The fire started at 10:50 p.m. on Tuesday. It was brought under control shortly after 4 a.m."
+    values = timex_values(text, FEB_2026)
+    assert values["10:50 p.m. on Tuesday"] == ("TIME", "2026-02-10T22:50")
+    assert values["4 a.m."] == ("TIME", "2026-02-11T04:00")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Nothing moved the report off its own day, or the sentence looks ahead: the publication day.
+        "The blaze broke out shortly before 11 p.m.",
+        "Talks ended on Tuesday. The council will meet at 3 p.m.",
+        # A day named long before publication is background, not the narrative's day.
+        "The plant opened on January 3. The blaze broke out shortly before 11 p.m.",
+    ],
+)
+def test_a_bare_clock_time_otherwise_stays_on_the_publication_day(text: str) -> None:
+    values = timex_values(text, FEB_2026)
+    clock = next(value for key, (_, value) in values.items() if "p.m." in key)
+    assert clock.startswith("2026-02-11T")

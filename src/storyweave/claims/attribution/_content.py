@@ -16,6 +16,19 @@ _Range = tuple[int, int]  # token indices [first, last)
 TRAILING = frozenset(".,;:")
 # Marks that set a cue and its speaker off inside the content ("The plan, he said, would cost millions").
 _SET_OFF = frozenset({",", "—", "–", "-"})
+# Words that open a phrase saying where, when or how something was said, and words that show a clause.
+_ADJUNCT_OPENERS = frozenset(
+    {
+        "in", "on", "at", "during", "after", "before", "from", "with", "to", "via", "through", "by",
+        "late", "early", "earlier", "later", "last", "this", "yesterday", "today", "tonight", "overnight",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    }
+)  # fmt: skip
+_CLAUSE_WORDS = frozenset(
+    {"that", "whether", "if", "is", "are", "was", "were", "will", "would", "has", "have", "had", "could"}
+    | {"should"}
+)
+_MAX_ADJUNCT = 14
 
 
 def content_range(labels: Sequence[str], tokens: Sequence[Token], cue: _Range) -> _Range:
@@ -31,6 +44,10 @@ def content_range(labels: Sequence[str], tokens: Sequence[Token], cue: _Range) -
         marked = [i for i in marked if i >= cue[1]]
     if marked:
         first, last = marked[0], marked[-1] + 1
+    elif _speaker_start(labels, cue) > 0 and (cue[1] >= len(tokens) - 1 or _adjunct_only(tokens, cue[1])):
+        # "Prices will rise, the company said (in a statement)." — the words after the cue, if any, only
+        # say where or when, so what was said comes before the speaker.
+        first, last = 0, _speaker_start(labels, cue)
     elif cue[1] < len(tokens) - 1:
         first, last = cue[1], len(tokens)
     else:
@@ -40,6 +57,24 @@ def content_range(labels: Sequence[str], tokens: Sequence[Token], cue: _Range) -
     while last - first > 1 and tokens[first].text in TRAILING:
         first += 1
     return first, last
+
+
+def _adjunct_only(tokens: Sequence[Token], first: int) -> bool:
+    """Whether the tokens from ``first`` to the sentence end are a place/time/manner phrase ("in a
+    statement", "on Tuesday", "at a news conference in the capital"), not a clause of what was said."""
+    words = [t for t in tokens[first:] if t.text not in TRAILING]
+    if not words or len(words) > _MAX_ADJUNCT or any(t.quoted for t in words):
+        return False
+    lowers = [t.text.lower() for t in words]
+    return lowers[0] in _ADJUNCT_OPENERS and _CLAUSE_WORDS.isdisjoint(lowers)
+
+
+def _speaker_start(labels: Sequence[str], cue: _Range) -> int:
+    """Where the source the tagger marked just before the cue begins (the cue itself when it marked none)."""
+    start = cue[0]
+    while start > 0 and labels[start - 1].endswith("-SRC"):
+        start -= 1
+    return start
 
 
 def _wrapped(tokens: Sequence[Token], first: int, cue: _Range) -> bool:

@@ -28,9 +28,11 @@ from storyweave.claims.attribution._quotations import quotation_before_cue
 from storyweave.claims.attribution._select import Candidate, inside_content, select
 from storyweave.claims.attribution._sources import (
     agentless_passive,
+    anonymity_formula,
     asked_clause,
     manner_adverb,
     participle_sources,
+    whole_determiner_phrase,
 )
 from storyweave.claims.attribution._tokens import Token, sentences_of
 from storyweave.claims.certainty import certainty_of_attribution
@@ -278,9 +280,12 @@ def _attribution(
         first, last = quotation_before_cue(tokens, cue, source, (first, last)) or (first, last)
         if agentless_passive(words.lowers, cue) or asked_clause(words.lowers, cue):
             source = None
+        source = whole_determiner_phrase(words.lowers, source, cue)
     if last <= first:
         return None
     content = _span(text, tokens, first, last)
+    if anonymity_formula(content.text):
+        return None
     if ruled is None:
         neighbour = _neighbour_content(sentences, index, cue, source, (first, last))
         if neighbour is not None:

@@ -33,6 +33,7 @@ _PROBE_ANCHOR = date(2000, 6, 15)
 _CALENDAR_VALUE = re.compile(r"\d{4}(?:-(?:\d\d|W\d\d)(?:-\d\d)?)?(?:T|$)")
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 RULES: tuple[Rule, ...] = (
@@ -136,6 +137,8 @@ def _resolve(
         document.last_date, document.last_date_sentence = value, sentence_start
         if _DAY_VALUE.match(value):
             document.last_day = value[:10]
+        if kind == "TIME" and _CLOCK_VALUE.match(value):
+            document.last_clock = value[:16]
     return TimeExpression(start=start, end=end, text=text[start:end], type=kind, value=value)
 
 

@@ -8,7 +8,7 @@ quarter", "3 p.m.") take it from the anchor, so they resolve only when the docum
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from storyweave.text.timex._calendar import (
     day_value,
@@ -348,24 +348,45 @@ def _clock_time(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
         return None  # bare "noon" is usually a figure of speech in news; "noon Friday" is a time
     if ctx.anchor is None:
         return None
+    day_text: str | None = None
     if m["mon"]:
         resolved = nearest_month_day(ctx.anchor, month_number(m["mon"]), day_number(m["mday"]), ctx.tense)
         day_text = full_date(resolved[0], month_number(m["mon"]), day_number(m["mday"])) if resolved else None
     elif m["wd"] or m["rd"]:
         weekday = day_of_word(m["wd"] or m["rd"], ctx)
         day_text = weekday.isoformat() if weekday else None
-    else:
-        day_text = ctx.day_in_sentence or ctx.anchor.isoformat()
-    if day_text is None:
-        return None
     if m["word"]:
         hour, minute = (24 if m["word"].lower() == "midnight" else 12), 0
     elif m["h24"]:
         hour, minute = int(m["h24"]), int(m["m24"])
     else:
         hour, minute = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0), int(m["mi"] or 0)
+    if not (m["mon"] or m["wd"] or m["rd"]):
+        day_text = ctx.day_in_sentence or _narrative_day(ctx, hour, minute) or ctx.anchor.isoformat()
+    if day_text is None:
+        return None
     zone = "Z" if m["z"] and m["z"].upper() in ("UTC", "GMT") else ""
     return "TIME", f"{day_text}T{hour:02d}:{minute:02d}{zone}"
+
+
+_NARRATIVE_DAYS = 7
+
+
+def _narrative_day(ctx: Context, hour: int, minute: int) -> str | None:
+    """The day a bare clock time in a past-tense sentence falls on when the report has moved to an
+    earlier day: the last day it named in the week before publication ("late on Tuesday ... The blaze
+    broke out shortly before 11 p.m."), or the day after when that day's last clock time was later ("at
+    10:50 p.m. on Tuesday ... under control shortly after 4 a.m." is Wednesday's 4 a.m.)."""
+    last = ctx.document.last_day
+    if ctx.anchor is None or last is None or ctx.tense != "past":
+        return None
+    day = date.fromisoformat(last)
+    if not 0 < (ctx.anchor - day).days <= _NARRATIVE_DAYS:
+        return None
+    clock = ctx.document.last_clock
+    if clock and clock[:10] == last and clock[11:16] > f"{hour:02d}:{minute:02d}":
+        day += timedelta(days=1)
+    return day.isoformat()
 
 
 CALENDAR_RULES: tuple[Rule, ...] = (
