@@ -241,3 +241,30 @@ def test_a_hearsay_adverb_hedges_the_writers_sentence_without_inventing_a_voice(
     first, second = claims
     assert first.text.startswith("The two ministers") and first.chain == () and first.certainty == "hedged"
     assert [link.text for link in second.chain] == ["Aides"] and second.certainty == "hedged"
+
+
+def test_a_quotation_before_told_keeps_its_opening_words() -> None:
+    text = '"They took that ferry a hundred times," their son, Piran, told the Courier.'
+    claim = _claim(text, "ferry")
+    assert claim.text.startswith('"They took that ferry')
+    assert _chain(claim)[-1][0] == "their son, Piran"
+
+
+def test_a_relative_clause_after_according_to_is_the_sources_not_the_claims() -> None:
+    text = (
+        "According to one official, who was not authorised to speak publicly, the crew may have stopped "
+        "counting passengers once the ferry was full."
+    )
+    claim = _claim(text, "crew")
+    assert claim.text.startswith("the crew may have stopped")
+    assert _chain(claim)[-1][0] == "one official"
+
+
+def test_no_reply_to_a_request_for_comment_is_no_attributed_claim() -> None:
+    text = "The ferry's operator, Orrin Lake Lines, did not respond to requests for comment."
+    assert all(not c.chain for c in stated_claims(text, "t"))
+
+
+def test_a_speaker_ending_the_sentence_leaves_the_full_stop_out() -> None:
+    text = '"We are now treating this as a recovery operation," said Group Commander Silas Wren.'
+    assert _chain(_claim(text, "recovery"))[-1][0] == "Group Commander Silas Wren"

@@ -215,6 +215,14 @@ def test_a_clock_time_earlier_than_the_last_one_of_that_day_is_the_next_morning(
     assert values["4 a.m."] == ("TIME", "2026-02-11T04:00")
 
 
+def test_a_day_that_only_dates_a_statement_is_not_the_narratives_day() -> None:
+    text = (
+        "A ferry capsized on the lake on Saturday evening, the board said on Sunday. "
+        "The ferry had left the port at about 6 p.m."
+    )
+    assert timex_values(text, date(2026, 3, 22))["6 p.m."] == ("TIME", "2026-03-21T18:00")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -73,6 +73,10 @@ SOURCE_THRESHOLD = 0.05
 SOURCE_EXTENT = 0.2
 # Words that may open a sentence before a fronted "according to X, ..." without changing its structure.
 _OPENERS = frozenset({"but", "and", "yet", "so", "however", "now", "also"})
+# Words whose final dot is their own, not the sentence's, when they end a source.
+_ABBREVIATIONS = frozenset(
+    {"Jr", "Sr", "Co", "Inc", "Ltd", "Corp", "Bros", "Gen", "Col", "Sgt", "Capt", "Lt", "St"}
+)
 
 
 def _model_bytes(path: Path) -> bytes:
@@ -173,6 +177,16 @@ def _cues(tagger: pycrfsuite.Tagger, words: SentenceWords) -> tuple[list[_Cue], 
 def _span(text: str, tokens: Sequence[Token], first: int, last: int) -> Span:
     start, end = tokens[first].start, tokens[last - 1].end
     return Span(start, end, text[start:end])
+
+
+def _source_span(text: str, tokens: Sequence[Token], first: int, last: int) -> Span:
+    """The source's span without the sentence's full stop, which the tokenizer glues to a short final
+    name as if it were an abbreviation ("said Group Commander Silas Wren.")."""
+    span = _span(text, tokens, first, last)
+    word = tokens[last - 1].text
+    if last == len(tokens) and word.endswith(".") and word[:-1].isalpha() and word[:-1] not in _ABBREVIATIONS:
+        return Span(span.start, span.end - 1, span.text[:-1])
+    return span
 
 
 def _source_range(
@@ -296,7 +310,7 @@ def _attribution(
     certainty, hedges = certainty_of_attribution(cue_span.text, content.text, sentence)
     return Attribution(
         article_id=article_id,
-        source=_span(text, tokens, *source) if source else None,
+        source=_source_span(text, tokens, *source) if source else None,
         cue=cue_span,
         content=content,
         certainty=certainty,

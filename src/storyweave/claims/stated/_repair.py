@@ -38,6 +38,13 @@ _INFINITIVE_BEFORE = re.compile(
 # "According to X, which cited Y, <content>": the relative clause is the chain's, not the content's.
 _CITING_OPENING = re.compile(
     r"(?i:(?:who|which)\s+(?:had\s+)?(?:cited|quoted|relied\s+on|drew\s+on)|citing|quoting)\s+[^,;]{3,80},\s*"
+    # "According to one official, who was not authorised to speak publicly, <content>": the same.
+    r"|(?i:who|which)\s+[^,;]{3,80},\s*"
+)
+# "did not respond to requests for comment": a non-answer, not a claim.
+_NO_COMMENT = re.compile(
+    r"(?i:(?:repeated\s+|several\s+|multiple\s+|emailed\s+|written\s+)?"
+    r"(?:requests?|messages?|calls?|e-?mails?|inquiries|queries)\s+(?:for|seeking)\s+(?:a\s+)?comments?)"
 )
 _RELATIVE = re.compile(r"^(?:who|which|that)$", re.IGNORECASE)
 _SECONDARY_CUE = re.compile(r"(?i:cit(?:e|es|ed|ing)|quot(?:e|es|ed|ing))")
@@ -61,11 +68,14 @@ def _span(text: str, start: int, end: int) -> Span:
 
 
 def carries_no_claim(text: str, attribution: Attribution) -> bool:
-    """A cue that reports no claim: a purpose infinitive, or "which cited Y" (a secondary source)."""
+    """A cue that reports no claim: a purpose infinitive, "which cited Y" (a secondary source), or
+    "did not respond to requests for comment"."""
     cue = attribution.cue
     if _INFINITIVE_BEFORE.search(text, max(0, cue.start - 20), cue.start):
         return True
     if re.fullmatch(r"(?i:citing|quoting)", cue.text.strip()):
+        return True
+    if _NO_COMMENT.match(attribution.content.text.lstrip()):
         return True
     source = attribution.source
     return bool(source and _RELATIVE.match(source.text.strip()) and _SECONDARY_CUE.match(cue.text))
@@ -89,8 +99,8 @@ def _clip_source(text: str, attribution: Attribution) -> Attribution:
 def _drop_recipient(text: str, attribution: Attribution) -> Attribution:
     """ "told reporters they heard X", "told the state broadcaster MRTV that X": the content is X."""
     content = attribution.content
-    if not _TELL.fullmatch(attribution.cue.text.strip().split()[-1]):
-        return attribution
+    if not _TELL.fullmatch(attribution.cue.text.strip().split()[-1]) or content.start < attribution.cue.end:
+        return attribution  # the hearer follows the cue: '"We took it," he told the Courier' has none inside
     match = _RECIPIENT_THAT.match(text, content.start, content.end)
     if match is not None and _FINITE_WORD.search(match.group("hearer")):
         match = None

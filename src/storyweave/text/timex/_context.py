@@ -64,7 +64,9 @@ class DocumentState:
     last calendar value resolved ("1998-10-23", "1995"): "later that year" and "the following day" are
     counted from it, not from the publication date. ``last_day`` is the last value that named a day
     ("2009-02-23"): "ended the day" in a market report is that trading day, even after a sentence that
-    compared it with "a year ago". ``last_clock`` is the last clock time resolved ("2026-02-10T22:50"):
+    compared it with "a year ago". ``last_event_day`` is the same without days that only date a
+    statement ("the board said on Sunday"): a capsizing "on Saturday evening, the board said on Sunday"
+    happened on Saturday. ``last_clock`` is the last clock time resolved ("2026-02-10T22:50"):
     a report that says a fire broke out "at 10:50 p.m. on Tuesday" and was under control "after 4 a.m."
     means 4 a.m. the next day.
     """
@@ -73,6 +75,7 @@ class DocumentState:
     last_date: str | None = None
     last_date_sentence: int = -1  # where the sentence holding ``last_date`` starts in the text
     last_day: str | None = None
+    last_event_day: str | None = None
     last_clock: str | None = None
 
 

@@ -33,6 +33,12 @@ _PROBE_ANCHOR = date(2000, 6, 15)
 _CALENDAR_VALUE = re.compile(r"\d{4}(?:-(?:\d\d|W\d\d)(?:-\d\d)?)?(?:T|$)")
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+# A day that dates a statement, not an event: "officials said (late) on Sunday", "told reporters Monday".
+_STATEMENT_DAY = re.compile(
+    r"\b(?:said|says|told(?:\s+[\w’'-]+){0,3}|confirmed|announced|reported|added|stated|wrote|explained|"
+    r"insisted|warned|declared)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
 _CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
@@ -137,6 +143,8 @@ def _resolve(
         document.last_date, document.last_date_sentence = value, sentence_start
         if _DAY_VALUE.match(value):
             document.last_day = value[:10]
+            if not _STATEMENT_DAY.search(context.before):
+                document.last_event_day = value[:10]
         if kind == "TIME" and _CLOCK_VALUE.match(value):
             document.last_clock = value[:16]
     return TimeExpression(start=start, end=end, text=text[start:end], type=kind, value=value)

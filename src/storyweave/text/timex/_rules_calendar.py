@@ -374,10 +374,10 @@ _NARRATIVE_DAYS = 7
 
 def _narrative_day(ctx: Context, hour: int, minute: int) -> str | None:
     """The day a bare clock time in a past-tense sentence falls on when the report has moved to an
-    earlier day: the last day it named in the week before publication ("late on Tuesday ... The blaze
-    broke out shortly before 11 p.m."), or the day after when that day's last clock time was later ("at
-    10:50 p.m. on Tuesday ... under control shortly after 4 a.m." is Wednesday's 4 a.m.)."""
-    last = ctx.document.last_day
+    earlier day: the last day of an event it named in the week before publication ("late on Tuesday ...
+    The blaze broke out shortly before 11 p.m."), or the day after when that day's last clock time was
+    later ("at 10:50 p.m. on Tuesday ... under control shortly after 4 a.m." is Wednesday's 4 a.m.)."""
+    last = ctx.document.last_event_day
     if ctx.anchor is None or last is None or ctx.tense != "past":
         return None
     day = date.fromisoformat(last)
