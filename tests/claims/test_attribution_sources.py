@@ -14,6 +14,7 @@ from storyweave.claims.attribution._sources import (
     manner_adverb,
     participle_sources,
     whole_determiner_phrase,
+    without_relative_opening,
 )
 from storyweave.claims.attribution._tokens import sentences_of
 from storyweave.model import Attribution, Span
@@ -155,3 +156,10 @@ def test_the_anonymity_formula_is_no_claim() -> None:
     (found,) = find_attributions(text)
     assert found.cue.text == "said"
     assert found.source is not None and found.source.text == "A worker at a neighbouring plant"
+
+
+def test_a_source_leaves_the_opening_of_its_relative_clause_out() -> None:
+    lowers = _lowers("A member of the committee, who asked not to be named, said the bid was never shown.")
+    assert without_relative_opening(lowers, (0, 7)) == (0, 5)
+    assert without_relative_opening(lowers, (0, 5)) == (0, 5)
+    assert without_relative_opening(lowers, None) is None

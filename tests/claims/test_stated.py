@@ -268,3 +268,13 @@ def test_no_reply_to_a_request_for_comment_is_no_attributed_claim() -> None:
 def test_a_speaker_ending_the_sentence_leaves_the_full_stop_out() -> None:
     text = '"We are now treating this as a recovery operation," said Group Commander Silas Wren.'
     assert _chain(_claim(text, "recovery"))[-1][0] == "Group Commander Silas Wren"
+
+
+def test_a_bare_prepositional_phrase_is_no_claim_but_a_verbless_judgement_is() -> None:
+    text = (
+        'In a statement read to the council chamber, Merrow said he was stepping down "to allow the inquiry".'
+    )
+    assert not any(c.text.startswith("to the council chamber") for c in stated_claims(text, "t"))
+    assert _claim(text, "stepping down").chain[-1].text == "Merrow"
+    judgement = _claim("The minister called it a reward for murder.", "reward")
+    assert judgement.text == "it a reward for murder"

@@ -32,7 +32,9 @@ from storyweave.claims.attribution._sources import (
     asked_clause,
     manner_adverb,
     participle_sources,
+    source_span,
     whole_determiner_phrase,
+    without_relative_opening,
 )
 from storyweave.claims.attribution._tokens import Token, sentences_of
 from storyweave.claims.certainty import certainty_of_attribution
@@ -179,16 +181,6 @@ def _span(text: str, tokens: Sequence[Token], first: int, last: int) -> Span:
     return Span(start, end, text[start:end])
 
 
-def _source_span(text: str, tokens: Sequence[Token], first: int, last: int) -> Span:
-    """The source's span without the sentence's full stop, which the tokenizer glues to a short final
-    name as if it were an abbreviation ("said Group Commander Silas Wren.")."""
-    span = _span(text, tokens, first, last)
-    word = tokens[last - 1].text
-    if last == len(tokens) and word.endswith(".") and word[:-1].isalpha() and word[:-1] not in _ABBREVIATIONS:
-        return Span(span.start, span.end - 1, span.text[:-1])
-    return span
-
-
 def _source_range(
     tagger: pycrfsuite.Tagger, size: int, cue: _Range, words: Sequence[str] = ()
 ) -> _Range | None:
@@ -294,7 +286,7 @@ def _attribution(
         first, last = quotation_before_cue(tokens, cue, source, (first, last)) or (first, last)
         if agentless_passive(words.lowers, cue) or asked_clause(words.lowers, cue):
             source = None
-        source = whole_determiner_phrase(words.lowers, source, cue)
+        source = without_relative_opening(words.lowers, whole_determiner_phrase(words.lowers, source, cue))
     if last <= first:
         return None
     content = _span(text, tokens, first, last)
@@ -310,7 +302,7 @@ def _attribution(
     certainty, hedges = certainty_of_attribution(cue_span.text, content.text, sentence)
     return Attribution(
         article_id=article_id,
-        source=_source_span(text, tokens, *source) if source else None,
+        source=source_span(text, tokens, *source) if source else None,
         cue=cue_span,
         content=content,
         certainty=certainty,

@@ -29,7 +29,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from storyweave.model import Attribution
+from storyweave.claims.attribution._tokens import Token
+from storyweave.model import Attribution, Span
 
 __all__ = [
     "agentless_passive",
@@ -38,6 +39,7 @@ __all__ = [
     "manner_adverb",
     "participle_sources",
     "whole_determiner_phrase",
+    "without_relative_opening",
 ]
 
 _Range = tuple[int, int]  # token indices [first, last)
@@ -177,6 +179,36 @@ def whole_determiner_phrase(lowers: Sequence[str], source: _Range | None, cue: _
             return source
         end += 1
     return (source[0], end) if end < cue[0] and lowers[end] == "," and end > source[1] else source
+
+
+_RELATIVES = frozenset({"who", "which", "that", "whose"})
+
+
+def without_relative_opening(lowers: Sequence[str], source: _Range | None) -> _Range | None:
+    """A source that ends in the opening of a relative clause ("A member of the committee, who [asked not
+    to be named], said") without it: the pronoun and its comma belong to the clause."""
+    if source is None:
+        return None
+    first, last = source
+    if last - first > 2 and lowers[last - 1] in _RELATIVES and lowers[last - 2] == ",":
+        return first, last - 2
+    return source
+
+
+# Words whose final dot is their own, not the sentence's, when they end a source.
+_ABBREVIATIONS = frozenset(
+    {"Jr", "Sr", "Co", "Inc", "Ltd", "Corp", "Bros", "Gen", "Col", "Sgt", "Capt", "Lt", "St"}
+)
+
+
+def source_span(text: str, tokens: Sequence[Token], first: int, last: int) -> Span:
+    """The source tokens' span without the sentence's full stop, which the tokenizer glues to a short
+    final name as if it were an abbreviation ("said Group Commander Silas Wren.")."""
+    start, end = tokens[first].start, tokens[last - 1].end
+    word = tokens[last - 1].text
+    if last == len(tokens) and word.endswith(".") and word[:-1].isalpha() and word[:-1] not in _ABBREVIATIONS:
+        end -= 1
+    return Span(start, end, text[start:end])
 
 
 _ANONYMITY = re.compile(

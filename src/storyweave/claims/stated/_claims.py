@@ -30,6 +30,8 @@ __all__ = ["stated_claims"]
 _MIN_CONTENT_WORDS = 3
 _MIN_SENTENCE_WORDS = 5
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_QUOTE_MARK = re.compile(r"[“”\"]")
+_PREPOSITION_OPENING = re.compile(r"(?i:to|in|on|at|from|with|during|after|before|by|for|via)\s")
 _READER = re.compile(r"(?<![\w-])(?:you|your|yours)(?![\w-])", re.IGNORECASE)
 # A finite verb: an auxiliary or modal, a regular "-ed" or "-s" form, or an irregular past ("fled", "took").
 _FINITE = re.compile(
@@ -76,9 +78,17 @@ def _carries_claim(
 
 
 def _says_something(text: str, attribution: Attribution, scares: list[tuple[int, int]]) -> bool:
-    """Content of three words or more once scare quotes are set aside: less is a fragment, not a claim."""
+    """Content of three words or more once scare quotes are set aside, and not a bare prepositional
+    phrase: less is a fragment ("to the council chamber, Merrow" after "a statement read"), not a claim.
+    ("called it a reward for murder" has no verb either, but is a claim.)"""
     content = attribution.content
-    return len(words(without_scare_quotes(text, content.start, content.end, scares))) >= _MIN_CONTENT_WORDS
+    if len(words(without_scare_quotes(text, content.start, content.end, scares))) < _MIN_CONTENT_WORDS:
+        return False
+    return not (
+        _PREPOSITION_OPENING.match(content.text)
+        and not _FINITE.search(content.text)
+        and not _QUOTE_MARK.search(content.text)
+    )
 
 
 def _states_something(sentence: str) -> bool:
