@@ -17,12 +17,14 @@ only (groups are one story each; different groups can be about the same event).
     python benchmarks/cluster/throughput.py [--shared ../shared] [--reports 10000 100000] [--workers 2]
 
 Prints a Markdown table: reports, seconds, reports/s, peak RSS of the main process and of a worker,
-active stories at the end, peak active stories, B-cubed F1 vs groups.
+active stories at the end, peak active stories, B-cubed F1 vs groups. ``--live-heap`` adds the main
+process's live Python heap at each quarter of the stream (tracemalloc; several times slower).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import gzip
 import heapq
 import itertools
@@ -33,6 +35,7 @@ import resource
 import subprocess
 import sys
 import time
+import tracemalloc
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -86,12 +89,20 @@ def _features(item: tuple[int, date, str]) -> tuple[int, ReportFeatures]:
     return group, report_features(Article(id=str(group), text=text, origin="multinews", published=day))
 
 
-def run_stream(shared: Path, reports: int, workers: int, per_day: int) -> dict:
+def run_stream(shared: Path, reports: int, workers: int, per_day: int, live_heap: bool = False) -> dict:
+    """One stream through a fresh clusterer. With ``live_heap``, tracemalloc follows the main process and
+    the Python heap still in use is read at each quarter of the stream (after a collection): peak RSS
+    is a high-water mark that the allocator never gives back, so only this shows whether the state grows
+    with the stream. Tracing slows the run several times over, so its timings mean nothing."""
     clusterer = OnlineClusterer()
     report_features(Article(id="warm-up", text="warm up", origin="warm-up"))  # load the table untimed
     groups: list[int] = []
     labels: list[int] = []
     peak_active = 0
+    quarters = {reports * k // 4 for k in (1, 2, 3, 4)}
+    heap_mb: list[float] = []
+    if live_heap:
+        tracemalloc.start()
     started = time.perf_counter()
     stream = dated_stream(shared, reports, per_day)
     with multiprocessing.get_context("fork").Pool(workers) as pool:
@@ -106,6 +117,9 @@ def run_stream(shared: Path, reports: int, workers: int, per_day: int) -> dict:
             for group, features in batch:
                 labels.append(clusterer.add_features(features).label)
                 groups.append(group)
+                if live_heap and len(labels) in quarters:
+                    gc.collect()
+                    heap_mb.append(tracemalloc.get_traced_memory()[0] / 1e6)
             peak_active = max(peak_active, len(clusterer.state.stories))
         seconds = time.perf_counter() - started
         worker_rss = pool.apply(resource.getrusage, (resource.RUSAGE_SELF,)).ru_maxrss
@@ -122,6 +136,7 @@ def run_stream(shared: Path, reports: int, workers: int, per_day: int) -> dict:
         "active_peak": max(peak_active, len(clusterer.state.stories)),
         "f1": scorer.bcubed(pred, gold, "group")["F1"],
         "load_average": os.getloadavg()[0],
+        "live_heap_mb": heap_mb,
     }
 
 
@@ -133,10 +148,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reports", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--workers", type=int, default=2, help="processes computing features")
     parser.add_argument("--per-day", type=int, default=250, help="synthetic documents starting per day")
+    parser.add_argument(
+        "--live-heap", action="store_true", help="trace the main process's live heap at each quarter (slow)"
+    )
     parser.add_argument("--json", action="store_true", help="one run, its figures as a JSON line (internal)")
     args = parser.parse_args(argv)
     if args.json:
-        print(json.dumps(run_stream(args.shared, args.reports[0], args.workers, args.per_day)))
+        print(
+            json.dumps(run_stream(args.shared, args.reports[0], args.workers, args.per_day, args.live_heap))
+        )
         return 0
     print(
         "| reports | seconds | reports/s | peak RSS main (MB) | peak RSS worker (MB) | active stories "
@@ -147,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         # Each size in a fresh process, so one run's peak memory does not carry into the next.
         command = [sys.executable, __file__, "--json", "--shared", str(args.shared)]
         command += ["--reports", str(reports), "--workers", str(args.workers), "--per-day", str(args.per_day)]
+        command += ["--live-heap"] if args.live_heap else []
         r = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
         print(
             f"| {r['reports']} | {r['seconds']:.1f} | {r['per_second']:.0f} | {r['main_rss_mb']:.0f} | "
@@ -154,6 +175,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{r['load_average']:.1f} |",
             flush=True,
         )
+        if r["live_heap_mb"]:
+            quarters = " / ".join(f"{mb:.0f}" for mb in r["live_heap_mb"])
+            print(f"|  | live heap (MB) at 1/4, 1/2, 3/4, all of the stream: {quarters} |||||||", flush=True)
     return 0
 
 
