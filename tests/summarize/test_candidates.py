@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyweave.summarize._candidates import is_candidate, split_document
+from storyweave.summarize._candidates import is_candidate, needs_previous, split_document
 
 
 def _ok(sentence: str, *, cased: bool = True) -> bool:
@@ -66,3 +66,26 @@ def test_word_offsets_count_the_words_before_each_sentence():
     sentences = split_document("One two three four.\nFive six.\nSeven eight nine.")
     assert [s.word_offset for s in sentences] == [0, 4, 6]
     assert [s.words for s in sentences] == [4, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needs"),
+    [
+        ('"We are heartbroken, but nobody was hurt," she said.', True),  # a pronoun for a speaker
+        ('"The whole town is holding its breath."', True),  # a quotation with no speaker at all
+        ("“They killed my baby.”", True),
+        (
+            "Most were treated for hypothermia at the cottage hospital.",
+            True,
+        ),  # who "most" are was said before
+        ("Several of them remain in a serious condition.", True),
+        ("The board said it could not yet confirm the figure.", True),  # which figure was said before
+        ("The operator has not commented on the claim.", True),
+        ("The claim that the ferry was overloaded is unconfirmed.", False),
+        ('"We stay," Mayor Tolland said on Monday.', False),
+        ("Most passengers were treated for hypothermia at the cottage hospital.", False),
+        ("The council approved the budget on Tuesday.", False),
+    ],
+)
+def test_sentences_that_need_the_one_before_them(sentence: str, needs: bool) -> None:
+    assert needs_previous(sentence) is needs

@@ -50,6 +50,23 @@ _PRONOUN_SPEAKER = re.compile(
     r"continued|insisted|wrote|recalled|warned|argued)\b|^(?:he|she|they)\s+(?:added|continued|went on)\b",
     re.IGNORECASE,
 )
+# A quotation standing alone as a sentence ('"The whole town is holding its breath."'): its speaker is named
+# in the sentence before it.
+_BARE_QUOTATION = re.compile(r"^[\"“][^\"“”]+[\"”]$")
+# A subject that is only a quantifier ("Most were treated for hypothermia", "Several of them remain"):
+# who they are was said before.
+_ELIDED_SUBJECT = re.compile(
+    r"^(?:most|many|some|several|others|all|both|none|few|each|neither|the rest|the others)"
+    r"(?:\s+of\s+(?:them|those|these))?\s+(?:were|are|was|is|had|have|has|remain|remained|died|survived|"
+    r"said|say|told|will|would|could)\b",
+    re.IGNORECASE,
+)
+# "could not confirm the figure", "has not commented on the claim": which figure or claim was said before.
+_BACK_REFERENCE = re.compile(
+    r"\b(?:the|that|this|those|these)\s+(?:claims?|figures?|allegations?|accounts?|reports?)\b"
+    r"(?!\s+(?:that|of|by|from|in|on|about|published|released|said|says)\b)(?!\s*,)",
+    re.IGNORECASE,
+)
 _TERMINAL = re.compile(r"[.!]['\"’”)]*$")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -107,5 +124,11 @@ def is_candidate(sentence: str, n_words: int, *, cased: bool = True) -> bool:
 
 def needs_previous(sentence: str) -> bool:
     """Whether ``sentence`` only reads right straight after the sentence before it in its report: its
-    speaker is a pronoun ("'...,' she said"). The selector takes such a sentence only right after that one."""
-    return _PRONOUN_SPEAKER.search(sentence) is not None
+    speaker is a pronoun ("'...,' she said") or unnamed (a quotation standing alone), or its subject is only
+    a quantifier ("Most were treated ..."). The selector takes such a sentence only right after that one."""
+    return bool(
+        _PRONOUN_SPEAKER.search(sentence)
+        or _BARE_QUOTATION.match(sentence.strip())
+        or _ELIDED_SUBJECT.match(sentence)
+        or _BACK_REFERENCE.search(sentence)
+    )
