@@ -1,7 +1,8 @@
 """The learned decision "join this story or start a new one": logistic regression over pair features.
 
-Trained by ``benchmarks/cluster/train_join_model.py`` on (report, story) pairs from the tuning halves of
-ECB+ dev and Clust-McMs dev and committed as JSON (a few hundred bytes): the weights are read by numpy
+Trained by ``benchmarks/cluster/train_join_model.py`` on (report, story) pairs from both halves of ECB+
+dev and Clust-McMs dev (more data pays; the benchmark itself trains on one half and reports the other) and
+committed as JSON (a few hundred bytes): the weights are read by numpy
 alone, so the decision is the same in every process, with no pickled estimator to trust or to version.
 """
 
