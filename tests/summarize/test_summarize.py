@@ -138,3 +138,28 @@ def test_a_pronoun_speaker_follows_the_sentence_naming_them():
     texts = [e.text for e in summarize([QUOTED, OTHER], 60, ranker=_Scores("heartbroken"))]
     quote = next(i for i, t in enumerate(texts) if "heartbroken" in t)
     assert "Wenna Caddow" in texts[quote - 1]
+
+
+class _Fixed:
+    """A ranker scoring each sentence by the first listed phrase it contains (1.0 when none)."""
+
+    name = "fixed"
+
+    def __init__(self, scores: dict[str, float]) -> None:
+        self.scores = scores
+
+    def score(self, group):
+        import numpy as np
+
+        return np.array(
+            [next((v for k, v in self.scores.items() if k in t), 1.0) for t in group.texts], dtype=float
+        )
+
+
+def test_a_strong_quote_brings_the_sentence_naming_its_speaker_along():
+    # The naming sentence alone ranks below both depot sentences, so only picking the two together gets
+    # the quotation into a summary with room for about two sentences.
+    ranker = _Fixed({"heartbroken": 10.0, "Firefighters": 4.0, "Investigators": 4.0, "Caddow": 3.0})
+    texts = [e.text for e in summarize([QUOTED, OTHER], 31, ranker=ranker)]
+    quote = next(i for i, t in enumerate(texts) if "heartbroken" in t)
+    assert quote > 0 and "Wenna Caddow" in texts[quote - 1]

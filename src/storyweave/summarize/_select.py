@@ -5,6 +5,11 @@ that does not fit is skipped, and the next is tried. When nothing left fits, the
 appended once, as long as at least ``MIN_WORDS`` words of budget are unused — so the summary is at most
 ``words`` plus one sentence, no sentence is ever cut, and a scorer that cuts at ``words`` sees a full
 budget instead of a ragged short one.
+
+A sentence that reads right only after the one before it (a pronoun speaker, a lone quotation: see
+``_candidates.needs_previous``) is taken either once that one is in, or together with it, the pair scored by
+the mean relevance of its words: a strong quotation then brings the sentence naming its speaker along,
+instead of waiting for that sentence to win on its own.
 """
 
 from __future__ import annotations
@@ -63,11 +68,22 @@ def select(
                 chosen.append(int(np.argmax(np.where(open_ & allowed, mmr, -np.inf))))
             break
         best = int(np.argmax(np.where(fitting, mmr, -np.inf)))
-        chosen.append(best)
-        taken[best] = True
-        used += int(lengths[best])
-        closest_chosen = np.maximum(closest_chosen, overlap[best])
-        open_[best] = False
+        picks = [best]
+        # A sentence that needs the one before it may come with it, as a pair scored by its words' mean.
+        prev = np.minimum(previous, rows.size - 1)
+        pairable = open_ & needs & previous_is_candidate & open_[prev] & ~taken[prev]
+        pairable &= used + lengths + lengths[prev] <= words
+        if pairable.any():
+            pair_mmr = (mmr * lengths + mmr[prev] * lengths[prev]) / np.maximum(lengths + lengths[prev], 1)
+            pair = int(np.argmax(np.where(pairable, pair_mmr, -np.inf)))
+            if pair_mmr[pair] > mmr[best]:
+                picks = [int(prev[pair]), pair]
+        for best in picks:
+            chosen.append(best)
+            taken[best] = True
+            used += int(lengths[best])
+            closest_chosen = np.maximum(closest_chosen, overlap[best])
+            open_[best] = False
         open_ &= closest_chosen < duplicate
     return [int(rows[i]) for i in chosen]
 
