@@ -101,11 +101,11 @@ def run_stream(shared: Path, reports: int, workers: int, per_day: int, live_heap
     peak_active = 0
     quarters = {reports * k // 4 for k in (1, 2, 3, 4)}
     heap_mb: list[float] = []
-    if live_heap:
-        tracemalloc.start()
     started = time.perf_counter()
     stream = dated_stream(shared, reports, per_day)
     with multiprocessing.get_context("fork").Pool(workers) as pool:
+        if live_heap:
+            tracemalloc.start()  # after the fork: the workers must not trace (nor pay for it)
         # One batch is featurised while the previous one is assigned; Pool.imap would instead pull the
         # whole input into its task queue at once, and memory would grow with the stream.
         pending = pool.map_async(_features, list(itertools.islice(stream, BATCH)), chunksize=64)
@@ -117,7 +117,7 @@ def run_stream(shared: Path, reports: int, workers: int, per_day: int, live_heap
             for group, features in batch:
                 labels.append(clusterer.add_features(features).label)
                 groups.append(group)
-                if live_heap and len(labels) in quarters:
+                if live_heap and (len(labels) in quarters or len(labels) == reports):
                     gc.collect()
                     heap_mb.append(tracemalloc.get_traced_memory()[0] / 1e6)
             peak_active = max(peak_active, len(clusterer.state.stories))

@@ -23,6 +23,7 @@ import argparse
 import itertools
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
@@ -149,7 +150,11 @@ def best_thresholds(results: dict[tuple[float, float], list[float]]) -> tuple[fl
 
 
 def train(
-    streams: list[Stream], scorer: ModuleType, log: bool = False, thresholds: str = "argmax"
+    streams: list[Stream],
+    scorer: ModuleType,
+    log: bool = False,
+    thresholds: str = "argmax",
+    command_args: Sequence[str] = (),
 ) -> JoinModel:
     """Fit the join model on teacher-forced pairs of ``streams``; thresholds picked on the same streams
     (``argmax``) or :data:`FIXED_THRESHOLDS` (``fixed``)."""
@@ -181,7 +186,7 @@ def train(
             else {"join": list(JOIN_GRID), "merge": list(MERGE_GRID)}
         ),
         "training_bcubed_f1 (in-sample)": fitted,
-        "command": "python benchmarks/cluster/train_join_model.py",
+        "command": " ".join(["python", "benchmarks/cluster/train_join_model.py", *command_args]),
     }
     return base.with_thresholds(join, merge).with_provenance(provenance)
 
@@ -199,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     halves = TRAINING if args.halves == "tuning" else TRAINING + HELD_OUT
     streams = load_streams(args.shared, halves)
-    model = train(streams, load_scorer(args.shared), log=True, thresholds=args.thresholds)
+    given = ["--halves", args.halves, "--thresholds", args.thresholds]
+    model = train(streams, load_scorer(args.shared), log=True, thresholds=args.thresholds, command_args=given)
     args.output.write_text(model.to_json(), encoding="utf-8")
     print(json.dumps({"join": model.join_threshold, "merge": model.merge_threshold}), file=sys.stderr)
     return 0

@@ -58,6 +58,11 @@ def _speaker_labels(tokens: list, speaker: str) -> list[str]:
         ("Prices will rise, the company said.", "Prices will rise"),
         # After the cue comes a clause, not a place or a time: that is what was said.
         ("The company said on Tuesday that prices will rise.", "on Tuesday that prices will rise"),
+        ("Separately, the company said on Tuesday prices rose sharply.", "on Tuesday prices rose sharply"),
+        (
+            "In Paris, the company said in a statement they arrested two men.",
+            "in a statement they arrested two men",
+        ),
         ("The company said prices will rise.", "prices will rise"),
     ],
 )

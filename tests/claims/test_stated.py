@@ -278,3 +278,21 @@ def test_a_bare_prepositional_phrase_is_no_claim_but_a_verbless_judgement_is() -
     assert _claim(text, "stepping down").chain[-1].text == "Merrow"
     judgement = _claim("The minister called it a reward for murder.", "reward")
     assert judgement.text == "it a reward for murder"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # An infinitive is what was threatened, not a place: the claim keeps its speaker.
+        ("The rebels threatened to attack the capital within a week.", "attack the capital", "The rebels"),
+        # "that his name ..." is a claim about a name, not the anonymity formula.
+        ("The senator said that his name had been forged on the petition.", "forged", "The senator"),
+    ],
+)
+def test_near_misses_of_the_no_claim_rules_keep_their_speaker(text: str, fragment: str, speaker: str) -> None:
+    assert _chain(_claim(text, fragment))[-1][0] == speaker
+
+
+def test_a_relative_clause_is_cut_only_after_according_to() -> None:
+    text = "The report did not say who ordered the strike, which killed 12 people."
+    assert not any(c.text == "which killed 12 people" for c in stated_claims(text, "t"))

@@ -63,7 +63,7 @@ _ELIDED_SUBJECT = re.compile(
 )
 # "could not confirm the figure", "has not commented on the claim": which figure or claim was said before.
 _BACK_REFERENCE = re.compile(
-    r"\b(?:the|that|this|those|these)\s+(?:claims?|figures?|allegations?|accounts?|reports?)\b"
+    r"\b(?:the|that|this|those|these)\s+(?:claims?|figures?|allegations?)\b"
     r"(?!\s+(?:that|of|by|from|in|on|about|published|released|said|says)\b)(?!\s*,)",
     re.IGNORECASE,
 )
@@ -124,8 +124,9 @@ def is_candidate(sentence: str, n_words: int, *, cased: bool = True) -> bool:
 
 def needs_previous(sentence: str) -> bool:
     """Whether ``sentence`` only reads right straight after the sentence before it in its report: its
-    speaker is a pronoun ("'...,' she said") or unnamed (a quotation standing alone), or its subject is only
-    a quantifier ("Most were treated ..."). The selector takes such a sentence only right after that one."""
+    speaker is a pronoun ("'...,' she said") or unnamed (a quotation standing alone), its subject is only a
+    quantifier ("Most were treated ..."), or it points back to "the claim" or "the figure" without saying
+    which. The selector takes such a sentence right after that one, or together with it (``_select``)."""
     return bool(
         _PRONOUN_SPEAKER.search(sentence)
         or _BARE_QUOTATION.match(sentence.strip())

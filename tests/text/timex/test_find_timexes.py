@@ -208,11 +208,16 @@ def test_a_bare_clock_time_in_a_past_narrative_falls_on_the_day_the_report_moved
     assert timex_values(text, FEB_2026)["11 p.m."] == ("TIME", "2026-02-10T23:00")
 
 
-def test_a_clock_time_earlier_than_the_last_one_of_that_day_is_the_next_morning() -> None:
+def test_a_morning_after_that_days_evening_is_the_next_morning() -> None:
     text = "The fire started at 10:50 p.m. on Tuesday. It was brought under control shortly after 4 a.m."
-    values = timex_values(text, FEB_2026)
+    values = timex_values(text, date(2026, 2, 12))  # published on Thursday, two days later
     assert values["10:50 p.m. on Tuesday"] == ("TIME", "2026-02-10T22:50")
     assert values["4 a.m."] == ("TIME", "2026-02-11T04:00")
+
+
+def test_a_sentence_that_steps_back_stays_on_the_day() -> None:
+    text = "A ferry sank at 8 p.m. on Saturday. It had left the port at 6 a.m."
+    assert timex_values(text, date(2026, 3, 23))["6 a.m."] == ("TIME", "2026-03-21T06:00")
 
 
 def test_a_day_that_only_dates_a_statement_is_not_the_narratives_day() -> None:
@@ -231,6 +236,8 @@ def test_a_day_that_only_dates_a_statement_is_not_the_narratives_day() -> None:
         "Talks ended on Tuesday. The council will meet at 3 p.m.",
         # A day named long before publication is background, not the narrative's day.
         "The plant opened on January 3. The blaze broke out shortly before 11 p.m.",
+        # A day that only dates what a witness told the police is not the day of the fire.
+        "The suspect told police on Monday. The blaze broke out shortly before 11 p.m.",
     ],
 )
 def test_a_bare_clock_time_otherwise_stays_on_the_publication_day(text: str) -> None:

@@ -26,9 +26,14 @@ _ADJUNCT_OPENERS = frozenset(
 )  # fmt: skip
 _CLAUSE_WORDS = frozenset(
     {"that", "whether", "if", "is", "are", "was", "were", "will", "would", "has", "have", "had", "could"}
-    | {"should"}
+    | {"should", "he", "she", "they", "it", "we", "i", "you", "its", "their"}
 )
-_MAX_ADJUNCT = 14
+_MAX_ADJUNCT = 10
+_MIN_CLAUSE_WORDS = 3
+_CLOSING_MARKS = frozenset({"”", '"', "’"})
+_STATEMENT_PARTICIPLES = frozenset(
+    {"issued", "released", "posted", "published", "emailed", "e-mailed", "aired"}
+)
 
 
 def content_range(labels: Sequence[str], tokens: Sequence[Token], cue: _Range) -> _Range:
@@ -44,7 +49,9 @@ def content_range(labels: Sequence[str], tokens: Sequence[Token], cue: _Range) -
         marked = [i for i in marked if i >= cue[1]]
     if marked:
         first, last = marked[0], marked[-1] + 1
-    elif _speaker_start(labels, cue) > 0 and (cue[1] >= len(tokens) - 1 or _adjunct_only(tokens, cue[1])):
+    elif _clause_before(tokens, _speaker_start(labels, cue)) and (
+        cue[1] >= len(tokens) - 1 or _adjunct_only(tokens, cue[1])
+    ):
         # "Prices will rise, the company said (in a statement)." — the words after the cue, if any, only
         # say where or when, so what was said comes before the speaker.
         first, last = 0, _speaker_start(labels, cue)
@@ -66,7 +73,20 @@ def _adjunct_only(tokens: Sequence[Token], first: int) -> bool:
     if not words or len(words) > _MAX_ADJUNCT or any(t.quoted for t in words):
         return False
     lowers = [t.text.lower() for t in words]
-    return lowers[0] in _ADJUNCT_OPENERS and _CLAUSE_WORDS.isdisjoint(lowers)
+    if lowers[0] not in _ADJUNCT_OPENERS or not _CLAUSE_WORDS.isdisjoint(lowers):
+        return False
+    # "said on Tuesday prices rose": a past-tense verb after the opener starts a clause, except the
+    # participles that qualify a statement ("in a statement *released* on Monday").
+    return not any(w.endswith("ed") and len(w) > 4 and w not in _STATEMENT_PARTICIPLES for w in lowers)
+
+
+def _clause_before(tokens: Sequence[Token], speaker: int) -> bool:
+    """Whether a clause of its own stands before the speaker, set off by a comma, dash or quotation mark:
+    "Prices will rise, the company said" has one; "Separately, the official said" and "In Paris, the
+    minister said" only an opener."""
+    if speaker < 1 or tokens[speaker - 1].text not in _SET_OFF | _CLOSING_MARKS:
+        return False
+    return sum(1 for t in tokens[: speaker - 1] if t.text[:1].isalnum()) >= _MIN_CLAUSE_WORDS
 
 
 def _speaker_start(labels: Sequence[str], cue: _Range) -> int:

@@ -75,10 +75,6 @@ SOURCE_THRESHOLD = 0.05
 SOURCE_EXTENT = 0.2
 # Words that may open a sentence before a fronted "according to X, ..." without changing its structure.
 _OPENERS = frozenset({"but", "and", "yet", "so", "however", "now", "also"})
-# Words whose final dot is their own, not the sentence's, when they end a source.
-_ABBREVIATIONS = frozenset(
-    {"Jr", "Sr", "Co", "Inc", "Ltd", "Corp", "Bros", "Gen", "Col", "Sgt", "Capt", "Lt", "St"}
-)
 
 
 def _model_bytes(path: Path) -> bytes:

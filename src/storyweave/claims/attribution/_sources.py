@@ -38,6 +38,7 @@ __all__ = [
     "asked_clause",
     "manner_adverb",
     "participle_sources",
+    "source_span",
     "whole_determiner_phrase",
     "without_relative_opening",
 ]
@@ -212,8 +213,9 @@ def source_span(text: str, tokens: Sequence[Token], first: int, last: int) -> Sp
 
 
 _ANONYMITY = re.compile(
-    r"(?:not\s+to\s+be\s+(?:named|identified)|on\s+(?:the\s+)?condition\s+(?:of|that)|anonymously"
-    r"|without\s+being\s+(?:named|identified)|that\s+(?:his|her|their)\s+name)",
+    r"(?:not\s+to\s+be\s+(?:named|identified)|on\s+(?:the\s+)?condition\s+(?:of|that)"
+    r"|without\s+being\s+(?:named|identified)|anonymously\s*(?:$|because\b|,)"
+    r"|that\s+(?:his|her|their)\s+names?\s+(?:not\s+)?be\s+(?:withheld|used|published|given))",
     re.IGNORECASE,
 )
 

@@ -31,7 +31,12 @@ _MIN_CONTENT_WORDS = 3
 _MIN_SENTENCE_WORDS = 5
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _QUOTE_MARK = re.compile(r"[“”\"]")
-_PREPOSITION_OPENING = re.compile(r"(?i:to|in|on|at|from|with|during|after|before|by|for|via)\s")
+# A place or occasion, not a statement: a preposition and a determiner ("to the council chamber"); "to"
+# before a verb is an infinitive ("threatened to attack the capital"), which is a claim.
+_PREPOSITION_OPENING = re.compile(
+    r"(?i:to|in|on|at|from|with|during|after|before|by|for|via)\s+(?i:the|a|an|his|her|its|their|this)\s"
+)
+_MAX_FRAGMENT_WORDS = 8
 _READER = re.compile(r"(?<![\w-])(?:you|your|yours)(?![\w-])", re.IGNORECASE)
 # A finite verb: an auxiliary or modal, a regular "-ed" or "-s" form, or an irregular past ("fled", "took").
 _FINITE = re.compile(
@@ -86,6 +91,7 @@ def _says_something(text: str, attribution: Attribution, scares: list[tuple[int,
         return False
     return not (
         _PREPOSITION_OPENING.match(content.text)
+        and len(words(content.text)) <= _MAX_FRAGMENT_WORDS
         and not _FINITE.search(content.text)
         and not _QUOTE_MARK.search(content.text)
     )

@@ -38,9 +38,10 @@ _INFINITIVE_BEFORE = re.compile(
 # "According to X, which cited Y, <content>": the relative clause is the chain's, not the content's.
 _CITING_OPENING = re.compile(
     r"(?i:(?:who|which)\s+(?:had\s+)?(?:cited|quoted|relied\s+on|drew\s+on)|citing|quoting)\s+[^,;]{3,80},\s*"
-    # "According to one official, who was not authorised to speak publicly, <content>": the same.
-    r"|(?i:who|which)\s+[^,;]{3,80},\s*"
 )
+# "According to one official, who was not authorised to speak publicly, <content>": after "according to"
+# only, the relative clause is the source's, not the content's.
+_RELATIVE_OPENING = re.compile(r"(?i:who|which)\s+[^,;]{3,80},\s*")
 # "did not respond to requests for comment": a non-answer, not a claim.
 _NO_COMMENT = re.compile(
     r"(?i:(?:repeated\s+|several\s+|multiple\s+|emailed\s+|written\s+)?"
@@ -136,6 +137,8 @@ def repaired(text: str, attribution: Attribution) -> list[Attribution]:
     fixed = _drop_recipient(text, _clip_source(text, _quoted_by_source(text, attribution)))
     content = fixed.content
     citing = _CITING_OPENING.match(text, content.start, content.end)
+    if citing is None and fixed.cue.text.strip().lower().startswith("according"):
+        citing = _RELATIVE_OPENING.match(text, content.start, content.end)
     if citing is not None and content.end - citing.end() >= 8:
         content = _span(text, citing.end(), content.end)
         fixed = _with(fixed, content=content)

@@ -34,8 +34,12 @@ _CALENDAR_VALUE = re.compile(r"\d{4}(?:-(?:\d\d|W\d\d)(?:-\d\d)?)?(?:T|$)")
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 # A day that dates a statement, not an event: "officials said (late) on Sunday", "told reporters Monday".
+_HEARER = (
+    r"(?:reporters|journalists|police|officers|investigators|lawmakers|parliament"
+    r"|the\s+[\w’'-]+|(?-i:[A-Z])[\w’'-]*)"
+)
 _STATEMENT_DAY = re.compile(
-    r"\b(?:said|says|told(?:\s+[\w’'-]+){0,3}|confirmed|announced|reported|added|stated|wrote|explained|"
+    rf"\b(?:said|says|told(?:\s+{_HEARER}){{0,2}}|confirmed|announced|reported|added|stated|wrote|explained|"
     r"insisted|warned|declared)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )

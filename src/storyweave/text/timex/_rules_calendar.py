@@ -370,13 +370,17 @@ def _clock_time(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
 
 
 _NARRATIVE_DAYS = 7
+# A night's story runs past midnight: "at 10:50 p.m. ... under control after 4 a.m." is the next morning,
+# unless the sentence steps back ("had left at 6 a.m.", "Earlier, ...").
+_EVENING, _MORNING = "18", 9
+_FLASHBACK = re.compile(r"\b(?:had|earlier|before)\b", re.IGNORECASE)
 
 
 def _narrative_day(ctx: Context, hour: int, minute: int) -> str | None:
     """The day a bare clock time in a past-tense sentence falls on when the report has moved to an
     earlier day: the last day of an event it named in the week before publication ("late on Tuesday ...
-    The blaze broke out shortly before 11 p.m."), or the day after when that day's last clock time was
-    later ("at 10:50 p.m. on Tuesday ... under control shortly after 4 a.m." is Wednesday's 4 a.m.)."""
+    The blaze broke out shortly before 11 p.m."), or the morning after when that day's last clock time was
+    in the evening ("at 10:50 p.m. on Tuesday ... under control shortly after 4 a.m." is Wednesday's)."""
     last = ctx.document.last_event_day
     if ctx.anchor is None or last is None or ctx.tense != "past":
         return None
@@ -384,7 +388,8 @@ def _narrative_day(ctx: Context, hour: int, minute: int) -> str | None:
     if not 0 < (ctx.anchor - day).days <= _NARRATIVE_DAYS:
         return None
     clock = ctx.document.last_clock
-    if clock and clock[:10] == last and clock[11:16] > f"{hour:02d}:{minute:02d}":
+    overnight = clock and clock[:10] == last and clock[11:13] >= _EVENING and hour < _MORNING
+    if overnight and not _FLASHBACK.search(ctx.sentence):
         day += timedelta(days=1)
     return day.isoformat()
 
