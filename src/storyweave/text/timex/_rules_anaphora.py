@@ -18,7 +18,7 @@ from storyweave.text.timex._context import Context
 from storyweave.text.timex._lexicon import FULL_WEEKDAY, WEEKDAYS
 from storyweave.text.timex._rule import Rule, rule
 
-__all__ = ["ANAPHORA_RULES"]
+__all__ = ["ANAPHORA_RULES", "narrative_day"]
 
 _UNIT = r"(?P<unit>day|week|month|year|morning|afternoon|evening|night)"
 _PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
@@ -118,6 +118,31 @@ def _following_weekday(m: re.Match[str], ctx: Context) -> tuple[str, str] | None
         return None
     direction = "next" if m["rel"].lower() == "following" else "last"
     return "DATE", day_value(weekday_date(reference, WEEKDAYS[m["wd"].lower()], direction))
+
+
+_NARRATIVE_DAYS = 7
+# A night's story runs past midnight: "at 10:50 p.m. ... under control after 4 a.m." is the next morning,
+# unless the sentence steps back ("had left at 6 a.m.", "Earlier, ...").
+_EVENING, _MORNING = "18", 9
+_FLASHBACK = re.compile(r"\b(?:had|earlier|before)\b", re.IGNORECASE)
+
+
+def narrative_day(ctx: Context, hour: int) -> str | None:
+    """The day a bare clock time in a past-tense sentence falls on when the report has moved to an
+    earlier day: the last day of an event it named in the week before publication ("late on Tuesday ...
+    The blaze broke out shortly before 11 p.m."), or the morning after when that day's last clock time was
+    in the evening ("at 10:50 p.m. on Tuesday ... under control shortly after 4 a.m." is Wednesday's)."""
+    last = ctx.document.last_event_day
+    if ctx.anchor is None or last is None or ctx.tense != "past":
+        return None
+    day = date.fromisoformat(last)
+    if not 0 < (ctx.anchor - day).days <= _NARRATIVE_DAYS:
+        return None
+    clock = ctx.document.last_clock
+    overnight = clock and clock[:10] == last and clock[11:13] >= _EVENING and hour < _MORNING
+    if overnight and not _FLASHBACK.search(ctx.sentence):
+        day += timedelta(days=1)
+    return day.isoformat()
 
 
 ANAPHORA_RULES: tuple[Rule, ...] = (_same_unit, _following_unit, _following_weekday)

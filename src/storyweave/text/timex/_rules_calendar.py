@@ -8,7 +8,7 @@ quarter", "3 p.m.") take it from the anchor, so they resolve only when the docum
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from storyweave.text.timex._calendar import (
     day_value,
@@ -33,6 +33,7 @@ from storyweave.text.timex._lexicon import (
     alternatives,
 )
 from storyweave.text.timex._rule import Rule, rule
+from storyweave.text.timex._rules_anaphora import narrative_day
 
 __all__ = ["CALENDAR_RULES", "day_number", "full_date", "month_number"]
 
@@ -362,36 +363,11 @@ def _clock_time(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     else:
         hour, minute = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0), int(m["mi"] or 0)
     if not (m["mon"] or m["wd"] or m["rd"]):
-        day_text = ctx.day_in_sentence or _narrative_day(ctx, hour, minute) or ctx.anchor.isoformat()
+        day_text = ctx.day_in_sentence or narrative_day(ctx, hour) or ctx.anchor.isoformat()
     if day_text is None:
         return None
     zone = "Z" if m["z"] and m["z"].upper() in ("UTC", "GMT") else ""
     return "TIME", f"{day_text}T{hour:02d}:{minute:02d}{zone}"
-
-
-_NARRATIVE_DAYS = 7
-# A night's story runs past midnight: "at 10:50 p.m. ... under control after 4 a.m." is the next morning,
-# unless the sentence steps back ("had left at 6 a.m.", "Earlier, ...").
-_EVENING, _MORNING = "18", 9
-_FLASHBACK = re.compile(r"\b(?:had|earlier|before)\b", re.IGNORECASE)
-
-
-def _narrative_day(ctx: Context, hour: int, minute: int) -> str | None:
-    """The day a bare clock time in a past-tense sentence falls on when the report has moved to an
-    earlier day: the last day of an event it named in the week before publication ("late on Tuesday ...
-    The blaze broke out shortly before 11 p.m."), or the morning after when that day's last clock time was
-    in the evening ("at 10:50 p.m. on Tuesday ... under control shortly after 4 a.m." is Wednesday's)."""
-    last = ctx.document.last_event_day
-    if ctx.anchor is None or last is None or ctx.tense != "past":
-        return None
-    day = date.fromisoformat(last)
-    if not 0 < (ctx.anchor - day).days <= _NARRATIVE_DAYS:
-        return None
-    clock = ctx.document.last_clock
-    overnight = clock and clock[:10] == last and clock[11:13] >= _EVENING and hour < _MORNING
-    if overnight and not _FLASHBACK.search(ctx.sentence):
-        day += timedelta(days=1)
-    return day.isoformat()
 
 
 CALENDAR_RULES: tuple[Rule, ...] = (
