@@ -163,3 +163,16 @@ def test_a_strong_quote_brings_the_sentence_naming_its_speaker_along():
     texts = [e.text for e in summarize([QUOTED, OTHER], 31, ranker=ranker)]
     quote = next(i for i, t in enumerate(texts) if "heartbroken" in t)
     assert quote > 0 and "Wenna Caddow" in texts[quote - 1]
+
+
+def test_a_pair_never_starts_with_a_sentence_that_itself_needs_the_one_before():
+    chain = (
+        "Director Wenna Caddow said the warehouse had passed a fire safety inspection two weeks ago.\n"
+        '"We are heartbroken, but nobody was hurt, and that is what matters," she said.\n'
+        '"It was our life\'s work and we will build it again from the ground up," she added.\n'
+    )
+    ranker = _Fixed({"life's work": 10.0, "heartbroken": 2.0, "Firefighters": 4.0, "Investigators": 4.0})
+    texts = [e.text for e in summarize([chain, OTHER], 36, ranker=ranker)]
+    if any("life's work" in t for t in texts):
+        assert any("Wenna Caddow" in t for t in texts)
+    assert any("Firefighters" in t or "Investigators" in t for t in texts)

@@ -54,12 +54,15 @@ def select(
     # A sentence whose speaker is only a pronoun may follow the sentence before it, never stand alone.
     needs = group.after_previous[rows]
     previous = np.searchsorted(rows, rows - 1)  # index of row - 1 among the candidates, when it is one
-    previous_is_candidate = (previous < rows.size) & (rows[np.minimum(previous, rows.size - 1)] == rows - 1)
+    prev = np.minimum(previous, rows.size - 1)
+    previous_is_candidate = (previous < rows.size) & (rows[prev] == rows - 1)
+    # The pair's first sentence must stand on its own: no chains of sentences needing the one before.
+    pair_first_ok = previous_is_candidate & ~needs[prev]
     taken = np.zeros(rows.size, dtype=bool)
     chosen: list[int] = []
     used = 0
     while open_.any():
-        allowed = ~needs | (previous_is_candidate & taken[np.minimum(previous, rows.size - 1)])
+        allowed = ~needs | (previous_is_candidate & taken[prev])
         mmr = (1.0 - diversity) * relevance - diversity * closest_chosen
         fitting = open_ & allowed & (used + lengths <= words)
         if not fitting.any():
@@ -70,8 +73,7 @@ def select(
         best = int(np.argmax(np.where(fitting, mmr, -np.inf)))
         picks = [best]
         # A sentence that needs the one before it may come with it, as a pair scored by its words' mean.
-        prev = np.minimum(previous, rows.size - 1)
-        pairable = open_ & needs & previous_is_candidate & open_[prev] & ~taken[prev]
+        pairable = open_ & needs & pair_first_ok & open_[prev] & ~taken[prev]
         pairable &= used + lengths + lengths[prev] <= words
         if pairable.any():
             pair_mmr = (mmr * lengths + mmr[prev] * lengths[prev]) / np.maximum(lengths + lengths[prev], 1)
