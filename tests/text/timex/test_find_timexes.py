@@ -215,6 +215,15 @@ def test_a_morning_after_that_days_evening_is_the_next_morning() -> None:
     assert values["4 a.m."] == ("TIME", "2026-02-11T04:00")
 
 
+def test_a_bare_clock_time_does_not_become_the_narratives_day() -> None:
+    # "until 11:30 p.m." falls back to the publication day; the next bare time still follows Tuesday.
+    text = (
+        "A fire tore through a warehouse late on Tuesday. It burned until 11:30 p.m. "
+        "The roof fell in at 11 p.m."
+    )
+    assert timex_values(text, FEB_2026)["11 p.m."] == ("TIME", "2026-02-10T23:00")
+
+
 def test_a_sentence_that_steps_back_stays_on_the_day() -> None:
     text = "A ferry sank at 8 p.m. on Saturday. It had left the port at 6 a.m."
     assert timex_values(text, date(2026, 3, 23))["6 a.m."] == ("TIME", "2026-03-21T06:00")

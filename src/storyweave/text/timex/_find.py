@@ -43,6 +43,13 @@ _STATEMENT_DAY = re.compile(
     r"insisted|warned|declared)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )
+# A clock time names its day only with a weekday, month or "today"-like word; a bare "11 p.m." borrowed its
+# day from the context, so it must not become the narrative's day in turn.
+_NAMES_DAY = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|tomorrow"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)",
+    re.IGNORECASE,
+)
 _CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
@@ -147,7 +154,9 @@ def _resolve(
         document.last_date, document.last_date_sentence = value, sentence_start
         if _DAY_VALUE.match(value):
             document.last_day = value[:10]
-            if not _STATEMENT_DAY.search(context.before):
+            if not _STATEMENT_DAY.search(context.before) and (
+                kind == "DATE" or _NAMES_DAY.search(text[start:end])
+            ):
                 document.last_event_day = value[:10]
         if kind == "TIME" and _CLOCK_VALUE.match(value):
             document.last_clock = value[:16]
