@@ -131,6 +131,11 @@ def test_a_source_cut_to_its_article_runs_on_to_the_comma() -> None:
     assert whole_determiner_phrase(lowers, (0, 1), said) == (0, 5)
 
 
+def test_the_article_of_a_noun_cue_is_no_source() -> None:
+    lowers = _lowers("The claim of overloading is unconfirmed.")
+    assert whole_determiner_phrase(lowers, (0, 1), _cue(lowers, "claim")) is None
+
+
 @pytest.mark.parametrize(
     "text",
     [

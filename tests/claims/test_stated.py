@@ -296,3 +296,12 @@ def test_near_misses_of_the_no_claim_rules_keep_their_speaker(text: str, fragmen
 def test_a_relative_clause_is_cut_only_after_according_to() -> None:
     text = "The report did not say who ordered the strike, which killed 12 people."
     assert not any(c.text == "which killed 12 people" for c in stated_claims(text, "t"))
+
+
+def test_a_noun_cue_with_its_complement_is_no_claim() -> None:
+    text = (
+        "The claim of overloading is unconfirmed, and the ferry's operator, Orrin Lake Lines, did not "
+        "respond to requests for comment."
+    )
+    assert all(not c.text.startswith("of overloading") for c in stated_claims(text, "t"))
+    assert all(link.text != "The" for c in stated_claims(text, "t") for link in c.chain)

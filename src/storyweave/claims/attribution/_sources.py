@@ -170,10 +170,12 @@ _LONGEST_PHRASE = 10
 
 def whole_determiner_phrase(lowers: Sequence[str], source: _Range | None, cue: _Range) -> _Range | None:
     """A source that is a lone article before the cue, run on to the comma that closes its noun phrase
-    ("A worker at the plant, who asked ..., said"); any other source, or a run that meets a verb or no
-    comma within a few words, unchanged."""
+    ("A worker at the plant, who asked ..., said"); none when the article is the cue's own ("The claim");
+    any other source, or a run that meets a verb or no comma within a few words, unchanged."""
     if source is None or source[1] - source[0] != 1 or lowers[source[0]] not in _ARTICLES:
         return source
+    if source[1] == cue[0]:
+        return None  # "*The* claim of overloading is unconfirmed": the article of a noun cue, no speaker
     end = source[1]
     while end < min(cue[0], source[0] + _LONGEST_PHRASE) and lowers[end] != ",":
         if lowers[end] in _NOT_IN_PHRASE:

@@ -176,7 +176,7 @@ def stated_claims(text: str, article_id: str = "") -> list[StatedClaim]:
             kept.extend(
                 a
                 for a in fallback_attributions(text, sentence, article_id)
-                if _says_something(text, a, scares)
+                if _says_something(text, a, scares) and not carries_no_claim(text, a)
             )
     # "X have reportedly fled": a hearsay adverb hedges the writer's sentence; it names no voice, so it is
     # not an attribution (the tagger's source for it is just the sentence's subject).

@@ -78,6 +78,8 @@ def carries_no_claim(text: str, attribution: Attribution) -> bool:
         return True
     if _NO_COMMENT.match(attribution.content.text.lstrip()):
         return True
+    if attribution.content.start >= cue.end and attribution.content.text.lstrip().lower().startswith("of "):
+        return True  # "the claim of overloading": a noun's complement, not what anyone said
     source = attribution.source
     return bool(source and _RELATIVE.match(source.text.strip()) and _SECONDARY_CUE.match(cue.text))
 
