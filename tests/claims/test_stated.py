@@ -305,3 +305,9 @@ def test_a_noun_cue_with_its_complement_is_no_claim() -> None:
     )
     assert all(not c.text.startswith("of overloading") for c in stated_claims(text, "t"))
     assert all(link.text != "The" for c in stated_claims(text, "t") for link in c.chain)
+
+
+def test_a_claim_ending_in_an_abbreviation_keeps_its_dot() -> None:
+    text = "The blaze broke out in a building leased by Orrel Freight Co., according to the fire service."
+    assert _claim(text, "blaze").text.endswith("Orrel Freight Co.")
+    assert _claim("Officials said the ferry sank.", "ferry").text == "the ferry sank"

@@ -47,6 +47,7 @@ _FINITE = re.compile(
 )
 _ENDS_STATEMENT = re.compile(r"[.!…][”\"’)]?\s*$|[”\"’]\s*$")
 _TRAILING = " .,;:!?"
+_ABBREVIATION_END = re.compile(r"\b(?:Co|Inc|Ltd|Corp|Bros|Jr|Sr|U\.S|U\.K|a\.m|p\.m)\.$")
 _HEDGE_ADVERB = re.compile(r"(?i:reportedly|allegedly|purportedly|supposedly|apparently)")
 # A coordinated modifier left out of the source: "from Iraqi and Kurdish sources" -> the tagger's
 # "Kurdish sources" misses "Iraqi and".
@@ -111,6 +112,8 @@ def _states_something(sentence: str) -> bool:
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _TRAILING:
+        if text[end - 1] == "." and _ABBREVIATION_END.search(text, start, end):
+            break  # "leased by Orrel Freight Co.": the dot is the abbreviation's
         end -= 1
     while start < end and text[start] in " ":
         start += 1
