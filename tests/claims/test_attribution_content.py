@@ -84,3 +84,11 @@ def test_the_whole_pipeline_takes_the_clause_before_a_trailing_speaker() -> None
     (found,) = find_attributions(text)
     assert found.source is not None and found.source.text == "the Ardmoor Fire and Rescue Service"
     assert found.content.text.startswith("The fire started at about 10:50 p.m.")
+
+
+def test_the_comma_inside_a_number_sets_no_speaker_off() -> None:
+    tokens = _tokens("Caddow & Lyle, a family firm, said about 3,000 pieces of furniture had been lost.")
+    said = _at(tokens, "said")
+    content = [i for i in range(len(tokens) - 1) if i != said]
+    first, last = content_range(_labels(tokens, content), tokens, (said, said + 1))
+    assert " ".join(t.text for t in tokens[first:last]) == "about 3 , 000 pieces of furniture had been lost"

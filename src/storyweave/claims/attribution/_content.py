@@ -102,6 +102,21 @@ def _wrapped(tokens: Sequence[Token], first: int, cue: _Range) -> bool:
     its speaker set off by commas or dashes ("The plan, he said on Monday, would cost millions")."""
     if any(tokens[i].quoted for i in range(first, cue[0])):
         return True
-    before = {t.text for t in tokens[max(first, cue[0] - 5) : cue[0]]}
-    after = {t.text for t in tokens[cue[1] : cue[1] + 4]}
+    before = {tokens[i].text for i in range(max(first, cue[0] - 5), cue[0]) if not _digit_group(tokens, i)}
+    after = {
+        tokens[i].text for i in range(cue[1], min(len(tokens), cue[1] + 4)) if not _digit_group(tokens, i)
+    }
     return bool(before & _SET_OFF) and bool(after & _SET_OFF)
+
+
+def _digit_group(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the token is the comma inside a number ("3,000"), which sets nothing off."""
+    if not 0 < index < len(tokens) - 1 or tokens[index].text != ",":
+        return False
+    left, comma, right = tokens[index - 1], tokens[index], tokens[index + 1]
+    return (
+        left.end == comma.start
+        and comma.end == right.start
+        and left.text[-1:].isdigit()
+        and right.text[:1].isdigit()
+    )
