@@ -311,3 +311,16 @@ def test_a_claim_ending_in_an_abbreviation_keeps_its_dot() -> None:
     text = "The blaze broke out in a building leased by Orrel Freight Co., according to the fire service."
     assert _claim(text, "blaze").text.endswith("Orrel Freight Co.")
     assert _claim("Officials said the ferry sank.", "ferry").text == "the ferry sank"
+
+
+def test_a_lone_quotation_goes_on_in_the_voice_of_the_quoted_speaker_before_it() -> None:
+    text = (
+        '"We had a very heavy storm pass over at around nine," said Station Manager Orla Pendry. '
+        '"That may well turn out to be the cause, but it is far too soon to say for certain."'
+    )
+    claim = _claim(text, "far too soon")
+    assert _chain(claim)[-1][0] == "Station Manager Orla Pendry"
+    assert claim.certainty == "hedged"
+    # After a writer's sentence, a lone quotation has no speaker to borrow and is no claim of the writer's.
+    alone = 'The depot burned overnight. "That may well turn out to be the cause, but it is too soon to say."'
+    assert not any("too soon" in c.text for c in stated_claims(alone, "t"))

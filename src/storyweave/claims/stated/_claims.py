@@ -31,6 +31,7 @@ _MIN_CONTENT_WORDS = 3
 _MIN_SENTENCE_WORDS = 5
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _QUOTE_MARK = re.compile(r"[“”\"]")
+_WHOLE_QUOTATION = re.compile(r"[“\"][^“”\"]+[”\"]$")
 # A place or occasion, not a statement: a preposition and a determiner ("to the council chamber"); "to"
 # before a verb is an infinitive ("threatened to attack the capital"), which is a claim.
 _PREPOSITION_OPENING = re.compile(
@@ -96,6 +97,11 @@ def _says_something(text: str, attribution: Attribution, scares: list[tuple[int,
         and not _FINITE.search(content.text)
         and not _QUOTE_MARK.search(content.text)
     )
+
+
+def _index(sentences: Sequence[tuple[int, int]], position: int) -> int:
+    """The index of the sentence holding ``position`` (-1 when none does)."""
+    return next((k for k, (start, end) in enumerate(sentences) if start <= position < end), -1)
 
 
 def _states_something(sentence: str) -> bool:
@@ -222,26 +228,38 @@ def stated_claims(text: str, article_id: str = "") -> list[StatedClaim]:
             )
         )
     covered = [(c.start, c.end) for c in claims] + [(a.cue.start, a.cue.end) for a in attributions]
-    for s_start, s_end in sentences:
+    # A quotation standing alone right after a quoted speaker's sentence goes on in that speaker's voice.
+    speakers = {
+        index: c
+        for c in claims
+        if c.chain and _QUOTE_MARK.match(c.text)
+        for index in [_index(sentences, c.start)]
+    }
+    for index, (s_start, s_end) in enumerate(sentences):
         start, end = _strip(text, s_start, s_end)
         body = text[s_start:s_end]
         if any(c_start < s_end and s_start < c_end for c_start, c_end in covered):
             continue
-        if not _states_something(body):
+        speaker = speakers.get(index - 1) if _WHOLE_QUOTATION.match(body.strip()) else None
+        if speaker is None and not _states_something(body):
             continue
-        certainty, hedges = certainty_of_claim(text[start:end], body)
-        claims.append(
-            StatedClaim(
-                article_id=article_id,
-                start=start,
-                end=end,
-                text=text[start:end],
-                kind=kind_of(body),
-                certainty=certainty,
-                hedges=hedges,
-                quantities=tuple(q for q in quantities if start <= q.start and q.end <= end),
-            )
+        cues = [speaker.cue.text] if speaker and speaker.cue else []
+        certainty, hedges = certainty_of_claim(text[start:end], body, cues)
+        claim = StatedClaim(
+            article_id=article_id,
+            start=start,
+            end=end,
+            text=text[start:end],
+            kind=kind_of(body, *cues, speaker.chain[-1].text) if speaker else kind_of(body),
+            certainty=certainty,
+            chain=speaker.chain if speaker else (),
+            cue=speaker.cue if speaker else None,
+            hedges=hedges,
+            quantities=tuple(q for q in quantities if start <= q.start and q.end <= end),
         )
+        claims.append(claim)
+        if speaker:
+            speakers[index] = claim
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
 
