@@ -324,3 +324,11 @@ def test_a_lone_quotation_goes_on_in_the_voice_of_the_quoted_speaker_before_it()
     # After a writer's sentence, a lone quotation has no speaker to borrow and is no claim of the writer's.
     alone = 'The depot burned overnight. "That may well turn out to be the cause, but it is too soon to say."'
     assert not any("too soon" in c.text for c in stated_claims(alone, "t"))
+
+
+def test_being_called_to_a_place_is_no_attributed_claim() -> None:
+    text = "Crews were called to the depot on Millrace Road at about 9:30 p.m. after residents saw flames."
+    (claim,) = stated_claims(text, "t")
+    assert claim.chain == () and claim.cue is None and claim.kind == "fact"
+    call = _claim("The senator called for a full inquiry into the contract.", "inquiry")
+    assert call.cue is not None and call.cue.text == "called for" and _chain(call)[-1][0] == "The senator"

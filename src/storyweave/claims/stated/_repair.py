@@ -42,6 +42,8 @@ _CITING_OPENING = re.compile(
 # "According to one official, who was not authorised to speak publicly, <content>": after "according to"
 # only, the relative clause is the source's, not the content's.
 _RELATIVE_OPENING = re.compile(r"(?i:who|which)\s+[^,;]{3,80},\s*")
+_DISPATCH_CUE = re.compile(r"(?i:\b(?:called|summoned|sent)\s*$)")
+_TO_A_PLACE = re.compile(r"(?i:(?:to|into|out\s+to)\s+(?:the|a|an)\s)")
 # "did not respond to requests for comment": a non-answer, not a claim.
 _NO_COMMENT = re.compile(
     r"(?i:(?:repeated\s+|several\s+|multiple\s+|emailed\s+|written\s+)?"
@@ -69,8 +71,8 @@ def _span(text: str, start: int, end: int) -> Span:
 
 
 def carries_no_claim(text: str, attribution: Attribution) -> bool:
-    """A cue that reports no claim: a purpose infinitive, "which cited Y" (a secondary source), or
-    "did not respond to requests for comment"."""
+    """A cue that reports no claim: a purpose infinitive, "which cited Y" (a secondary source), "did not
+    respond to requests for comment", a noun's "of" complement, or being "called to the scene"."""
     cue = attribution.cue
     if _INFINITIVE_BEFORE.search(text, max(0, cue.start - 20), cue.start):
         return True
@@ -80,6 +82,8 @@ def carries_no_claim(text: str, attribution: Attribution) -> bool:
         return True
     if attribution.content.start >= cue.end and attribution.content.text.lstrip().lower().startswith("of "):
         return True  # "the claim of overloading": a noun's complement, not what anyone said
+    if _DISPATCH_CUE.search(cue.text) and _TO_A_PLACE.match(attribution.content.text.lstrip()):
+        return True  # "crews were called to the depot": sent somewhere, not a call for anything
     source = attribution.source
     return bool(source and _RELATIVE.match(source.text.strip()) and _SECONDARY_CUE.match(cue.text))
 
