@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyweave.text.sentences import sentence_spans, split_sentences
+from storyweave.text.sentences import is_whole_quotation, sentence_spans, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,17 @@ def test_spans_index_the_original_text() -> None:
 
 def test_blank_text_has_no_sentences() -> None:
     assert split_sentences(" \n\n \t") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "whole"),
+    [
+        ('"The whole town is holding its breath."', True),
+        ("“They killed my baby.” ", True),
+        ('"We stay," the mayor said.', False),
+        ('He said: "We stay."', False),
+        ('"One," she said, "two."', False),
+    ],
+)
+def test_a_sentence_that_is_one_quotation_and_nothing_else(sentence: str, whole: bool) -> None:
+    assert is_whole_quotation(sentence) is whole

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storyweave.text.sentences import sentence_spans
+from storyweave.text.sentences import is_whole_quotation, sentence_spans
 
 __all__ = ["SplitSentence", "is_candidate", "needs_previous", "split_document"]
 
@@ -50,9 +50,6 @@ _PRONOUN_SPEAKER = re.compile(
     r"continued|insisted|wrote|recalled|warned|argued)\b|^(?:he|she|they)\s+(?:added|continued|went on)\b",
     re.IGNORECASE,
 )
-# A quotation standing alone as a sentence ('"The whole town is holding its breath."'): its speaker is named
-# in the sentence before it.
-_BARE_QUOTATION = re.compile(r"^[\"“][^\"“”]+[\"”]$")
 # A subject that is only a quantifier ("Most were treated for hypothermia", "Several of them remain"):
 # who they are was said before.
 _ELIDED_SUBJECT = re.compile(
@@ -129,7 +126,7 @@ def needs_previous(sentence: str) -> bool:
     which. The selector takes such a sentence right after that one, or together with it (``_select``)."""
     return bool(
         _PRONOUN_SPEAKER.search(sentence)
-        or _BARE_QUOTATION.match(sentence.strip())
+        or is_whole_quotation(sentence)
         or _ELIDED_SUBJECT.match(sentence)
         or _BACK_REFERENCE.search(sentence)
     )

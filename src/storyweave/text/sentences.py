@@ -13,9 +13,10 @@ from collections.abc import Iterator
 
 import sentencex
 
-__all__ = ["sentence_spans", "split_sentences"]
+__all__ = ["is_whole_quotation", "sentence_spans", "split_sentences"]
 
 _LINE = re.compile(r"[^\n]+")
+_WHOLE_QUOTATION = re.compile(r"[\"“][^\"“”]+[\"”]")
 # A sentence longer than this is almost always a run-on list or a table flattened to text.
 _MAX_CHARS = 2000
 # sentencex lists "May" among English abbreviations, so "prices rose in May. Rates fell." stays one sentence.
@@ -58,3 +59,9 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text`` as strings (see ``sentence_spans``)."""
     return [text[s:e] for s, e in sentence_spans(text)]
+
+
+def is_whole_quotation(sentence: str) -> bool:
+    """Whether the sentence is one quotation and nothing else ('"The whole town is holding its breath."'):
+    its speaker is named elsewhere, usually in the sentence before."""
+    return _WHOLE_QUOTATION.fullmatch(sentence.strip()) is not None

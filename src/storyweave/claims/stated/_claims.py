@@ -23,7 +23,7 @@ from storyweave.claims.stated._scare import scare_quotes, without_scare_quotes
 from storyweave.claims.stated._voice import is_single_unnamed
 from storyweave.model import Attribution, Span, StatedClaim
 from storyweave.text.quantities import find_quantities
-from storyweave.text.sentences import sentence_spans
+from storyweave.text.sentences import is_whole_quotation, sentence_spans
 
 __all__ = ["stated_claims"]
 
@@ -31,7 +31,6 @@ _MIN_CONTENT_WORDS = 3
 _MIN_SENTENCE_WORDS = 5
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _QUOTE_MARK = re.compile(r"[“”\"]")
-_WHOLE_QUOTATION = re.compile(r"[“\"][^“”\"]+[”\"]$")
 # A place or occasion, not a statement: a preposition and a determiner ("to the council chamber"); "to"
 # before a verb is an infinitive ("threatened to attack the capital"), which is a claim.
 _PREPOSITION_OPENING = re.compile(
@@ -240,7 +239,7 @@ def stated_claims(text: str, article_id: str = "") -> list[StatedClaim]:
         body = text[s_start:s_end]
         if any(c_start < s_end and s_start < c_end for c_start, c_end in covered):
             continue
-        speaker = speakers.get(index - 1) if _WHOLE_QUOTATION.match(body.strip()) else None
+        speaker = speakers.get(index - 1) if is_whole_quotation(body) else None
         if speaker is None and not _states_something(body):
             continue
         cues = [speaker.cue.text] if speaker and speaker.cue else []

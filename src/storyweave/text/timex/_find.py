@@ -14,7 +14,7 @@ from datetime import date
 from storyweave.model import TimeExpression
 from storyweave.text.sentences import sentence_spans
 from storyweave.text.timex._context import Context, DocumentState
-from storyweave.text.timex._lexicon import DIGITS
+from storyweave.text.timex._lexicon import DIGITS, MONTH, WEEKDAY
 from storyweave.text.timex._rule import Rule
 from storyweave.text.timex._rules_anaphora import ANAPHORA_RULES
 from storyweave.text.timex._rules_calendar import CALENDAR_RULES
@@ -45,11 +45,7 @@ _STATEMENT_DAY = re.compile(
 )
 # A clock time names its day only with a weekday, month or "today"-like word; a bare "11 p.m." borrowed its
 # day from the context, so it must not become the narrative's day in turn.
-_NAMES_DAY = re.compile(
-    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|tomorrow"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)",
-    re.IGNORECASE,
-)
+_NAMES_DAY = re.compile(rf"\b(?:{WEEKDAY}|{MONTH}|today|tonight|yesterday|tomorrow)", re.IGNORECASE)
 _CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
