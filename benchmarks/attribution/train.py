@@ -28,13 +28,16 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+import _token_head as contextual
 import pycrfsuite
 
 from storyweave.claims.attribution import _extract
+from storyweave.claims.attribution._contextual import Probabilities
 from storyweave.claims.attribution._cuewords import CUE_WORDS, load
 from storyweave.claims.attribution._features import cue_features, role_features, sentence_words
 from storyweave.claims.attribution._lexicon import EMPTY, Lexicon, RoleCounts
 from storyweave.claims.attribution._tokens import Token, sentences_of
+from storyweave.text.encoder import MODEL_SHA256
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO.parent / "shared" / "data" / "polnear"
@@ -98,8 +101,11 @@ def jackknifed_lexicons(records: list[dict], folds: int = LEXICON_FOLDS) -> tupl
     return [without[index % folds] for index in range(len(records))], everything.lexicon()
 
 
-def examples(record: dict, lexicon: Lexicon) -> tuple[list[tuple[list, list]], list[tuple[list, list]]]:
-    """Cue-tagging sequences (one per sentence) and role-tagging sequences (one per gold cue)."""
+def examples(
+    record: dict, lexicon: Lexicon, contextual: list[Probabilities] | None = None
+) -> tuple[list[tuple[list, list]], list[tuple[list, list]]]:
+    """Cue-tagging sequences (one per sentence) and role-tagging sequences (one per gold cue);
+    ``contextual``: the token head's probabilities per sentence, for the contextual taggers."""
     sentences = sentences_of(record["text"])
     cue_rows: list[tuple[list, list]] = []
     role_rows: list[tuple[list, list]] = []
@@ -113,8 +119,8 @@ def examples(record: dict, lexicon: Lexicon) -> tuple[list[tuple[list, list]], l
             if ids:
                 by_sentence[index].append(((ids[0], ids[-1] + 1), attribution))
                 break
-    for tokens, cues in zip(sentences, by_sentence, strict=True):
-        words = sentence_words(tokens, lexicon)
+    for index, (tokens, cues) in enumerate(zip(sentences, by_sentence, strict=True)):
+        words = sentence_words(tokens, lexicon, contextual=contextual[index] if contextual else None)
         tags = ["O"] * len(tokens)
         for (first, last), _ in cues:
             for i in range(first, last):
@@ -154,14 +160,16 @@ def train(rows: list[tuple[list, list]], path: Path, settings: dict) -> None:
 THRESHOLD_GRID = [(0.35, 0.05), (0.5, 0.05), (0.6, 0.05), (0.7, 0.05), (0.8, 0.05), (0.9, 0.05), (0.7, 0.2)]
 
 
-def score(records: list[dict], out_dir: Path) -> dict:
+def score(records: list[dict], out_dir: Path, contextual: bool = False) -> dict:
     """Predict with the current models and thresholds and score with the reference scorer."""
     gold = out_dir / "heldout_gold.jsonl"
     pred = out_dir / "heldout_pred.jsonl"
     with gold.open("w") as g, pred.open("w") as p:
         for record in records:
             g.write(json.dumps(record) + "\n")
-            found = _extract.find_attributions(record["text"], record["id"], nested=False)
+            found = _extract.find_attributions(
+                record["text"], record["id"], nested=False, contextual=contextual
+            )
             rows = [
                 {
                     "source": [a.source.start, a.source.end] if a.source else None,
@@ -201,6 +209,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--score-only", action="store_true", help="re-score the models already in --out; no training"
     )
+    parser.add_argument(
+        "--contextual",
+        action="store_true",
+        help="the contextual taggers: fit the token head over encoder vectors and the CRFs with its output",
+    )
     args = parser.parse_args(argv)
     if not args.data.is_file():
         parser.error(f"{args.data} not found; pass --data PATH to PolNeAR train.jsonl")
@@ -210,19 +223,23 @@ def main(argv: list[str] | None = None) -> int:
     if args.fit_docs:
         fit = fit[: args.fit_docs]
     args.out.mkdir(parents=True, exist_ok=True)
-    card_path = args.out / "model_card.json"
+    card_path = args.out / ("model_card_contextual.json" if args.contextual else "model_card.json")
     card = json.loads(card_path.read_text()) if args.score_only else fit_models(args, fit, held, argv)
-    _extract.CUE_MODEL, _extract.ROLE_MODEL, _extract.LEXICON = (
-        args.out / _extract.CUE_MODEL.name,
-        args.out / _extract.ROLE_MODEL.name,
-        args.out / _extract.LEXICON.name,
-    )
+    for name in (
+        "CUE_MODEL",
+        "ROLE_MODEL",
+        "LEXICON",
+        "CONTEXTUAL_CUE_MODEL",
+        "CONTEXTUAL_ROLE_MODEL",
+        "CONTEXTUAL_HEAD",
+    ):
+        setattr(_extract, name, args.out / getattr(_extract, name).name)
     if held:
         grid = []
         with tempfile.TemporaryDirectory() as tmp:
             for cue_threshold, source_threshold in THRESHOLD_GRID:
                 _extract.CUE_THRESHOLD, _extract.SOURCE_THRESHOLD = cue_threshold, source_threshold
-                figures = score(held, Path(tmp))
+                figures = score(held, Path(tmp), args.contextual)
                 grid.append(
                     {
                         "cue_threshold": cue_threshold,
@@ -252,16 +269,35 @@ def fit_models(args: argparse.Namespace, fit: list[dict], held: list[dict], argv
     if args.no_lexicon:
         per_record, lexicon = [EMPTY] * len(fit), EMPTY
     lexicon.write(args.out / _extract.LEXICON.name)
+    head_card, probabilities = {}, [None] * len(fit)
+    cue_name, role_name = _extract.CUE_MODEL.name, _extract.ROLE_MODEL.name
+    if args.contextual:
+        head_began = time.perf_counter()
+        labels = [contextual.token_labels(record) for record in fit]
+        probabilities, head = contextual.cross_fitted(contextual.encode(fit), labels)
+        head.write(args.out / _extract.CONTEXTUAL_HEAD.name)
+        cue_name, role_name = _extract.CONTEXTUAL_CUE_MODEL.name, _extract.CONTEXTUAL_ROLE_MODEL.name
+        head_card = {
+            "token_head": {
+                "file": _extract.CONTEXTUAL_HEAD.name,
+                "encoder": f"all-MiniLM-L6-v2 layers 2, 4, 6 (model.safetensors sha256 {MODEL_SHA256})",
+                "settings": {
+                    k: list(v) if isinstance(v, tuple) else v for k, v in contextual.HEAD_SETTINGS.items()
+                },
+                "cross_fitting_folds": contextual.FOLDS,
+                "seconds": round(time.perf_counter() - head_began, 1),
+            }
+        }
     cue_rows, role_rows = [], []
-    for record, record_lexicon in zip(fit, per_record, strict=True):
-        cues, roles = examples(record, record_lexicon)
+    for record, record_lexicon, record_probabilities in zip(fit, per_record, probabilities, strict=True):
+        cues, roles = examples(record, record_lexicon, record_probabilities)
         cue_rows.extend(cues)
         role_rows.extend(roles)
     # The two CRFs are independent: train them side by side (fork, so the rows are not copied by pickle).
     fork = multiprocessing.get_context("fork")
     jobs = [
         fork.Process(target=train, args=(rows, args.out / name, settings))
-        for rows, name in ((cue_rows, _extract.CUE_MODEL.name), (role_rows, _extract.ROLE_MODEL.name))
+        for rows, name in ((cue_rows, cue_name), (role_rows, role_name))
     ]
     for job in jobs:
         job.start()
@@ -290,6 +326,7 @@ def fit_models(args: argparse.Namespace, fit: list[dict], held: list[dict], argv
             "sha256": hashlib.sha256(CUE_WORDS.read_bytes()).hexdigest(),
             "forms": len(load()),
         },
+        **head_card,
         "train_seconds": round(time.perf_counter() - began, 1),
         "command": "python benchmarks/attribution/train.py "
         + " ".join(argv if argv is not None else sys.argv[1:]),

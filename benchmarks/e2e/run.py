@@ -1,6 +1,11 @@
 """End-to-end throughput of `storyweave brief`: reports/second and peak memory on N Multi-News reports.
 
     python benchmarks/e2e/run.py --reports 2000 --runs 3
+    python benchmarks/e2e/run.py --reports 500 --runs 3 --modes contextual,fast   # both attribution modes
+
+``--modes``: ``contextual`` is the default CLI (attribution taggers reading the sentence encoder),
+``fast`` adds ``--fast-attribution`` (word features only); several modes take turns run by run, so
+background load falls on each alike.
 
 Builds a JSON Lines corpus from the documents of ../shared/data/multinews/val.jsonl.gz (groups in file
 order, so reports about one event arrive together, as they would from a feed), then runs the real CLI in a
@@ -39,9 +44,10 @@ def build_corpus(path: Path, reports: int) -> int:
     return written
 
 
-def run_once(corpus: Path, out_dir: Path) -> tuple[float, float]:
+def run_once(corpus: Path, out_dir: Path, mode: str = "contextual") -> tuple[float, float]:
     shutil.rmtree(out_dir, ignore_errors=True)
     cmd = [sys.executable, "-m", "storyweave", "brief", str(corpus), "-o", str(out_dir), "--quiet"]
+    cmd += ["--fast-attribution"] if mode == "fast" else []
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     done = subprocess.run(cmd, check=False)
@@ -57,22 +63,31 @@ def main() -> None:
     ap.add_argument("--reports", type=int, default=2000)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--work", type=Path, default=ROOT / "benchmarks" / "out" / "e2e")
+    ap.add_argument("--modes", default="contextual", help="comma-separated: contextual,fast")
     args = ap.parse_args()
+    modes = [m for m in args.modes.split(",") if m]
+    if not modes or set(modes) - {"contextual", "fast"}:
+        ap.error(f"--modes takes contextual and/or fast, got {args.modes!r}")
     args.work.mkdir(parents=True, exist_ok=True)
     corpus = args.work / f"multinews_val_{args.reports}.jsonl"
     n = build_corpus(corpus, args.reports)
-    times, peaks = [], []
+    times: dict[str, list[float]] = {m: [] for m in modes}
+    peaks: dict[str, list[float]] = {m: [] for m in modes}
     for i in range(args.runs):
-        elapsed, peak = run_once(corpus, args.work / "briefs")
-        times.append(elapsed)
-        peaks.append(peak)
-        print(
-            f"run {i + 1}: {elapsed:.1f} s, {n / elapsed:.1f} reports/s, peak RSS {peak:.0f} MiB", flush=True
-        )
+        for mode in modes:
+            elapsed, peak = run_once(corpus, args.work / "briefs", mode)
+            times[mode].append(elapsed)
+            peaks[mode].append(peak)
+            print(
+                f"run {i + 1} ({mode}): {elapsed:.1f} s, {n / elapsed:.1f} reports/s, peak {peak:.0f} MiB",
+                flush=True,
+            )
     stories = len(json.loads((args.work / "briefs" / "index.json").read_text())["stories"])
-    med = statistics.median(times)
-    print("\n| reports | stories | median wall (s) | reports/s | peak RSS (MiB) |\n|---|---|---|---|---|")
-    print(f"| {n} | {stories} | {med:.1f} | {n / med:.1f} | {max(peaks):.0f} |")
+    print("\n| attribution | reports | stories | median wall (s) | reports/s | peak RSS (MiB) |")
+    print("|---|---|---|---|---|---|")
+    for mode in modes:
+        med = statistics.median(times[mode])
+        print(f"| {mode} | {n} | {stories} | {med:.1f} | {n / med:.1f} | {max(peaks[mode]):.0f} |")
 
 
 if __name__ == "__main__":

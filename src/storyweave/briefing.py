@@ -28,6 +28,9 @@ class BriefOptions:
     words: int = 200
     ranker: str | None = None
     fusion: FusionSettings | None = None  # off unless the user names an LLM endpoint
+    # Who-said-what taggers: None uses the sentence encoder when it loads (better, ~10 ms a sentence),
+    # False the word-feature taggers only (fast, for large corpora), True insists on the encoder.
+    contextual_attribution: bool | None = None
 
 
 def _source_order(story: Story) -> list[Article]:
@@ -124,7 +127,7 @@ def build_brief(story: Story, options: BriefOptions | None = None) -> Brief:
     summary, method = _fused(summary, options) if options.fusion else (summary, "extractive")
     numbers = {a.id: n for n, a in enumerate(ordered, start=1)}
     timeline, undated = build_timeline(ordered, numbers)
-    claims, conflicts = align_claims(ordered, numbers)
+    claims, conflicts = align_claims(ordered, numbers, contextual=options.contextual_attribution)
     entities = find_entities({a.id: a.text for a in ordered})
     return Brief(
         story_id=story.id,

@@ -142,6 +142,14 @@ def brief(
     fusion_model: Annotated[
         str | None, typer.Option("--fusion-model", help="The model name to ask at --fusion-endpoint.")
     ] = None,
+    fast_attribution: Annotated[
+        bool,
+        typer.Option(
+            "--fast-attribution",
+            help="Find who said what with word features only: several times faster on large corpora, "
+            "about 3 F1 points less accurate than the default contextual taggers.",
+        ),
+    ] = False,
 ) -> None:
     """Read everything, fold duplicates, cluster into stories, write one cited brief per story + an index."""
     formats = _parse_formats(format)
@@ -154,7 +162,9 @@ def brief(
             inputs,
             output,
             formats=formats,
-            options=BriefOptions(words=words, fusion=fusion),
+            options=BriefOptions(
+                words=words, fusion=fusion, contextual_attribution=False if fast_attribution else None
+            ),
             read_options=_read_options(max_bytes, allow_private, timeout, max_feed_items),
             stdin=sys.stdin.buffer,
             reporter=reporter,

@@ -101,7 +101,10 @@ def test_threads_get_the_same_answers_as_one_caller() -> None:
 
 def test_missing_model_names_the_file_and_the_fix(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(_extract, "CUE_MODEL", tmp_path / "absent.crfsuite.gz")
+    monkeypatch.setattr(_extract, "CONTEXTUAL_CUE_MODEL", tmp_path / "absent_contextual.crfsuite.gz")
     with pytest.raises(FileNotFoundError, match=r"absent\.crfsuite\.gz.*train\.py"):
+        find_attributions("The mayor said the road is open.", contextual=False)
+    with pytest.raises(FileNotFoundError, match=r"absent_contextual\.crfsuite\.gz.*train\.py"):
         find_attributions("The mayor said the road is open.")
 
 

@@ -87,6 +87,10 @@ def test_a_weak_cue_is_kept_only_where_no_other_attribution_claims_its_content()
 def test_briefs_keep_nested_attributions_that_the_polnear_convention_leaves_out() -> None:
     text = "Officials confirmed 12 deaths on Sunday, but families fear the toll will rise."
     briefs = [(a.cue.text, a.content.text) for a in find_attributions(text)]
-    polnear = [(a.cue.text, a.content.text) for a in find_attributions(text, nested=False)]
     assert ("fear", "the toll will rise") in briefs
+    # The word-feature cue tagger is unsure of "fear" (posterior under NESTED_CUE_THRESHOLD), so the PolNeAR
+    # convention drops it there; the contextual tagger is sure enough to keep it either way.
+    polnear = [(a.cue.text, a.content.text) for a in find_attributions(text, nested=False, contextual=False)]
+    briefs_lexical = [(a.cue.text, a.content.text) for a in find_attributions(text, contextual=False)]
+    assert ("fear", "the toll will rise") in briefs_lexical
     assert [cue for cue, _ in polnear] == ["confirmed"]

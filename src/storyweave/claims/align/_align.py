@@ -196,7 +196,11 @@ def _representative(members: list[int], sims: np.ndarray) -> int:
 
 
 def align_claims(
-    articles: Sequence[Article], source_numbers: Mapping[str, int] | None = None, max_claims: int = 16
+    articles: Sequence[Article],
+    source_numbers: Mapping[str, int] | None = None,
+    max_claims: int = 16,
+    *,
+    contextual: bool | None = None,
 ) -> tuple[list[Claim], list[Conflict]]:
     """The story's main claims, each with the sources backing and contradicting it, and every conflict.
 
@@ -207,14 +211,14 @@ def align_claims(
     statements in the writer's voice, then by position, taking each report's claims in turn so one long
     report cannot fill the table. A sentence stating several claims ("X said that Y had concluded …")
     gives one row per claim. At most ``max_claims`` rows are returned; conflicts are all returned: a
-    disagreement is news.
+    disagreement is news. ``contextual`` picks the attribution taggers (see ``find_attributions``).
     """
     if max_claims < 0:
         raise ValueError(f"max_claims must be zero or more, got {max_claims}")
     numbers = _source_numbers(articles, source_numbers)
     sentences = story_sentences(articles)
     sims = similarity([s.text for s in sentences])
-    statements = ReportStatements(articles)
+    statements = ReportStatements(articles, contextual)
     conflicts, contradicted = _conflicts(sentences, sims, numbers, statements)
     outlets = [outlet_of(a) for a in articles]
     groups = []

@@ -27,14 +27,15 @@ class ReportStatements:
     """The stated claims of a story's reports, worked out once per report and only when first asked for:
     the attribution models behind them are the costly part of a brief."""
 
-    def __init__(self, articles: Sequence[Article]) -> None:
+    def __init__(self, articles: Sequence[Article], contextual: bool | None = None) -> None:
         self._articles = articles
+        self._contextual = contextual
         self._found: dict[int, list[StatedClaim]] = {}
 
     def of(self, article_index: int) -> list[StatedClaim]:
         if article_index not in self._found:
             article = self._articles[article_index]
-            self._found[article_index] = stated_claims(article.text, article.id)
+            self._found[article_index] = stated_claims(article.text, article.id, contextual=self._contextual)
         return self._found[article_index]
 
     def within(self, sentence: StorySentence) -> list[StatedClaim]:

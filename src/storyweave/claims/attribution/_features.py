@@ -69,10 +69,14 @@ class SentenceWords:
     cue_levels: list[tuple[str, str]]
     source_levels: list[str]
     classes: list[tuple[str, ...]]  # hand-written cue-word classes (``_cuewords``); () for other words
+    contextual: Sequence[tuple[float, float, float]] | None = None  # P(cue, source, content) per token
 
 
 def sentence_words(
-    tokens: Sequence[Token], lexicon: Lexicon = EMPTY, cue_words: CueWords | None = None
+    tokens: Sequence[Token],
+    lexicon: Lexicon = EMPTY,
+    cue_words: CueWords | None = None,
+    contextual: Sequence[tuple[float, float, float]] | None = None,
 ) -> SentenceWords:
     """Per-token word forms of ``tokens``, their training-lexicon levels (see ``_lexicon``) and their
     cue-word classes (``cue_words``, by default the packaged ``cue_words.txt``)."""
@@ -88,7 +92,15 @@ def sentence_words(
         cue_levels=[(word, stemmed) for word, stemmed, _ in levels],
         source_levels=[source for _, _, source in levels],
         classes=[known.classes(lower) for lower in lowers],
+        contextual=contextual,
     )
+
+
+def _level(probability: float) -> str:
+    for bound, name in ((0.05, "0"), (0.2, "1"), (0.4, "2"), (0.6, "3"), (0.8, "4")):
+        if probability < bound:
+            return name
+    return "5"
 
 
 def _class_features(words: SentenceWords) -> list[Features]:
@@ -171,6 +183,14 @@ def cue_features(words: SentenceWords) -> list[Features]:
         if i + 1 < n:
             row.append(f"lex1={levels[i + 1][0] or levels[i + 1][1]}")
         row.extend(class_rows[i])
+        if words.contextual is not None:
+            level = _level(words.contextual[i][0])
+            row.append(f"ncue={level}")
+            row.append(f"ncue|lexw={level}|{word_level}")
+            if i > 0:
+                row.append(f"ncue-1={_level(words.contextual[i - 1][0])}")
+            if i + 1 < n:
+                row.append(f"ncue1={_level(words.contextual[i + 1][0])}")
         rows.append(row)
     return rows
 
@@ -238,5 +258,10 @@ def role_features(words: SentenceWords, cue: tuple[int, int], other_cues: Sequen
         row.append(f"w1={padded[i + 2]}")
         if i + 1 < n:
             row.append(f"other1={other_cues[i + 1]}")
+        if words.contextual is not None:
+            p_cue, p_source, p_content = words.contextual[i]
+            row.append(f"side|nsrc={side}|{_level(p_source)}")
+            row.append(f"side|ncon={side}|{_level(p_content)}")
+            row.append(f"ncue={_level(p_cue)}")
         rows.append(row)
     return rows

@@ -156,13 +156,14 @@ def _expand(
     return expanded, wrappers
 
 
-def stated_claims(text: str, article_id: str = "") -> list[StatedClaim]:
+def stated_claims(text: str, article_id: str = "", *, contextual: bool | None = None) -> list[StatedClaim]:
     """Every claim in one report, in text order, each with its provenance chain, type, certainty and
     quantities; offsets are into ``text``.
 
     Attributed claims carry their chain outermost voice first (an outlet the speaker addressed is the
     outermost link, role "outlet"); the writer's own statements have an empty chain. Scare quotes are
-    never claims or sources. Raises FileNotFoundError when the attribution models are missing.
+    never claims or sources. ``contextual`` picks the attribution taggers (see ``find_attributions``).
+    Raises FileNotFoundError when the attribution models are missing.
     """
     if not isinstance(text, str):
         raise TypeError(f"stated_claims expects the report text as str, got {type(text).__name__}")
@@ -170,7 +171,7 @@ def stated_claims(text: str, article_id: str = "") -> list[StatedClaim]:
     scares = scare_quotes(text)
     kept = [
         _widen_source(text, fixed)
-        for a in find_attributions(text, article_id)
+        for a in find_attributions(text, article_id, contextual=contextual)
         if not carries_no_claim(text, a)
         for fixed in repaired(text, a)
         if _carries_claim(text, fixed, scares, sentences)

@@ -50,6 +50,10 @@ _NO_COMMENT = re.compile(
     r"(?:requests?|messages?|calls?|e-?mails?|inquiries|queries)\s+(?:for|seeking)\s+(?:a\s+)?comments?)"
 )
 _RELATIVE = re.compile(r"^(?:who|which|that)$", re.IGNORECASE)
+# "The council will likely reject the plan": a cue opening with a modal is the writer's forecast of an
+# act; it reports a claim only when a clause or a quotation follows ("will say that ...", "may argue “...”").
+_MODAL_CUE = re.compile(r"(?i:(?:will|would|may|might|could|should|must|can)\b)")
+_CLAUSE_OPENING = re.compile(r"(?i:that\b|whether\b|[“\"‘'])")
 _SECONDARY_CUE = re.compile(r"(?i:cit(?:e|es|ed|ing)|quot(?:e|es|ed|ing))")
 # "X, quoted by the Erbil Herald, said": X is the source; the outlet is read by the chain (``_chain``).
 _QUOTED_BY = re.compile(r"(?P<voice>[^,;.“\"]{3,80}?),?\s+(?:as\s+)?quoted\s+(?:by|in)\s+[^,;.]{2,60}?,?\s*$")
@@ -84,6 +88,9 @@ def carries_no_claim(text: str, attribution: Attribution) -> bool:
         return True  # "the claim of overloading": a noun's complement, not what anyone said
     if _DISPATCH_CUE.search(cue.text) and _TO_A_PLACE.match(attribution.content.text.lstrip()):
         return True  # "crews were called to the depot": sent somewhere, not a call for anything
+    content = attribution.content.text.strip()
+    if _MODAL_CUE.match(cue.text) and not _CLAUSE_OPENING.match(content) and not _FINITE_WORD.search(content):
+        return True
     source = attribution.source
     return bool(source and _RELATIVE.match(source.text.strip()) and _SECONDARY_CUE.match(cue.text))
 
