@@ -38,6 +38,11 @@ def ours(text: str, key: str) -> list[dict]:
     return [attribution_record(a) for a in find_attributions(text, key, nested=False)]
 
 
+def ours_word_features(text: str, key: str) -> list[dict]:
+    """The taggers ``--fast-attribution`` and the no-encoder fallback use."""
+    return [attribution_record(a) for a in find_attributions(text, key, nested=False, contextual=False)]
+
+
 def predict(system, records: list[dict], path: Path) -> float:
     """Write the system's predictions; return the median seconds per document."""
     seconds = []
@@ -89,17 +94,18 @@ def main(argv: list[str] | None = None) -> int:
             for _, line in zip(range(args.train_docs), lines, strict=False):
                 out.write(line)
         splits["train (in-sample)"] = subset
-    systems = {
-        "storyweave CRF": ours,
-        "baseline: quotes + speech verbs": lambda t, _k: baseline_attributions(t),
+    systems = {  # name: (prediction file stem, system)
+        "storyweave CRF (contextual, default)": ("storyweave", ours),
+        "storyweave CRF, word features only": ("storyweave_words", ours_word_features),
+        "baseline: quotes + speech verbs": ("baseline", lambda t, _k: baseline_attributions(t)),
     }
     figures = {}
     print("| split | system | gold | pred | content F1 | source F1 | cue F1 | median s/doc |")
     print("|---|---|---|---|---|---|---|---|")
     for split, gold in splits.items():
         records = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
-        for name, system in systems.items():
-            pred = OUT / f"{split.split()[0]}_{name.split(':')[0].split()[0].lower()}.jsonl"
+        for name, (stem, system) in systems.items():
+            pred = OUT / f"{split.split()[0]}_{stem}.jsonl"
             median = predict(system, records, pred)
             result = score(pred, gold)
             figures[f"{split} / {name}"] = {**result, "median_s_per_doc": round(median, 4)}

@@ -12,6 +12,7 @@ from storyweave.claims.attribution._sources import (
     anonymity_formula,
     asked_clause,
     manner_adverb,
+    outside_relative_clause,
     participle_sources,
     whole_determiner_phrase,
     without_relative_opening,
@@ -168,3 +169,33 @@ def test_a_source_leaves_the_opening_of_its_relative_clause_out() -> None:
     assert without_relative_opening(lowers, (0, 7)) == (0, 5)
     assert without_relative_opening(lowers, (0, 5)) == (0, 5)
     assert without_relative_opening(lowers, None) is None
+
+
+def test_a_source_inside_or_swallowing_a_relative_clause_is_the_phrase_it_describes() -> None:
+    text = "A worker at the plant, who was not allowed to speak to the press, said staff smelled smoke."
+    lowers = _lowers(text)
+    cue = (lowers.index("said"), lowers.index("said") + 1)
+    press = (lowers.index("press") - 1, lowers.index("press") + 1)
+    head = (0, lowers.index(","))
+    assert outside_relative_clause(lowers, press, cue) == head  # found inside the clause
+    assert outside_relative_clause(lowers, (0, cue[0] - 1), cue) == head  # swallowed the clause
+    assert outside_relative_clause(lowers, head, cue) == head
+    assert outside_relative_clause(lowers, None, cue) is None
+    # No relative clause before the cue: any source stays as found.
+    plain = _lowers("The mayor said the road is open.")
+    assert outside_relative_clause(plain, (0, 2), (2, 3)) == (0, 2)
+    # A clause broken by another comma is not one relative clause ending at the cue: left alone.
+    broken = _lowers("The chief, who arrived late, tired, and angry, said nothing had changed.")
+    said = broken.index("said")
+    assert outside_relative_clause(broken, (said - 3, said - 1), (said, said + 1)) == (said - 3, said - 1)
+
+
+def test_the_brief_names_the_worker_not_the_press() -> None:
+    text = (
+        "A worker at a neighbouring fish processing plant, who asked not to be named because she was not "
+        "authorised to speak to the press, said staff had noticed a smell of burning plastic."
+    )
+    for contextual in (False, None):
+        found = [a for a in find_attributions(text, contextual=contextual) if a.cue.text == "said"]
+        assert found and found[0].source is not None
+        assert found[0].source.text == "A worker at a neighbouring fish processing plant"

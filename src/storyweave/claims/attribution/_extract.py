@@ -29,6 +29,7 @@ from storyweave.claims.attribution._sources import (
     anonymity_formula,
     asked_clause,
     manner_adverb,
+    outside_relative_clause,
     participle_sources,
     source_span,
     whole_determiner_phrase,
@@ -251,6 +252,7 @@ def _attribution(
         if agentless_passive(words.lowers, cue) or asked_clause(words.lowers, cue):
             source = None
         source = without_relative_opening(words.lowers, whole_determiner_phrase(words.lowers, source, cue))
+        source = outside_relative_clause(words.lowers, source, cue)
     if last <= first:
         return None
     content = _span(text, tokens, first, last)

@@ -198,6 +198,35 @@ def without_relative_opening(lowers: Sequence[str], source: _Range | None) -> _R
     return source
 
 
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", "—", "–"})
+
+
+def outside_relative_clause(lowers: Sequence[str], source: _Range | None, cue: _Range) -> _Range | None:
+    """The noun phrase a relative clause describes, when that clause ends at the comma before the cue and
+    the source was found inside it ("A worker at the plant, who was not authorised to speak to *the
+    press*, said") or swallowed it ("A member of the committee, who asked not to be named, said")."""
+    comma = cue[0] - 1
+    if source is None or comma < 2 or lowers[comma] != ",":
+        return source
+    opening = next(
+        (j for j in range(comma - 1, 0, -1) if lowers[j] in ("who", "which") and lowers[j - 1] == ","), None
+    )
+    if opening is None or any(lowers[j] in _CLAUSE_BREAKS for j in range(opening + 1, comma)):
+        return source
+    head_end = opening - 1  # the comma opening the clause
+    if source[0] < head_end < source[1]:
+        return source[0], head_end
+    if source[0] <= opening:
+        return source
+    start = head_end
+    while start > 0 and head_end - start < _LONGEST_PHRASE:
+        word = lowers[start - 1]
+        if word in _CLAUSE_BREAKS or word in _NOT_IN_PHRASE:
+            break
+        start -= 1
+    return (start, head_end) if start < head_end else source
+
+
 # Words whose final dot is their own, not the sentence's, when they end a source.
 _ABBREVIATIONS = frozenset(
     {"Jr", "Sr", "Co", "Inc", "Ltd", "Corp", "Bros", "Gen", "Col", "Sgt", "Capt", "Lt", "St"}
