@@ -332,3 +332,20 @@ def test_being_called_to_a_place_is_no_attributed_claim() -> None:
     assert claim.chain == () and claim.cue is None and claim.kind == "fact"
     call = _claim("The senator called for a full inquiry into the contract.", "inquiry")
     assert call.cue is not None and call.cue.text == "called for" and _chain(call)[-1][0] == "The senator"
+
+
+def test_a_request_made_in_the_passive_is_no_claim_of_its_own() -> None:
+    text = (
+        "Pellam Civils has reportedly been asked to hand over correspondence with council officers, "
+        "according to a council official who spoke on condition of anonymity."
+    )
+    claims = stated_claims(text, "t")
+    assert not any(c.text.startswith("to hand over") for c in claims), [c.text for c in claims]
+    claim = _claim(text, "asked to hand over")
+    assert [link.text for link in claim.chain] == ["a council official who spoke on condition of anonymity"]
+    assert claim.certainty == "hedged"
+
+
+def test_a_writers_forecast_of_an_act_stays_in_the_writers_voice() -> None:
+    claim = _claim("The council will likely reject the plan again next week.", "reject")
+    assert claim.chain == ()

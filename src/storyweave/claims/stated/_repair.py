@@ -53,6 +53,11 @@ _RELATIVE = re.compile(r"^(?:who|which|that)$", re.IGNORECASE)
 # "The council will likely reject the plan": a cue opening with a modal is the writer's forecast of an
 # act; it reports a claim only when a clause or a quotation follows ("will say that ...", "may argue “...”").
 _MODAL_CUE = re.compile(r"(?i:(?:will|would|may|might|could|should|must|can)\b)")
+# "X has been asked to hand over ...": a request made of X, in the passive, is an act the report states
+# (its claim is the enclosing attribution's), not words anyone is quoted as saying.
+_PASSIVE_REQUEST = re.compile(
+    r"(?i:\b(?:been|was|were|is|are|being)\s+(?:\w+ly\s+)?(?:asked|told|urged|ordered|instructed|requested)$)"
+)
 _CLAUSE_OPENING = re.compile(r"(?i:that\b|whether\b|[“\"‘'])")
 _SECONDARY_CUE = re.compile(r"(?i:cit(?:e|es|ed|ing)|quot(?:e|es|ed|ing))")
 # "X, quoted by the Erbil Herald, said": X is the source; the outlet is read by the chain (``_chain``).
@@ -89,6 +94,9 @@ def carries_no_claim(text: str, attribution: Attribution) -> bool:
     if _DISPATCH_CUE.search(cue.text) and _TO_A_PLACE.match(attribution.content.text.lstrip()):
         return True  # "crews were called to the depot": sent somewhere, not a call for anything
     content = attribution.content.text.strip()
+    passive = text[max(0, cue.start - 30) : cue.end]
+    if content.lower().startswith("to ") and attribution.source is None and _PASSIVE_REQUEST.search(passive):
+        return True
     if _MODAL_CUE.match(cue.text) and not _CLAUSE_OPENING.match(content) and not _FINITE_WORD.search(content):
         return True
     source = attribution.source
