@@ -29,14 +29,16 @@ from importlib.metadata import version
 from pathlib import Path
 
 import _token_head as contextual
+import numpy as np
 import pycrfsuite
+from _token_head import covered, frags_of, gold_cues
 
 from storyweave.claims.attribution import _extract
 from storyweave.claims.attribution._contextual import Probabilities
 from storyweave.claims.attribution._cuewords import CUE_WORDS, load
 from storyweave.claims.attribution._features import cue_features, role_features, sentence_words
 from storyweave.claims.attribution._lexicon import EMPTY, Lexicon, RoleCounts
-from storyweave.claims.attribution._tokens import Token, sentences_of
+from storyweave.claims.attribution._tokens import sentences_of
 from storyweave.text.encoder import MODEL_SHA256
 
 REPO = Path(__file__).resolve().parents[2]
@@ -46,14 +48,6 @@ PACKAGE = REPO / "src" / "storyweave" / "claims" / "attribution"
 
 Frags = list[tuple[int, int]]
 LEXICON_FOLDS = 5
-
-
-def frags_of(role: list[dict] | None) -> Frags:
-    return [(s, e) for part in role or [] for s, e in part["frags"]]
-
-
-def covered(tokens: list[Token], frags: Frags) -> list[int]:
-    return [i for i, t in enumerate(tokens) if any(t.start < e and s < t.end for s, e in frags)]
 
 
 def bio(tags: list[str]) -> list[str]:
@@ -102,23 +96,18 @@ def jackknifed_lexicons(records: list[dict], folds: int = LEXICON_FOLDS) -> tupl
 
 
 def examples(
-    record: dict, lexicon: Lexicon, contextual: list[Probabilities] | None = None
+    record: dict,
+    lexicon: Lexicon,
+    contextual: list[Probabilities] | None = None,
+    cue_roles: dict[tuple[int, int, int], np.ndarray] | None = None,
 ) -> tuple[list[tuple[list, list]], list[tuple[list, list]]]:
     """Cue-tagging sequences (one per sentence) and role-tagging sequences (one per gold cue);
-    ``contextual``: the token head's probabilities per sentence, for the contextual taggers."""
+    ``contextual``: the token head's probabilities per sentence, ``cue_roles``: the role head's per
+    (sentence, cue first token, cue end), both for the contextual taggers."""
     sentences = sentences_of(record["text"])
     cue_rows: list[tuple[list, list]] = []
     role_rows: list[tuple[list, list]] = []
-    by_sentence: list[list[tuple[tuple[int, int], dict]]] = [[] for _ in sentences]
-    for attribution in record["attributions"]:
-        cue, content = frags_of(attribution["cue"]), frags_of(attribution["content"])
-        if not cue or not content:
-            continue
-        for index, tokens in enumerate(sentences):
-            ids = covered(tokens, cue[:1])
-            if ids:
-                by_sentence[index].append(((ids[0], ids[-1] + 1), attribution))
-                break
+    by_sentence = gold_cues(record, sentences)
     for index, (tokens, cues) in enumerate(zip(sentences, by_sentence, strict=True)):
         words = sentence_words(tokens, lexicon, contextual=contextual[index] if contextual else None)
         tags = ["O"] * len(tokens)
@@ -139,7 +128,8 @@ def examples(
                 roles[i] = "SRC"
             for i in range(*cue):
                 roles[i] = "O"
-            role_rows.append((role_features(words, cue, others), bio(roles)))
+            roles_here = cue_roles[(index, *cue)] if cue_roles is not None else None
+            role_rows.append((role_features(words, cue, others, roles_here), bio(roles)))
     return cue_rows, role_rows
 
 
@@ -232,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         "CONTEXTUAL_CUE_MODEL",
         "CONTEXTUAL_ROLE_MODEL",
         "CONTEXTUAL_HEAD",
+        "CONTEXTUAL_ROLE_HEAD",
     ):
         setattr(_extract, name, args.out / getattr(_extract, name).name)
     if held:
@@ -269,13 +260,17 @@ def fit_models(args: argparse.Namespace, fit: list[dict], held: list[dict], argv
     if args.no_lexicon:
         per_record, lexicon = [EMPTY] * len(fit), EMPTY
     lexicon.write(args.out / _extract.LEXICON.name)
-    head_card, probabilities = {}, [None] * len(fit)
+    head_card, probabilities, role_probabilities = {}, [None] * len(fit), [None] * len(fit)
     cue_name, role_name = _extract.CUE_MODEL.name, _extract.ROLE_MODEL.name
     if args.contextual:
         head_began = time.perf_counter()
         labels = [contextual.token_labels(record) for record in fit]
-        probabilities, head = contextual.cross_fitted(contextual.encode(fit), labels)
+        vectors = contextual.encode(fit)
+        probabilities, head = contextual.cross_fitted(vectors, labels)
         head.write(args.out / _extract.CONTEXTUAL_HEAD.name)
+        role_probabilities, roles_head = contextual.cross_fitted_roles(vectors, fit)
+        roles_head.write(args.out / _extract.CONTEXTUAL_ROLE_HEAD.name)
+        del vectors
         cue_name, role_name = _extract.CONTEXTUAL_CUE_MODEL.name, _extract.CONTEXTUAL_ROLE_MODEL.name
         head_card = {
             "token_head": {
@@ -285,12 +280,18 @@ def fit_models(args: argparse.Namespace, fit: list[dict], held: list[dict], argv
                     k: list(v) if isinstance(v, tuple) else v for k, v in contextual.HEAD_SETTINGS.items()
                 },
                 "cross_fitting_folds": contextual.FOLDS,
+                "role_head": {
+                    "file": _extract.CONTEXTUAL_ROLE_HEAD.name,
+                    "projection": f"principal components, {contextual.PROJECTION} dimensions",
+                },
                 "seconds": round(time.perf_counter() - head_began, 1),
             }
         }
     cue_rows, role_rows = [], []
-    for record, record_lexicon, record_probabilities in zip(fit, per_record, probabilities, strict=True):
-        cues, roles = examples(record, record_lexicon, record_probabilities)
+    for record, record_lexicon, record_probabilities, record_roles in zip(
+        fit, per_record, probabilities, role_probabilities, strict=True
+    ):
+        cues, roles = examples(record, record_lexicon, record_probabilities, record_roles)
         cue_rows.extend(cues)
         role_rows.extend(roles)
     # The two CRFs are independent: train them side by side (fork, so the rows are not copied by pickle).

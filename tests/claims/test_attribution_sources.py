@@ -180,6 +180,7 @@ def test_a_source_inside_or_swallowing_a_relative_clause_is_the_phrase_it_descri
     assert outside_relative_clause(lowers, press, cue) == head  # found inside the clause
     assert outside_relative_clause(lowers, (0, cue[0] - 1), cue) == head  # swallowed the clause
     assert outside_relative_clause(lowers, head, cue) == head
+    assert outside_relative_clause(lowers, (0, 3), cue) == head  # "A worker at": cut short, run on
     assert outside_relative_clause(lowers, None, cue) is None
     # No relative clause before the cue: any source stays as found.
     plain = _lowers("The mayor said the road is open.")

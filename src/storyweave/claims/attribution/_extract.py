@@ -16,7 +16,13 @@ from pathlib import Path
 import pycrfsuite
 
 from storyweave.claims.attribution._content import TRAILING, content_range
-from storyweave.claims.attribution._contextual import HEAD, Probabilities, sentence_probabilities
+from storyweave.claims.attribution._contextual import (
+    HEAD,
+    ROLE_HEAD,
+    SentenceContext,
+    role_head,
+    sentence_context,
+)
 from storyweave.claims.attribution._features import SentenceWords, cue_features, role_features, sentence_words
 from storyweave.claims.attribution._infinitives import marker_outside_cue
 from storyweave.claims.attribution._models import lexicon, taggers
@@ -52,6 +58,7 @@ ROLE_MODEL = _HERE / "roles.crfsuite.gz"
 CONTEXTUAL_CUE_MODEL = _HERE / "cues_contextual.crfsuite.gz"
 CONTEXTUAL_ROLE_MODEL = _HERE / "roles_contextual.crfsuite.gz"
 CONTEXTUAL_HEAD = HEAD
+CONTEXTUAL_ROLE_HEAD = ROLE_HEAD
 LEXICON = _HERE / "lexicon.json.gz"
 # A token is part of a confident cue when the tagger's posterior for B-CUE + I-CUE reaches this; a chunk
 # reaching only WEAK_CUE_THRESHOLD is a weak cue, kept only where no other attribution claims its content
@@ -241,7 +248,10 @@ def _attribution(
 ) -> Attribution | None:
     """The attribution of one cue: its source and content by the role tagger and the layout rules."""
     tokens = sentences[index]
-    labels = role_tagger.tag(role_features(words, cue, others))
+    cue_roles = (
+        None if words.projected is None else role_head(CONTEXTUAL_ROLE_HEAD).predict(words.projected, cue)
+    )
+    labels = role_tagger.tag(role_features(words, cue, others, cue_roles))
     first, last = content_range(labels, tokens, cue)
     source = _source_range(role_tagger, len(tokens), cue, [t.text for t in tokens])
     ruled = _according_to(tokens, cue)
@@ -294,10 +304,11 @@ def _sentence_attributions(
     cue_tagger: pycrfsuite.Tagger,
     role_tagger: pycrfsuite.Tagger,
     nested_threshold: float,
-    contextual: Probabilities | None = None,
+    context: SentenceContext | None = None,
 ) -> list[Attribution]:
     tokens = sentences[index]
-    words = sentence_words(tokens, lexicon(LEXICON), contextual=contextual)
+    probabilities, projected = (None, None) if context is None else context
+    words = sentence_words(tokens, lexicon(LEXICON), contextual=probabilities, projected=projected)
     cues, weak = _cues(cue_tagger, words)
     # Every cue's roles are tagged with the confident cues as the sentence's other cues, as in training.
     others = [False] * len(tokens)
@@ -357,7 +368,9 @@ def find_attributions(
         raise TypeError(f"find_attributions expects the article text as str, got {type(text).__name__}")
     sentences = sentences_of(text)
     probabilities = (
-        sentence_probabilities(text, sentences, CONTEXTUAL_HEAD) if contextual is not False else None
+        sentence_context(text, sentences, CONTEXTUAL_HEAD, CONTEXTUAL_ROLE_HEAD)
+        if contextual is not False
+        else None
     )
     if probabilities is None and contextual:
         raise EncoderUnavailable(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from storyweave.claims.attribution._cuewords import CueWords, load
 from storyweave.claims.attribution._lexicon import EMPTY, Lexicon, normalise
@@ -70,6 +71,7 @@ class SentenceWords:
     source_levels: list[str]
     classes: list[tuple[str, ...]]  # hand-written cue-word classes (``_cuewords``); () for other words
     contextual: Sequence[tuple[float, float, float]] | None = None  # P(cue, source, content) per token
+    projected: Any = None  # the encoder's projected token vectors (numpy), for the per-cue role head
 
 
 def sentence_words(
@@ -77,6 +79,7 @@ def sentence_words(
     lexicon: Lexicon = EMPTY,
     cue_words: CueWords | None = None,
     contextual: Sequence[tuple[float, float, float]] | None = None,
+    projected: Any = None,
 ) -> SentenceWords:
     """Per-token word forms of ``tokens``, their training-lexicon levels (see ``_lexicon``) and their
     cue-word classes (``cue_words``, by default the packaged ``cue_words.txt``)."""
@@ -93,6 +96,7 @@ def sentence_words(
         source_levels=[source for _, _, source in levels],
         classes=[known.classes(lower) for lower in lowers],
         contextual=contextual,
+        projected=projected,
     )
 
 
@@ -195,12 +199,18 @@ def cue_features(words: SentenceWords) -> list[Features]:
     return rows
 
 
-def role_features(words: SentenceWords, cue: tuple[int, int], other_cues: Sequence[bool]) -> list[Features]:
+def role_features(
+    words: SentenceWords,
+    cue: tuple[int, int],
+    other_cues: Sequence[bool],
+    cue_roles: Sequence[Sequence[float]] | None = None,
+) -> list[Features]:
     """Per-token features for tagging one cue's source and content within its sentence.
 
     ``cue`` is the cue's token range [first, last); ``other_cues`` marks tokens of the sentence's other
     cues, which usually end a content span or start a nested attribution. Each word's bucketed source
-    rate in the training data ("spokesman", "officials", "sources") is a feature too.
+    rate in the training data ("spokesman", "officials", "sources") is a feature too. ``cue_roles``: the
+    role head's (P(source), P(content)) per token for this cue (contextual taggers only).
     """
     tokens, lowers = words.tokens, words.lowers
     first, last = cue
@@ -263,5 +273,8 @@ def role_features(words: SentenceWords, cue: tuple[int, int], other_cues: Sequen
             row.append(f"side|nsrc={side}|{_level(p_source)}")
             row.append(f"side|ncon={side}|{_level(p_content)}")
             row.append(f"ncue={_level(p_cue)}")
+        if cue_roles is not None:
+            row.append(f"side|csrc={side}|{_level(cue_roles[i][0])}")
+            row.append(f"side|ccon={side}|{_level(cue_roles[i][1])}")
         rows.append(row)
     return rows

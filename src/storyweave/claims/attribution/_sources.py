@@ -216,6 +216,13 @@ def outside_relative_clause(lowers: Sequence[str], source: _Range | None, cue: _
     head_end = opening - 1  # the comma opening the clause
     if source[0] < head_end < source[1]:
         return source[0], head_end
+    if source[1] <= head_end:  # in the described phrase but cut short ("A worker at a"): run on to its end
+        gap = range(source[1], head_end)
+        if len(gap) <= _LONGEST_PHRASE and not any(
+            lowers[j] in _CLAUSE_BREAKS or lowers[j] in _NOT_IN_PHRASE for j in gap
+        ):
+            return source[0], head_end
+        return source
     if source[0] <= opening:
         return source
     start = head_end
