@@ -357,7 +357,7 @@ def find_attributions(
     as links of a provenance chain, and get no cue opening with "to" (``_infinitives``).
 
     ``contextual`` picks the taggers: True needs the sentence encoder (``_contextual``; about 10 ms per
-    sentence on one core, several times the CRFs' cost, and 3–4 F1 points better on held-out PolNeAR),
+    sentence on one core, some 30 times the CRFs' cost, and 2–4 F1 points better on held-out PolNeAR),
     False uses the word-feature taggers only, None (the default) uses the encoder when it can be loaded.
 
     Offsets are into ``text`` as given. Safe to call from several threads (each has its own taggers).
