@@ -5,7 +5,9 @@ over the sentence, rather than rules per cue verb, because the annotated cues ar
 distinct strings in PolNeAR train, "said" only a fifth of them) and because where the content ends is
 a sequence decision: the model sees that a quotation closes, a second cue starts, or the clause turns.
 The model files are crfsuite's own binary format, gzipped, read by its C library: no pickle, no code
-is loaded.
+is loaded. Two pairs ship: the contextual pair, whose features include what a small transformer says about
+each token (``_contextual``), used whenever its encoder loads, and the word-feature pair, used otherwise
+or on request (``contextual=False``; several times faster per document).
 """
 
 from __future__ import annotations
