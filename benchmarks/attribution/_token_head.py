@@ -23,6 +23,7 @@ from storyweave.claims.attribution._contextual import (
     RoleHead,
     TokenHead,
     cue_pair_rows,
+    project,
     sentence_vectors,
 )
 from storyweave.claims.attribution._tokens import Token, sentences_of
@@ -173,14 +174,12 @@ def cross_fitted_roles(
     )
     pca = PCA(PROJECTION, random_state=0).fit(every_token[sample].astype(np.float32))
     del every_token
-    projector = RoleHead(
-        pca.mean_.astype(np.float32), pca.components_.astype(np.float32), TokenHead(*[np.zeros(1)] * 4)
-    )
+    mean, components = pca.mean_.astype(np.float32), pca.components_.astype(np.float32)
     rows: list[tuple[int, tuple[int, int, int], np.ndarray, np.ndarray]] = []
     for index, (record, record_vectors) in enumerate(zip(records, vectors, strict=True)):
         sentences = sentences_of(record["text"])
         for position, (tokens, cues) in enumerate(zip(sentences, gold_cues(record, sentences), strict=True)):
-            projected = projector.project(record_vectors[position])
+            projected = project(record_vectors[position], mean, components)
             for cue, attribution in cues:
                 labels = np.zeros((len(tokens), 2), dtype=bool)
                 labels[covered(tokens, frags_of(attribution["source"])), 0] = True
@@ -199,4 +198,4 @@ def cross_fitted_roles(
                 found[index][key] = head.predict(features)
         print(f"role head fold {fold + 1}/{folds}: {time.perf_counter() - began:.0f} s", flush=True)
     head = _fit(np.concatenate([r[2] for r in rows]), np.concatenate([r[3] for r in rows]))
-    return found, RoleHead(projector.mean, projector.components, head)
+    return found, RoleHead(mean, components, head)

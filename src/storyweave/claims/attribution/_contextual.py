@@ -31,6 +31,7 @@ __all__ = [
     "SentenceContext",
     "TokenHead",
     "cue_pair_rows",
+    "project",
     "role_head",
     "sentence_context",
     "sentence_vectors",
@@ -89,10 +90,15 @@ class RoleHead:
         )  # fmt: skip
 
     def project(self, vectors: np.ndarray) -> np.ndarray:
-        return ((vectors.astype(np.float32) - self.mean) @ self.components.T).astype(np.float32)
+        return project(vectors, self.mean, self.components)
 
     def predict(self, projected: np.ndarray, cue: tuple[int, int]) -> np.ndarray:
         return self.head.predict(cue_pair_rows(projected, cue))
+
+
+def project(vectors: np.ndarray, mean: np.ndarray, components: np.ndarray) -> np.ndarray:
+    """Encoder vectors onto the role head's principal components (training and tagging alike)."""
+    return ((vectors.astype(np.float32) - mean) @ components.T).astype(np.float32)
 
 
 def cue_pair_rows(projected: np.ndarray, cue: tuple[int, int]) -> np.ndarray:
