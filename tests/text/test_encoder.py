@@ -179,3 +179,16 @@ def test_the_installed_minilm_weights_load_and_read_context() -> None:
     again = encoder.encode_spans([text_a], [[(19, 23)]])[0]
     np.testing.assert_allclose(a, again, rtol=1e-5, atol=1e-5)
     assert MODEL_SHA256 == "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+
+
+def test_float32_gelu_matches_the_exact_erf_form_over_the_whole_range():
+    from storyweave.text.encoder import _gelu
+
+    x = np.concatenate([np.linspace(-12, 12, 20001), [0.0, -0.0, 1e-8, -1e-8, 40.0, -40.0]]).astype(
+        np.float32
+    )
+    exact = 0.5 * x.astype(np.float64) * (1 + erf(x.astype(np.float64) / math.sqrt(2)))
+    got = _gelu(x)
+    assert got.dtype == np.float32
+    assert np.abs(got - exact).max() < 2e-6 * max(1.0, float(np.abs(x).max()))
+    assert np.all(np.isfinite(got))

@@ -23,7 +23,6 @@ from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
 import numpy as np
-from scipy.special import erf
 
 __all__ = ["MODEL_SHA256", "EncoderUnavailable", "TokenEncoder", "token_encoder"]
 
@@ -67,6 +66,35 @@ def _read_safetensors(path: Path) -> dict[str, np.ndarray]:
         array = np.frombuffer(data[start:end], dtype=kinds[entry["dtype"]]).reshape(entry["shape"])
         tensors[name.removeprefix("bert.")] = array.astype(np.float32)
     return tensors
+
+
+# Abramowitz & Stegun 7.1.26: erf to within 1.5e-7, below float32's own rounding at these magnitudes.
+_ERF_P = np.float32(0.3275911)
+_ERF_A = tuple(np.float32(a) for a in (1.061405429, -1.453152027, 1.421413741, -0.284496736, 0.254829592))
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    """Exact (erf) GELU, written with in-place float32 ufuncs: scipy's erf computes in double precision and
+    took half of the forward pass; this takes a third of its time and differs by less than 1e-6."""
+    z = np.multiply(x, np.float32(_SQRT_HALF))
+    magnitude = np.abs(z)
+    t = magnitude * _ERF_P
+    t += 1.0
+    np.reciprocal(t, out=t)
+    tail = t * _ERF_A[0]  # Horner: tail becomes the polynomial in t, then 1 - erf(|z|)
+    for coefficient in _ERF_A[1:]:
+        tail += coefficient
+        tail *= t
+    np.square(magnitude, out=magnitude)
+    np.negative(magnitude, out=magnitude)
+    np.exp(magnitude, out=magnitude)
+    tail *= magnitude
+    np.subtract(1.0, tail, out=tail)
+    np.copysign(tail, z, out=tail)  # erf(z)
+    tail += 1.0
+    tail *= x
+    tail *= 0.5
+    return tail
 
 
 def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
@@ -126,7 +154,8 @@ class TokenEncoder:
             def dense(h: np.ndarray, name: str, prefix: str = p) -> np.ndarray:
                 # One 2-D product on the stored transposed weight: numpy's stacked matmul skips BLAS.
                 flat = h.reshape(-1, h.shape[-1]) @ w[f"{prefix}{name}.weight_t"]
-                return flat.reshape(*h.shape[:-1], -1) + w[f"{prefix}{name}.bias"]
+                flat += w[f"{prefix}{name}.bias"]
+                return flat.reshape(*h.shape[:-1], -1)
 
             def heads(h: np.ndarray) -> np.ndarray:
                 return h.reshape(batch, length, _HEADS, size).transpose(0, 2, 1, 3)
@@ -144,15 +173,7 @@ class TokenEncoder:
                 w[p + "attention.output.LayerNorm.weight"],
                 w[p + "attention.output.LayerNorm.bias"],
             )
-            inner = dense(x, "intermediate.dense")
-            gelu = np.multiply(
-                inner, _SQRT_HALF
-            )  # exact GELU, in place: numpy's temporaries cost more than erf
-            erf(gelu, out=gelu)
-            gelu += 1.0
-            gelu *= inner
-            gelu *= 0.5
-            inner = gelu
+            inner = _gelu(dense(x, "intermediate.dense"))
             x = _layer_norm(
                 x + dense(inner, "output.dense"),
                 w[p + "output.LayerNorm.weight"],
