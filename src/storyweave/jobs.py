@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
+from storyweave._workers import one_blas_thread
 from storyweave.briefing import BriefOptions, build_brief
 from storyweave.ingest import ReadOptions
 from storyweave.model import Article, Brief, InputFailure, Story
@@ -141,7 +142,7 @@ def brief_stories(
     workers = min(os.cpu_count() or 1, 4)
     briefs: list[Brief] = []
     if len(stories) >= _PARALLEL_MIN_STORIES and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=one_blas_thread) as pool:
             for made in pool.map(build_brief, stories, [options] * len(stories), chunksize=8):
                 briefs.append(made)
                 reporter.advance("summarizing")

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 
 import pandas as pd
 
+from storyweave._workers import one_blas_thread
 from storyweave.briefing import BriefOptions
 from storyweave.cluster import BATCH_CLUSTERER, Clusterer, TfidfTimeClusterer, cluster_articles
 from storyweave.cluster._linkage import average_link_labels
@@ -114,6 +115,7 @@ def cluster_singletons(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame
 
 def brief_stories(story: pd.DataFrame, options: BriefOptions) -> pd.DataFrame:
     """One brief (as JSON, the format of ``storyweave.render``) for one story's rows."""
+    one_blas_thread()  # Spark runs a Python worker per core
     kept = story[story["duplicate_of"].isna()]
     copies = story[story["duplicate_of"].notna()]
     duplicates: dict[str, list[Article]] = {}
