@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import resource
 import shutil
 import statistics
 import subprocess
@@ -44,18 +43,27 @@ def build_corpus(path: Path, reports: int) -> int:
     return written
 
 
+# Runs the CLI and writes the largest resident set of it and its workers to argv[1]. A process of its own per
+# run: RUSAGE_CHILDREN of this script would report the largest child of *all* runs so far.
+_PEAK_OF_ONE_RUN = (
+    "import resource, subprocess, sys; code = subprocess.run(sys.argv[2:]).returncode; "
+    "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)); "
+    "sys.exit(code)"
+)
+
+
 def run_once(corpus: Path, out_dir: Path, mode: str = "contextual") -> tuple[float, float]:
+    """Wall seconds and the largest process's peak RSS (MiB) of one run of the CLI."""
     shutil.rmtree(out_dir, ignore_errors=True)
     cmd = [sys.executable, "-m", "storyweave", "brief", str(corpus), "-o", str(out_dir), "--quiet"]
     cmd += ["--fast-attribution"] if mode == "fast" else []
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    peak_file = out_dir.with_name(out_dir.name + ".peak-kib")
     start = time.perf_counter()
-    done = subprocess.run(cmd, check=False)
+    done = subprocess.run([sys.executable, "-c", _PEAK_OF_ONE_RUN, str(peak_file), *cmd], check=False)
     if done.returncode not in (0, 1):  # 1: some inputs were rejected (e.g. pages that are all junk)
         raise SystemExit(f"storyweave brief failed with exit code {done.returncode}")
     elapsed = time.perf_counter() - start
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, max(peak_kib, before) / 1024
+    return elapsed, int(peak_file.read_text()) / 1024
 
 
 def main() -> None:
