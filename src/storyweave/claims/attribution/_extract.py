@@ -358,7 +358,7 @@ def find_attributions(
     is reported only when the tagger is very sure of it (``NESTED_CUE_THRESHOLD``). Briefs keep them all,
     as links of a provenance chain, and get no cue opening with "to" (``_infinitives``).
 
-    ``contextual`` picks the taggers: True needs the sentence encoder (``_contextual``; about 10 ms per
+    ``contextual`` picks the taggers: True needs the sentence encoder (``_contextual``; about 9 ms per
     sentence on one core, some 30 times the CRFs' cost, and 2–4 F1 points better on held-out PolNeAR),
     False uses the word-feature taggers only, None (the default) uses the encoder when it can be loaded.
 
