@@ -68,3 +68,31 @@ def test_claims_rank_by_independent_voices_before_outlets() -> None:
     assert [(c.supported_by, c.independent) for c in claims[:2]] == [((1, 3), 2), ((1, 2, 3), 1)]
     assert "cooling centres" in claims[0].text
     assert [link.text for link in claims[1].chain] == ["the Ledger"]
+
+
+def test_a_report_briefed_again_in_a_grown_story_reuses_its_stated_claims(monkeypatch) -> None:
+    from storyweave.claims.align import _provenance
+
+    calls: list[str] = []
+    real = _provenance.stated_claims
+
+    def counting(text: str, article_id: str = "", *, contextual: bool | None = None):
+        calls.append(article_id)
+        return real(text, article_id, contextual=contextual)
+
+    monkeypatch.setattr(_provenance, "stated_claims", counting)
+    _provenance._claims_of_report.cache_clear()
+    first = _article("cache-a", _RELAY, "Tribune")
+    story = [first, _article("cache-b", _LEDGER, "Ledger")]
+    before = _provenance.ReportStatements(story, contextual=False).of(0)
+    grown = [*story, _article("cache-c", "Officials said the reservoir would refill by spring.", "Courier")]
+    again = _provenance.ReportStatements(grown, contextual=False)
+    assert again.of(0) == before and again.of(2)
+    assert calls == ["cache-a", "cache-c"]
+    # A changed text, or the other taggers, is worked out anew.
+    _provenance.ReportStatements(
+        [_article("cache-a", _RELAY + " It rained.", "Tribune")], contextual=False
+    ).of(0)
+    _provenance.ReportStatements([first], contextual=None).of(0)
+    assert calls == ["cache-a", "cache-c", "cache-a", "cache-a"]
+    _provenance._claims_of_report.cache_clear()
