@@ -14,6 +14,7 @@ from storyweave.claims.attribution._sources import (
     manner_adverb,
     outside_relative_clause,
     participle_sources,
+    subject_before_coordination,
     whole_determiner_phrase,
     without_relative_opening,
 )
@@ -200,3 +201,52 @@ def test_the_brief_names_the_worker_not_the_press() -> None:
         found = [a for a in find_attributions(text, contextual=contextual) if a.cue.text == "said"]
         assert found and found[0].source is not None
         assert found[0].source.text == "A worker at a neighbouring fish processing plant"
+
+
+def _words(text: str) -> list[str]:
+    return [t.text for t in _tokens(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue_words", "subject"),
+    [
+        ("The firm employs 35 people and has said none will lose their jobs.", ("has", "said"), "The firm"),
+        ("Its two directors resigned and said the board had misled them.", ("said",), "Its two directors"),
+        ("Police arrested two men and said more arrests were likely.", ("said",), "Police"),
+        ("The council has reviewed the bids and said the tender was fair.", ("said",), "The council"),
+        ("Thomson Reuters reported the deal and said it was worth $2 billion.", ("said",), "Thomson Reuters"),
+        ("Smith's lawyer and said nothing.", ("said",), "Smith's lawyer"),  # no verb: only "and" goes
+    ],
+)  # fmt: skip
+def test_a_source_running_through_a_coordinated_verb_phrase_is_its_subject(
+    text: str, cue_words: tuple[str, ...], subject: str
+) -> None:
+    words = _words(text)
+    cue = _cue([w.lower() for w in words], *cue_words)
+    found = subject_before_coordination(words, (0, cue[0]), cue)
+    assert found is not None and " ".join(words[found[0] : found[1]]).replace(" 's", "'s") == subject
+
+
+def test_sources_not_ending_in_a_coordinator_before_the_cue_are_left_alone() -> None:
+    words = _words("Smith and Jones said the plan was dead.")
+    said = words.index("said")
+    assert subject_before_coordination(words, (0, said), (said, said + 1)) == (0, said)
+    assert subject_before_coordination(words, None, (said, said + 1)) is None
+    # The coordinator is not next to the cue: not this layout.
+    words = _words("Officials and analysts at the bank later said rates would rise.")
+    said = words.index("said")
+    assert subject_before_coordination(words, (0, said - 1), (said, said + 1)) == (0, said - 1)
+
+
+def test_the_brief_names_the_firm_not_its_payroll() -> None:
+    from storyweave.text.encoder import EncoderUnavailable, token_encoder
+
+    try:
+        token_encoder()
+    except EncoderUnavailable:
+        pytest.skip(
+            "the sentence encoder is not installed here (the word-feature tagger finds another source)"
+        )
+    text = "The firm employs 35 people and has said none will lose their jobs."
+    (found,) = [a for a in find_attributions(text, contextual=True) if "lose" in a.content.text]
+    assert found.source is not None and found.source.text == "The firm"

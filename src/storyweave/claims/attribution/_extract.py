@@ -40,6 +40,7 @@ from storyweave.claims.attribution._sources import (
     outside_relative_clause,
     participle_sources,
     source_span,
+    subject_before_coordination,
     whole_determiner_phrase,
     without_relative_opening,
 )
@@ -265,6 +266,7 @@ def _attribution(
             source = None
         source = without_relative_opening(words.lowers, whole_determiner_phrase(words.lowers, source, cue))
         source = outside_relative_clause(words.lowers, source, cue)
+        source = subject_before_coordination([t.text for t in tokens], source, cue)
     if last <= first:
         return None
     content = _span(text, tokens, first, last)

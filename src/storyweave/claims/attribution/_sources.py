@@ -39,6 +39,7 @@ __all__ = [
     "manner_adverb",
     "participle_sources",
     "source_span",
+    "subject_before_coordination",
     "whole_determiner_phrase",
     "without_relative_opening",
 ]
@@ -232,6 +233,37 @@ def outside_relative_clause(lowers: Sequence[str], source: _Range | None, cue: _
             break
         start -= 1
     return (start, head_end) if start < head_end else source
+
+
+_COORDINATORS = frozenset({"and", "but"})
+
+
+def _finite_verb_like(word: str) -> bool:
+    """A lower-case word that may be a verb in the present or past tense ("employs", "resigned")."""
+    if not (word.isalpha() and word.islower() and len(word) > 3):
+        return False
+    return word.endswith("ed") or (word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")))
+
+
+def subject_before_coordination(words: Sequence[str], source: _Range | None, cue: _Range) -> _Range | None:
+    """The subject of a first verb phrase coordinated with the cue, when the source ran through that verb
+    phrase up to the cue ("*The firm employs 35 people and* has said none will lose their jobs"): the words
+    before the first verb. That verb is an auxiliary, or the last of a run of "-s"/"-ed" words (in "two
+    directors resigned", the noun comes first). With no such verb, only the coordinator is dropped."""
+    if source is None or source[1] != cue[0] or words[source[1] - 1].lower() not in _COORDINATORS:
+        return source
+    first, last = source
+    verb = last - 1
+    for j in range(first + 1, last - 1):
+        if words[j].lower() in _NOT_IN_PHRASE:
+            verb = j
+            break
+        if _finite_verb_like(words[j]):
+            verb = j
+            while verb + 1 < last - 1 and _finite_verb_like(words[verb + 1]):
+                verb += 1
+            break
+    return (first, verb) if verb > first else None
 
 
 # Words whose final dot is their own, not the sentence's, when they end a source.
