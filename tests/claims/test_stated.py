@@ -123,6 +123,23 @@ def test_a_plain_report_of_a_strike_is_not_rhetoric() -> None:
     assert kind_of("“Rise up, O brothers, and strike them!”", "shouted") == "rhetoric"
 
 
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        ("A by-election, which must be held within ten weeks, will follow.", "fact"),
+        ("Bids must be submitted no later than 5 p.m. on March 3.", "fact"),
+        ("Forms have to be filed by Friday.", "fact"),
+        ("The council must act now.", "opinion"),
+        ("He must be stopped by any means.", "opinion"),  # "by" an agent, not a date
+        ("The bill must be passed before it is too late.", "opinion"),
+    ],
+)
+def test_a_deadline_set_by_a_rule_is_a_fact_and_an_obligation_urged_is_an_opinion(
+    content: str, kind: str
+) -> None:
+    assert kind_of(content) == kind
+
+
 def test_scare_quotes_are_found_and_quoted_speech_is_not() -> None:
     text = 'The so-called "emir" fled. He said, "we will return". They called it "a disaster".'
     spans = [text[s:e] for s, e in scare_quotes(text)]

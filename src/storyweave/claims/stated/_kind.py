@@ -38,6 +38,18 @@ __all__ = ["KINDS", "kind_of"]
 
 KINDS = ("fact", "opinion", "rhetoric")
 _QUOTED = re.compile(r"[“\"‘]([^”\"’]{2,})[”\"’]")
+# A deadline a rule sets ("a by-election, which must be held within ten weeks", "forms have to be filed by
+# Friday") is a reported fact, not the writer's or a source's judgement of what ought to happen.
+_WHEN = (
+    r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|midnight|noon|tomorrow|next\b|the\s+end\b|the\s+close\b|the\s+deadline|early\b|mid|late\b|spring|summer"
+    r"|autumn|winter|the\s+(?:first|second|third|fourth)\s+quarter|year-end)"
+)
+_DEADLINE = re.compile(
+    r"\b(?:must|has\s+to|have\s+to|needs?\s+to)\s+be\s+[a-z]+(?:ed|en|wn|ne|d|t)\s+"
+    rf"(?:within\s+\w+|(?:by|before|no\s+later\s+than)\s+{_WHEN})",
+    re.IGNORECASE,
+)
 
 
 def _rhetoric(content: str, cue: str) -> bool:
@@ -62,7 +74,7 @@ def kind_of(content: str, cue: str = "", source: str = "") -> str:
         return "rhetoric"
     if cue and ATTITUDE_CUE.search(cue):
         return "opinion"
-    if EVALUATIVE.search(content):
+    if EVALUATIVE.search(_DEADLINE.sub(" ", content)):
         return "opinion"
     if not cue and WRITER_ANALYSIS.search(content):
         return "opinion"
