@@ -366,3 +366,12 @@ def test_a_request_made_in_the_passive_is_no_claim_of_its_own() -> None:
 def test_a_writers_forecast_of_an_act_stays_in_the_writers_voice() -> None:
     claim = _claim("The council will likely reject the plan again next week.", "reject")
     assert claim.chain == ()
+
+
+def test_a_phrase_pointing_back_at_what_others_said_is_no_claim_of_its_own() -> None:
+    # "those complaints" names a claim made elsewhere: the sentence is the writer's report of the rejection.
+    (claim,) = stated_claims("The council rejected those complaints at the time.", "t")
+    assert claim.text == "The council rejected those complaints at the time" and claim.chain == ()
+    # With a clause of its own, the content says something.
+    texts = [c.text for c in stated_claims("He rejected the claims that he had lied.", "t")]
+    assert texts == ["the claims that he had lied"]

@@ -37,6 +37,12 @@ _PREPOSITION_OPENING = re.compile(
     r"(?i:to|in|on|at|from|with|during|after|before|by|for|via)\s+(?i:the|a|an|his|her|its|their|this)\s"
 )
 _MAX_FRAGMENT_WORDS = 8
+# What someone else said, named only by pointing back at it ("The council rejected *those complaints at the
+# time*"): the rejection is a claim about a claim the reader cannot see here, not a proposition of its own.
+_POINTING_BACK = re.compile(
+    r"(?i:those|these|the|such|that|this|their|his|her|its)\s+(?:[\w-]+\s+)?(?i:complaints?|allegations?|"
+    r"claims?|accusations?|charges?|criticisms?|suggestions?|assertions?|rumou?rs?|reports?|remarks?|comments?)\b"
+)
 _READER = re.compile(r"(?<![\w-])(?:you|your|yours)(?![\w-])", re.IGNORECASE)
 # A finite verb: an auxiliary or modal, a regular "-ed" or "-s" form, or an irregular past ("fled", "took").
 _FINITE = re.compile(
@@ -84,18 +90,19 @@ def _carries_claim(
 
 
 def _says_something(text: str, attribution: Attribution, scares: list[tuple[int, int]]) -> bool:
-    """Content of three words or more once scare quotes are set aside, and not a bare prepositional
-    phrase: less is a fragment ("to the council chamber, Merrow" after "a statement read"), not a claim.
-    ("called it a reward for murder" has no verb either, but is a claim.)"""
+    """Content of three words or more once scare quotes are set aside, and neither a bare prepositional
+    phrase nor a phrase pointing back at what others said: less is a fragment ("to the council chamber,
+    Merrow" after "a statement read"; "rejected those complaints at the time"), not a claim. ("called it a
+    reward for murder" has no verb either, but is a claim.)"""
     content = attribution.content
     if len(words(without_scare_quotes(text, content.start, content.end, scares))) < _MIN_CONTENT_WORDS:
         return False
-    return not (
-        _PREPOSITION_OPENING.match(content.text)
-        and len(words(content.text)) <= _MAX_FRAGMENT_WORDS
-        and not _FINITE.search(content.text)
-        and not _QUOTE_MARK.search(content.text)
-    )
+    if len(words(content.text)) > _MAX_FRAGMENT_WORDS or _QUOTE_MARK.search(content.text):
+        return True
+    pointing = _POINTING_BACK.match(content.text)
+    if pointing:  # its noun may look like a verb to _FINITE ("complaints"): read only what follows it
+        return bool(_FINITE.search(content.text[pointing.end() :]))
+    return not (_PREPOSITION_OPENING.match(content.text) and not _FINITE.search(content.text))
 
 
 def _index(sentences: Sequence[tuple[int, int]], position: int) -> int:
