@@ -375,3 +375,21 @@ def test_a_phrase_pointing_back_at_what_others_said_is_no_claim_of_its_own() -> 
     # With a clause of its own, the content says something.
     texts = [c.text for c in stated_claims("He rejected the claims that he had lied.", "t")]
     assert texts == ["the claims that he had lied"]
+
+
+def test_a_content_ends_before_a_second_cue_coordinated_with_its_own() -> None:
+    text = (
+        "In a video, the group's spokesman urged followers to \"burn the crusaders in their homes\" and "
+        'promised "rivers of blood" for the army.'
+    )
+    texts = [c.text for c in stated_claims(text, "t")]
+    assert any(t.endswith('"burn the crusaders in their homes"') for t in texts)
+    assert '"rivers of blood" for the army' in texts
+
+
+def test_focus_adverbs_and_hedged_auxiliaries_stay_with_the_cue() -> None:
+    (claim,) = stated_claims('The audit office has said only that it is examining "irregularities".', "t")
+    assert claim.text.startswith("it is examining")
+    # "was reportedly" hedges the writer's own sentence; it names no voice.
+    (claim,) = stated_claims("The captain was reportedly among those rescued on Sunday.", "t")
+    assert claim.chain == () and claim.certainty.startswith("hedged")

@@ -54,7 +54,9 @@ _FINITE = re.compile(
 _ENDS_STATEMENT = re.compile(r"[.!…][”\"’)]?\s*$|[”\"’]\s*$")
 _TRAILING = " .,;:!?"
 _ABBREVIATION_END = re.compile(r"\b(?:Co|Inc|Ltd|Corp|Bros|Jr|Sr|U\.S|U\.K|a\.m|p\.m)\.$")
-_HEDGE_ADVERB = re.compile(r"(?i:reportedly|allegedly|purportedly|supposedly|apparently)")
+_HEDGE_ADVERB = re.compile(
+    r"(?i:(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?)?(?:reportedly|allegedly|purportedly|supposedly|apparently))"
+)
 # A coordinated modifier left out of the source: "from Iraqi and Kurdish sources" -> the tagger's
 # "Kurdish sources" misses "Iraqi and".
 _COORDINATED = re.compile(r"(?:[A-Z][\w.’'-]*,\s+)*[A-Z][\w.’'-]*\s+(?:and|or)\s+$")
@@ -129,10 +131,42 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     while start < end and text[start] in " ":
         start += 1
+    # "has said only that it is examining ...": the focus adverb is the cue's, not part of what was said.
+    if text.startswith("only that ", start) and end - start > len("only that "):
+        start += len("only ")
     # "said that the bridge is closed": the complementiser is the cue's, not part of what was said.
     if text.startswith("that ", start) and end - start > len("that "):
         start += len("that ")
     return start, end
+
+
+_COORDINATED_CUE = re.compile(r"[,;]?\s+(?:and|but)\s+(?:\w+ly\s+)?$")
+
+
+def _before_coordinated_cues(text: str, attributions: list[Attribution]) -> list[Attribution]:
+    """A content that runs on into a second cue coordinated with its own ("urged followers to 'burn ...'
+    *and promised* 'rivers of blood'") ends before the coordinator: each cue reports its own words, and
+    a content holding the other cue would read as a mere wrapper of it."""
+    clipped = []
+    for attribution in attributions:
+        content = attribution.content
+        for other in attributions:
+            if other is attribution or not content.start < other.cue.start < content.end:
+                continue
+            coordinator = _COORDINATED_CUE.search(text, content.start, other.cue.start)
+            if coordinator is not None and coordinator.start() > content.start:
+                end = coordinator.start()
+                content = Span(content.start, end, text[content.start : end])
+                attribution = Attribution(
+                    attribution.article_id,
+                    attribution.source,
+                    attribution.cue,
+                    content,
+                    attribution.certainty,
+                    attribution.hedges,
+                )
+        clipped.append(attribution)
+    return clipped
 
 
 def _expand(
@@ -198,6 +232,7 @@ def stated_claims(text: str, article_id: str = "", *, contextual: bool | None = 
     # not an attribution (the tagger's source for it is just the sentence's subject).
     kept = [a for a in kept if not _HEDGE_ADVERB.fullmatch(a.cue.text.strip())]
     kept.sort(key=lambda a: (a.cue.start, a.cue.end))
+    kept = _before_coordinated_cues(text, kept)
     attributions, wrappers = _expand(text, kept, scares)
     chains = chains_of(text, attributions, sentences)
     quantities = find_quantities(text)

@@ -46,7 +46,7 @@ _DISPATCH_CUE = re.compile(r"(?i:\b(?:called|summoned|sent)\s*$)")
 _TO_A_PLACE = re.compile(r"(?i:(?:to|into|out\s+to)\s+(?:the|a|an)\s)")
 # "did not respond to requests for comment": a non-answer, not a claim.
 _NO_COMMENT = re.compile(
-    r"(?i:(?:repeated\s+|several\s+|multiple\s+|emailed\s+|written\s+)?"
+    r"(?i:(?:to\s+)?(?:repeated\s+|several\s+|multiple\s+|emailed\s+|written\s+)?"
     r"(?:requests?|messages?|calls?|e-?mails?|inquiries|queries)\s+(?:for|seeking)\s+(?:a\s+)?comments?)"
 )
 _RELATIVE = re.compile(r"^(?:who|which|that)$", re.IGNORECASE)
