@@ -15,6 +15,8 @@ def one_blas_thread() -> None:
     (the attribution encoder is mostly matrix products) ran 2-3x slower with two workers of two BLAS
     threads each on two cores than with one thread each.
     """
+    import numpy  # noqa: F401  threadpoolctl limits only the BLAS libraries already loaded: load them first
+    import scipy.linalg  # noqa: F401  (scipy ships its own OpenBLAS)
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(limits=1)

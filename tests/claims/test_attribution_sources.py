@@ -213,6 +213,8 @@ def _words(text: str) -> list[str]:
         ("The firm employs 35 people and has said none will lose their jobs.", ("has", "said"), "The firm"),
         ("Its two directors resigned and said the board had misled them.", ("said",), "Its two directors"),
         ("Police arrested two men and said more arrests were likely.", ("said",), "Police"),
+        ("The workers took the day off and said they were owed pay.", ("said",), "The workers"),
+        ("Two senators wrote a letter and said the law was unfair.", ("said",), "Two senators"),
         ("The council has reviewed the bids and said the tender was fair.", ("said",), "The council"),
         ("Thomson Reuters reported the deal and said it was worth $2 billion.", ("said",), "Thomson Reuters"),
         ("Smith's lawyer and said nothing.", ("said",), "Smith's lawyer"),  # no verb: only "and" goes

@@ -132,6 +132,10 @@ def test_a_plain_report_of_a_strike_is_not_rhetoric() -> None:
         ("The council must act now.", "opinion"),
         ("He must be stopped by any means.", "opinion"),  # "by" an agent, not a date
         ("The bill must be passed before it is too late.", "opinion"),
+        ("Emissions must be cut by 40 percent.", "opinion"),  # an amount, not a date
+        ("It must be approved by Mayor Smith.", "opinion"),  # "May" inside a word is no month
+        ("It must be settled within the family.", "opinion"),
+        ("Payment must be made by 2025.", "fact"),
     ],
 )
 def test_a_deadline_set_by_a_rule_is_a_fact_and_an_obligation_urged_is_an_opinion(
@@ -379,12 +383,17 @@ def test_a_phrase_pointing_back_at_what_others_said_is_no_claim_of_its_own() -> 
 
 def test_a_content_ends_before_a_second_cue_coordinated_with_its_own() -> None:
     text = (
-        "In a video, the group's spokesman urged followers to \"burn the crusaders in their homes\" and "
+        'In a video, the group\'s spokesman urged followers to "burn the crusaders in their homes" and '
         'promised "rivers of blood" for the army.'
     )
     texts = [c.text for c in stated_claims(text, "t")]
     assert any(t.endswith('"burn the crusaders in their homes"') for t in texts)
     assert '"rivers of blood" for the army' in texts
+
+
+def test_a_clipped_content_that_says_nothing_is_dropped() -> None:
+    texts = [c.text for c in stated_claims("Two senators wrote a letter and said the law was unfair.", "t")]
+    assert "a letter" not in texts and "the law was unfair" in texts
 
 
 def test_focus_adverbs_and_hedged_auxiliaries_stay_with_the_cue() -> None:

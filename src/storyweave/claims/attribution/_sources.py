@@ -31,6 +31,7 @@ from dataclasses import replace
 
 from storyweave.claims.attribution._tokens import Token
 from storyweave.model import Attribution, Span
+from storyweave.text.verbs import IRREGULAR_PAST
 
 __all__ = [
     "agentless_passive",
@@ -239,8 +240,12 @@ _COORDINATORS = frozenset({"and", "but"})
 
 
 def _finite_verb_like(word: str) -> bool:
-    """A lower-case word that may be a verb in the present or past tense ("employs", "resigned")."""
-    if not (word.isalpha() and word.islower() and len(word) > 3):
+    """A lower-case word that may be a verb in the present or past tense ("employs", "resigned", "took")."""
+    if not (word.isalpha() and word.islower()):
+        return False
+    if word in IRREGULAR_PAST:
+        return True
+    if len(word) <= 3:
         return False
     return word.endswith("ed") or (word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")))
 
@@ -249,7 +254,8 @@ def subject_before_coordination(words: Sequence[str], source: _Range | None, cue
     """The subject of a first verb phrase coordinated with the cue, when the source ran through that verb
     phrase up to the cue ("*The firm employs 35 people and* has said none will lose their jobs"): the words
     before the first verb. That verb is an auxiliary, or the last of a run of "-s"/"-ed" words (in "two
-    directors resigned", the noun comes first). With no such verb, only the coordinator is dropped."""
+    directors resigned", the noun comes first). With no such verb, only the coordinator is dropped; a subject
+    that would be a lone determiner or number keeps the whole phrase instead."""
     if source is None or source[1] != cue[0] or words[source[1] - 1].lower() not in _COORDINATORS:
         return source
     first, last = source
@@ -263,6 +269,8 @@ def subject_before_coordination(words: Sequence[str], source: _Range | None, cue
             while verb + 1 < last - 1 and _finite_verb_like(words[verb + 1]):
                 verb += 1
             break
+    if verb - first == 1 and (words[first].lower() in _ARTICLES or words[first].isdigit()):
+        verb = last - 1  # "Two" or "The" alone names nobody: better the phrase without its coordinator
     return (first, verb) if verb > first else None
 
 

@@ -17,13 +17,14 @@ from storyweave.claims.certainty import certainty_of_claim
 from storyweave.claims.stated._chain import chains_of, sentence_at, split_embedded
 from storyweave.claims.stated._fallback import fallback_attributions
 from storyweave.claims.stated._kind import kind_of
-from storyweave.claims.stated._lexicon import IRREGULAR_PAST, REPORTING_CUE, words
+from storyweave.claims.stated._lexicon import REPORTING_CUE, words
 from storyweave.claims.stated._repair import carries_no_claim, repaired
 from storyweave.claims.stated._scare import scare_quotes, without_scare_quotes
 from storyweave.claims.stated._voice import is_single_unnamed
 from storyweave.model import Attribution, Span, StatedClaim
 from storyweave.text.quantities import find_quantities
 from storyweave.text.sentences import is_whole_quotation, sentence_spans
+from storyweave.text.verbs import IRREGULAR_PAST
 
 __all__ = ["stated_claims"]
 
@@ -144,9 +145,10 @@ _COORDINATED_CUE = re.compile(r"[,;]?\s+(?:and|but)\s+(?:\w+ly\s+)?$")
 
 
 def _before_coordinated_cues(text: str, attributions: list[Attribution]) -> list[Attribution]:
-    """A content that runs on into a second cue coordinated with its own ("urged followers to 'burn ...'
-    *and promised* 'rivers of blood'") ends before the coordinator: each cue reports its own words, and
-    a content holding the other cue would read as a mere wrapper of it."""
+    """A content that runs on into another cue right after "and" or "but" ("urged followers to 'burn ...'
+    *and promised* 'rivers of blood'") ends before the coordinator: each cue reports its own words, and a
+    content holding the other cue would read as a mere wrapper of it. (A content left saying nothing, "wrote
+    *a letter* and said", is dropped by the caller.)"""
     clipped = []
     for attribution in attributions:
         content = attribution.content
@@ -232,7 +234,7 @@ def stated_claims(text: str, article_id: str = "", *, contextual: bool | None = 
     # not an attribution (the tagger's source for it is just the sentence's subject).
     kept = [a for a in kept if not _HEDGE_ADVERB.fullmatch(a.cue.text.strip())]
     kept.sort(key=lambda a: (a.cue.start, a.cue.end))
-    kept = _before_coordinated_cues(text, kept)
+    kept = [a for a in _before_coordinated_cues(text, kept) if _says_something(text, a, scares)]
     attributions, wrappers = _expand(text, kept, scares)
     chains = chains_of(text, attributions, sentences)
     quantities = find_quantities(text)

@@ -40,14 +40,21 @@ KINDS = ("fact", "opinion", "rhetoric")
 _QUOTED = re.compile(r"[“\"‘]([^”\"’]{2,})[”\"’]")
 # A deadline a rule sets ("a by-election, which must be held within ten weeks", "forms have to be filed by
 # Friday") is a reported fact, not the writer's or a source's judgement of what ought to happen.
+_MONTH = (
+    r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|march|mar\.|april|apr\.|may|june|july|aug(?:ust|\.)?|sept?(?:ember|\.)?"
+    r"|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+)
 _WHEN = (
-    r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-    r"|midnight|noon|tomorrow|next\b|the\s+end\b|the\s+close\b|the\s+deadline|early\b|mid|late\b|spring|summer"
-    r"|autumn|winter|the\s+(?:first|second|third|fourth)\s+quarter|year-end)"
+    rf"(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH}|{_MONTH}\b|\d{{4}}\b|\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\b"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|midnight|noon|tomorrow|next\s+(?:week|month|year)"
+    r"|the\s+(?:end|close|start)\s+of|the\s+deadline|year-end)"
+)
+_AMOUNT = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|ninety|\w+teen)"
 )
 _DEADLINE = re.compile(
-    r"\b(?:must|has\s+to|have\s+to|needs?\s+to)\s+be\s+[a-z]+(?:ed|en|wn|ne|d|t)\s+"
-    rf"(?:within\s+\w+|(?:by|before|no\s+later\s+than)\s+{_WHEN})",
+    r"\b(?:must|has\s+to|have\s+to|needs?\s+to)\s+be\s+[a-z]+\s+"
+    rf"(?:within\s+{_AMOUNT}\s+(?:hours?|days?|weeks?|months?|years?)|(?:by|before|no\s+later\s+than)\s+{_WHEN})",
     re.IGNORECASE,
 )
 

@@ -22,7 +22,6 @@ __all__ = [
     "GENERIC_HEAD",
     "IMPERATIVE_OPENING",
     "INSTITUTION_HEAD",
-    "IRREGULAR_PAST",
     "OUTLET_WORD",
     "PERSON_TITLE",
     "PRONOUNS",
@@ -72,20 +71,6 @@ REPORTING_CUE = phrase_pattern(
     r"testif(?:y|ies|ied)|inform(?:s|ed)?|assur(?:e|es|ed)|explain",
     r"speak(?:s|ing)?|spoke|interview|remarks?|comment(?:s|ed)?|sources?",
     r":",
-)
-# Simple past forms that do not end in "-ed": with the regular "-ed" and "-s" endings they tell a writer's
-# sentence ("The commander fled the city in June.") from a headline or caption, which has no finite verb.
-# Forms that are mostly nouns ("ground", "wound") are left out, so a caption does not pass for a statement.
-IRREGULAR_PAST = word_set(
-    """arose awoke bore beat became began bent bet bit bled blew broke bred brought built burnt burst bought
-    cast caught chose clung came cost crept cut dealt dug drew dreamt drank drove ate fell fed felt fought
-    found fled flung flew forbade forgot forgave froze got gave went grew hung heard hid hit held hurt kept
-    knelt knew laid led leapt learnt left lent let lay lit lost made meant met paid put quit rode rang rose
-    ran said saw sought sold sent set shook shone shot shrank shut sang sank sat slept slid slung slit spoke
-    sped spent spun spat split spread sprang stood stole stuck stung strode struck strove swore swept swam
-    swung took taught tore told thought threw thrust trod understood undertook upheld overthrew overtook
-    overran oversaw withdrew withheld woke wore wove wept won wrung wrote forsook foresaw mistook rebuilt
-    retook slew"""
 )
 # Cues of desire, praise or blame: what follows is the source's stance, not a state of the world.
 ATTITUDE_CUE = phrase_pattern(
