@@ -37,12 +37,9 @@ from storyweave.claims.attribution._sources import (
     anonymity_formula,
     asked_clause,
     manner_adverb,
-    outside_relative_clause,
     participle_sources,
     source_span,
-    subject_before_coordination,
-    whole_determiner_phrase,
-    without_relative_opening,
+    whole_noun_phrase,
 )
 from storyweave.claims.attribution._tokens import Token, sentences_of
 from storyweave.claims.certainty import certainty_of_attribution
@@ -264,9 +261,7 @@ def _attribution(
         first, last = quotation_before_cue(tokens, cue, source, (first, last)) or (first, last)
         if agentless_passive(words.lowers, cue) or asked_clause(words.lowers, cue):
             source = None
-        source = without_relative_opening(words.lowers, whole_determiner_phrase(words.lowers, source, cue))
-        source = outside_relative_clause(words.lowers, source, cue)
-        source = subject_before_coordination([t.text for t in tokens], source, cue)
+        source = whole_noun_phrase([t.text for t in tokens], words.lowers, source, cue)
     if last <= first:
         return None
     content = _span(text, tokens, first, last)

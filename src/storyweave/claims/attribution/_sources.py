@@ -42,6 +42,7 @@ __all__ = [
     "source_span",
     "subject_before_coordination",
     "whole_determiner_phrase",
+    "whole_noun_phrase",
     "without_relative_opening",
 ]
 
@@ -272,6 +273,17 @@ def subject_before_coordination(words: Sequence[str], source: _Range | None, cue
     if verb - first == 1 and (words[first].lower() in _ARTICLES or words[first].isdigit()):
         verb = last - 1  # "Two" or "The" alone names nobody: better the phrase without its coordinator
     return (first, verb) if verb > first else None
+
+
+def whole_noun_phrase(
+    words: Sequence[str], lowers: Sequence[str], source: _Range | None, cue: _Range
+) -> _Range | None:
+    """The tagger's source made a whole noun phrase by the layout rules above, in order: run a lone article on
+    to its comma, leave a relative clause's opening out, take the phrase a relative clause describes, and
+    the subject of a verb phrase coordinated with the cue."""
+    source = without_relative_opening(lowers, whole_determiner_phrase(lowers, source, cue))
+    source = outside_relative_clause(lowers, source, cue)
+    return subject_before_coordination(words, source, cue)
 
 
 # Words whose final dot is their own, not the sentence's, when they end a source.
