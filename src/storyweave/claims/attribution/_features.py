@@ -10,7 +10,7 @@ content after it, or the quotation first and "X said" after.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,6 +100,15 @@ def sentence_words(
     )
 
 
+def _neighbours(row: list[str], name: str, i: int, n: int, value: Callable[[int], str]) -> None:
+    """The previous and next token's ``value`` as features ``{name}-1`` and ``{name}1`` (names the trained
+    taggers read: keep them)."""
+    if i > 0:
+        row.append(f"{name}-1={value(i - 1)}")
+    if i + 1 < n:
+        row.append(f"{name}1={value(i + 1)}")
+
+
 def _level(probability: float) -> str:
     for bound, name in ((0.05, "0"), (0.2, "1"), (0.4, "2"), (0.6, "3"), (0.8, "4")):
         if probability < bound:
@@ -182,19 +191,13 @@ def cue_features(words: SentenceWords) -> list[Features]:
         row.append(f"lex={word_level}|{stem_level}")
         row.append(f"lexw={word_level}")
         row.append(f"lexs={stem_level}")
-        if i > 0:
-            row.append(f"lex-1={levels[i - 1][0] or levels[i - 1][1]}")
-        if i + 1 < n:
-            row.append(f"lex1={levels[i + 1][0] or levels[i + 1][1]}")
+        _neighbours(row, "lex", i, n, lambda j: levels[j][0] or levels[j][1])
         row.extend(class_rows[i])
         if words.contextual is not None:
             level = _level(words.contextual[i][0])
             row.append(f"ncue={level}")
             row.append(f"ncue|lexw={level}|{word_level}")
-            if i > 0:
-                row.append(f"ncue-1={_level(words.contextual[i - 1][0])}")
-            if i + 1 < n:
-                row.append(f"ncue1={_level(words.contextual[i + 1][0])}")
+            _neighbours(row, "ncue", i, n, lambda j: _level(words.contextual[j][0]))
         rows.append(row)
     return rows
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from storyweave.claims.attribution import find_attributions
 from storyweave.claims.certainty import certainty_of_claim
@@ -71,14 +72,7 @@ def _widen_source(text: str, attribution: Attribution) -> Attribution:
     if match is None or match.end() != source.start:
         return attribution
     start = match.start()
-    return Attribution(
-        attribution.article_id,
-        Span(start, source.end, text[start : source.end]),
-        attribution.cue,
-        attribution.content,
-        attribution.certainty,
-        attribution.hedges,
-    )
+    return replace(attribution, source=Span(start, source.end, text[start : source.end]))
 
 
 def _carries_claim(
@@ -159,15 +153,7 @@ def _before_coordinated_cues(text: str, attributions: list[Attribution]) -> list
             if coordinator is not None and coordinator.start() > content.start:
                 end = coordinator.start()
                 content = Span(content.start, end, text[content.start : end])
-                attribution = Attribution(
-                    attribution.article_id,
-                    attribution.source,
-                    attribution.cue,
-                    content,
-                    attribution.certainty,
-                    attribution.hedges,
-                )
-        clipped.append(attribution)
+        clipped.append(replace(attribution, content=content))
     return clipped
 
 
