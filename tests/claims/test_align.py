@@ -99,6 +99,48 @@ def test_paraphrases_from_two_outlets_are_one_claim_and_agreement_is_no_conflict
     assert len(claims) == 2
 
 
+def test_a_report_that_never_names_a_claims_subject_is_not_counted_behind_it() -> None:
+    articles = [
+        _article(
+            "a",
+            "Twelve people were killed when the ferry Sallow Tern capsized on Lake Orrin on Saturday, rescue "
+            "services said.",
+            "Wire",
+        ),
+        _article(
+            "b",
+            "A Kellhaven couple were among those killed when the ferry Sallow Tern capsized on Lake Orrin on "
+            "Saturday, their family confirmed.",
+            "Courier",
+        ),
+    ]
+    claims, _ = align_claims(articles)
+    by_text = {claim.text.split()[1]: claim.supported_by for claim in claims}
+    # Nearly the same words, but not one claim: the Wire never mentions Kellhaven, so it cannot back the
+    # couple's death, and the general toll keeps a row of its own instead of disappearing into that group.
+    assert by_text == {"people": (1,), "Kellhaven": (2,)}
+
+
+def test_only_the_claim_holding_the_disputed_figure_is_contradicted() -> None:
+    articles = [
+        _article(
+            "a",
+            "Officials confirmed 12 deaths in the ferry disaster on Sunday, but families fear the toll will "
+            "rise.",
+            "Post",
+        ),
+        _article(
+            "b",
+            "The death toll from the ferry disaster has risen to 15 deaths, rescue services said on Monday.",
+            "Radio",
+        ),
+    ]
+    claims, _ = align_claims(articles)
+    against = {claim.text: claim.contradicted_by for claim in claims if claim.article_id == "a"}
+    # The 15 contradicts the officials' 12, not the families' fear that the toll will rise.
+    assert against == {"12 deaths in the ferry disaster on Sunday": (2,), "the toll will rise": ()}
+
+
 def test_two_reports_of_one_outlet_count_once() -> None:
     assert outlet_of(_article("a", "x", source=" The  Ledger ")) == outlet_of(
         _article("b", "y", source="the ledger")

@@ -65,3 +65,34 @@ def test_non_candidate_rows_are_refused(ferry_reports):
 def test_numbers_agree(first, second, agree):
     assert numbers_agree(first, second) is agree
     assert numbers_agree(second, first) is agree
+
+
+_KILLED = (
+    "Twelve people were killed when the ferry Sallow Tern capsized on Lake Orrin on Saturday, rescue "
+    "services said on Monday."
+)
+_COUPLE = (
+    "A Kellhaven couple were among those killed when the ferry Sallow Tern capsized on Lake Orrin on "
+    "Saturday, their family confirmed."
+)
+
+
+def test_a_report_that_never_names_the_sentences_subject_does_not_back_it():
+    group = build_group([_KILLED, _COUPLE])
+    couple = _row_of(group, "Kellhaven couple")
+    assert group.similarity[list(group.candidate_rows).index(couple)][_row_of(group, "Twelve")] >= 0.45
+    assert supporting_documents(group, couple) == (1,)
+    # The other way round the general sentence names nothing the couple's report leaves out.
+    assert supporting_documents(group, _row_of(group, "Twelve")) == (0, 1)
+
+
+def test_a_speaker_named_only_by_one_report_does_not_block_support():
+    group = build_group(
+        [
+            "The ferry Sallow Tern capsized in a squall on Lake Orrin on Saturday evening, spokeswoman "
+            "Tamsin Corve told Northshore Radio.",
+            "The ferry Sallow Tern capsized in a squall on Lake Orrin on Saturday evening, according to "
+            "the Valley Wire.",
+        ]
+    )
+    assert supporting_documents(group, _row_of(group, "Corve")) == (0, 1)

@@ -14,6 +14,7 @@ import numpy as np
 from scipy import sparse
 
 from storyweave.summarize._candidates import is_candidate, needs_previous, split_document
+from storyweave.text.entities import report_words
 from storyweave.text.tokens import content_words
 
 __all__ = ["SentenceGroup", "build_group"]
@@ -59,6 +60,14 @@ class SentenceGroup:
     @cached_property
     def candidate_rows(self) -> np.ndarray:
         return np.flatnonzero(self.candidate)
+
+    @cached_property
+    def document_vocabulary(self) -> tuple[frozenset[str], ...]:
+        """Each input document's case-folded words (``report_words``), for checking what it names."""
+        texts: list[list[str]] = [[] for _ in range(self.n_documents)]
+        for text, document in zip(self.texts, self.document.tolist(), strict=True):
+            texts[document].append(text)
+        return tuple(report_words(" ".join(parts)) for parts in texts)
 
 
 def build_group(documents: Sequence[str], *, lead_words: int | None = None) -> SentenceGroup:

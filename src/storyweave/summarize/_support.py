@@ -5,6 +5,10 @@ A document supports a sentence when one of its own sentences says nearly the sam
 supporting report — not just the one the words were lifted from — is what lets a reader see that a fact
 is corroborated, and which outlets stand behind it.
 
+Similar words are not enough when the sentence brings in a name the other document never mentions ("A
+Kellhaven couple were among those killed …" against a report that only says who died in general): such a
+document does not back it (``uncovered_names``).
+
 The threshold was calibrated by reading cross-document sentence pairs of Multi-News val at each cosine
 band (see benchmarks/summarize/calibrate_support.py): from about 0.45 up, pairs are rewordings of one
 fact; below, they increasingly share a topic but state different facts.
@@ -17,6 +21,7 @@ import re
 import numpy as np
 
 from storyweave.summarize._group import SentenceGroup
+from storyweave.text.entities import uncovered_names
 
 __all__ = ["SUPPORT_THRESHOLD", "numbers_agree", "supporting_documents"]
 
@@ -52,6 +57,8 @@ def supporting_documents(
     support = {own}
     for other in np.flatnonzero(similarity >= threshold):
         document = int(group.document[other])
-        if document not in support and numbers_agree(text, group.texts[other]):
+        if document in support or not numbers_agree(text, group.texts[other]):
+            continue
+        if not uncovered_names(text, group.document_vocabulary[document]):
             support.add(document)
     return tuple(sorted(support))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["IRREGULAR_PAST"]
+__all__ = ["IRREGULAR_PAST", "SPEECH_VERBS"]
 
 # Simple past forms that do not end in "-ed": with the regular "-ed" and "-s" endings they tell a finite verb
 # ("The commander fled the city in June.") from a headline or caption, which has none. Forms that are mostly
@@ -19,3 +19,12 @@ _IRREGULAR_PAST_WORDS = """
     wrote forsook foresaw mistook rebuilt retook slew
 """
 IRREGULAR_PAST = frozenset(_IRREGULAR_PAST_WORDS.split())
+
+# Words that attribute what follows or precedes to a speaker ("the board said", "according to", "told
+# reporters"): the speaker's name says who, not what happened.
+SPEECH_VERBS = frozenset(
+    {
+        "said", "say", "says", "told", "tell", "announced", "reported", "report", "confirmed", "added",
+        "stated", "according", "wrote", "claimed", "denied", "insisted",
+    }
+)  # fmt: skip

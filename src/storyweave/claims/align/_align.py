@@ -17,6 +17,7 @@ from storyweave.claims.align._group import (
     SAME_CLAIM,
     StorySentence,
     group_sentences,
+    named_in_each_other,
     similarity,
     story_sentences,
 )
@@ -115,14 +116,19 @@ _DESCRIPTIONS = {
 }
 
 
+# For each sentence (by index): the source numbers that contradict it, each with the words of the sentence
+# they contradict ("12 deaths"), so a claim sharing the sentence but not those words is not contradicted.
+Contradictions = dict[int, dict[int, set[str]]]
+
+
 def _conflicts(
     sentences: Sequence[StorySentence], sims: np.ndarray, numbers: Sequence[int], statements: ReportStatements
-) -> tuple[list[Conflict], dict[int, set[int]]]:
-    """Conflicts between sentences of different reports, and for each sentence the source numbers that
-    contradict it. Each side carries the provenance chain of the first sentence that states its value."""
+) -> tuple[list[Conflict], Contradictions]:
+    """Conflicts between sentences of different reports, and what contradicts each sentence (see
+    ``Contradictions``). Each side carries the provenance chain of the first sentence stating its value."""
     slots = [slots_of(s.text) for s in sentences]
     sides: dict[tuple[str, str], dict[str, tuple[str, set[int], int]]] = {}
-    contradicted: dict[int, set[int]] = defaultdict(set)
+    contradicted: Contradictions = defaultdict(lambda: defaultdict(set))
     for i in range(len(sentences)):
         for j in range(i + 1, len(sentences)):
             if sentences[i].article_index == sentences[j].article_index or sims[i, j] < COMPARABLE:
@@ -143,8 +149,8 @@ def _conflicts(
                 for slot, number, where in ((mine, number_i, i), (theirs, number_j, j)):
                     text, backers, first = entry.get(slot.value, (slot.text, set(), where))
                     entry[slot.value] = (text, backers | {number}, first)
-                contradicted[i].add(number_j)
-                contradicted[j].add(number_i)
+                contradicted[i][number_j].add(mine.text)
+                contradicted[j][number_i].add(theirs.text)
     conflicts = []
     for (kind, key), values in sides.items():
         shown = _NUMBER_KEYS.get(key, f"number of {key}") if kind == "number" else key
@@ -222,11 +228,14 @@ def align_claims(
     conflicts, contradicted = _conflicts(sentences, sims, numbers, statements)
     outlets = [outlet_of(a) for a in articles]
     groups = []
-    for members in group_sentences(sentences, sims):
-        chosen = _representative(members, sims)
+    # Grouping also needs each report to name what the other's sentence names; conflicts do not (a
+    # report naming another captain still disagrees about the figure).
+    same_claim = np.where(named_in_each_other(sentences, articles), sims, 0.0)
+    for members in group_sentences(sentences, same_claim):
+        chosen = _representative(members, same_claim)
         # Sources whose wording conflicts with the chosen sentence (12 dead vs 15 dead) contradict the
         # claim even when their sentence is similar enough to be grouped with it.
-        against = contradicted.get(chosen, set())
+        against = set(contradicted.get(chosen, {}))
         backing = {m for m in members if numbers[sentences[m].article_index] not in against} | {chosen}
         groups.append((chosen, backing, against))
     turn = _turn_within_report(sentences, [chosen for chosen, _, _ in groups])
@@ -243,10 +252,19 @@ def align_claims(
         for statement in stated or [None]:
             if len(claims) == max_claims:
                 return claims, conflicts
+            shown_against = against
+            if statement is not None and statement.chain:
+                # One of the sentence's claims: contradicted only where the disputed words are its own.
+                disputed = contradicted.get(chosen, {})
+                shown_against = {n for n, words in disputed.items() if _states_any(statement, words)}
             claims.append(
-                _claim(sentences, chosen, statement, backing, against, numbers, outlets, statements)
+                _claim(sentences, chosen, statement, backing, shown_against, numbers, outlets, statements)
             )
     return claims, conflicts
+
+
+def _states_any(statement: StatedClaim, words: set[str]) -> bool:
+    return any(word in statement.text for word in words)
 
 
 def _turn_within_report(sentences: Sequence[StorySentence], chosen: Sequence[int]) -> dict[int, int]:

@@ -17,10 +17,19 @@ from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from storyweave.model import Article
+from storyweave.text.entities import report_words, uncovered_names
 from storyweave.text.sentences import sentence_spans
 from storyweave.text.tokens import content_words
 
-__all__ = ["COMPARABLE", "MIN_CONTENT_WORDS", "SAME_CLAIM", "StorySentence", "group_sentences", "similarity"]
+__all__ = [
+    "COMPARABLE",
+    "MIN_CONTENT_WORDS",
+    "SAME_CLAIM",
+    "StorySentence",
+    "group_sentences",
+    "named_in_each_other",
+    "similarity",
+]
 
 # Cosine at or above which two sentences of different reports state the same claim. Set by hand and
 # checked on the example corpus and the invented paraphrases in tests/claims/test_align.py; not yet
@@ -69,6 +78,27 @@ def similarity(texts: Sequence[str]) -> np.ndarray:
     result = (matrix @ matrix.T).toarray()
     np.fill_diagonal(result, 1.0)
     return result
+
+
+def named_in_each_other(sentences: Sequence[StorySentence], articles: Sequence[Article]) -> np.ndarray:
+    """Boolean matrix: sentence i's report mentions every name of sentence j, and j's report those of i.
+
+    Two sentences can only state one claim when each report backs the other's detail: "A Kellhaven couple
+    were among those killed …" and "Twelve were killed …" share their words, but the second report, which
+    never mentions Kellhaven, does not back the first (see ``uncovered_names``).
+    """
+    # A report's title and outlet name are its own words too ("the Ledger" is named by the Ledger's report).
+    vocabularies = [
+        report_words("\n".join(filter(None, (article.title, article.source, article.text))))
+        for article in articles
+    ]
+    backed = np.ones((len(sentences), len(articles)), dtype=bool)
+    for i, sentence in enumerate(sentences):
+        for a, vocabulary in enumerate(vocabularies):
+            backed[i, a] = a == sentence.article_index or not uncovered_names(sentence.text, vocabulary)
+    reports = np.asarray([s.article_index for s in sentences], dtype=np.intp)
+    by_other = backed[:, reports]  # [i, j]: sentence j's report names sentence i's names
+    return by_other & by_other.T
 
 
 def group_sentences(sentences: Sequence[StorySentence], similarities: np.ndarray) -> list[list[int]]:

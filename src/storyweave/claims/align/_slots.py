@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from storyweave.text.tokens import stem
+from storyweave.text.verbs import SPEECH_VERBS
 
 __all__ = ["Slot", "slots_of"]
 
@@ -77,8 +78,6 @@ _MOTION = {"head", "heading", "headed", "sail", "sailing", "sailed", "travel", "
            "escaped", "escape", "escaping", "deported", "transferred", "evacuated"}  # fmt: skip
 _DEPART = {"left", "leave", "leaving", "departed", "departing", "depart"}
 _DIRECTIONAL = {"to", "towards", "toward", "into", "for"}
-_SPEECH = {"said", "say", "says", "told", "tell", "announced", "reported", "report", "confirmed", "added",
-           "stated", "according", "wrote", "claimed", "denied", "insisted"}  # fmt: skip
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
@@ -197,7 +196,7 @@ def _verb_before(lowered: list[str], i: int) -> str | None:
     for j in range(i - 1, max(-1, i - 4), -1):
         word = lowered[j]
         if word.isalpha() and word not in _FUNCTION and word not in _AUXILIARIES:
-            return None if word in _SPEECH else stem(word)
+            return None if word in SPEECH_VERBS else stem(word)
     return None
 
 
@@ -232,7 +231,7 @@ def _person_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
         titled = i > 0 and lowered[i - 1] in _PERSON_TITLES
         if len(names) >= 2 or (titled and names):
             verb = next((w for w in lowered[end : end + 3] if w.isalpha() and w not in _AUXILIARIES), None)
-            if verb and verb not in _SPEECH and verb not in _FUNCTION and verb not in _NEGATORS:
+            if verb and verb not in SPEECH_VERBS and verb not in _FUNCTION and verb not in _NEGATORS:
                 found.append(Slot("person", stem(verb), " ".join(names).lower(), " ".join(names)))
         i = max(end, i + 1)
     return found
@@ -247,7 +246,7 @@ def _negation_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
             for j in range(i + 1, min(len(lowered), i + 4)):
                 if lowered[j].isalpha() and lowered[j] not in _AUXILIARIES:
                     negated_at.add(j)
-                    if lowered[j] in _SPEECH:  # "did not confirm" is about the speaker, not the event
+                    if lowered[j] in SPEECH_VERBS:  # "did not confirm" is about the speaker, not the event
                         break
                     found.append(Slot("negation", stem(lowered[j]), "not", f"{tokens[i]} {tokens[j]}"))
                     break

@@ -1,0 +1,181 @@
+"""Whether a report names what a sentence names: the check that keeps a citation from over-reaching.
+
+Word overlap says two sentences are about the same thing; it does not say the second backs the first.
+"A Kellhaven couple were among those killed when the ferry capsized on Saturday" shares nearly every word
+with "Twelve people were killed when the ferry capsized on Saturday", yet a report that never mentions
+Kellhaven cannot be cited for it. Names are the cheapest detail that tells these apart without a model:
+a report backs a sentence only if it mentions every name the sentence brings in (any word of each name,
+so "Rendle" covers "Ivo Rendle", and "Indonesia" covers "Indonesian").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from storyweave.text.entities._names import name_key
+from storyweave.text.entities._tokens import Token, is_name_shaped, possessive_base, tokenize
+from storyweave.text.verbs import SPEECH_VERBS
+
+__all__ = ["name_words", "report_words", "uncovered_names"]
+
+# Capitalised mid-sentence, yet not names of anything a report could leave out.
+_CALENDAR = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    }
+)  # fmt: skip
+_NOT_NAMES = _CALENDAR | frozenset({"spring", "summer", "autumn", "fall", "winter", "sir", "madam", "god"})
+_SPEECH = SPEECH_VERBS | {"reports", "tells", "writes", "notes", "explained", "says"}
+_QUOTES = frozenset({'"', "“", "”", "‘", "’", "'"})
+_BOUNDARIES = _QUOTES | {",", ";", ":", "—", "–", "(", ")"}
+_TOLD = frozenset({"told", "tell", "tells"})
+# Words this short followed by a full stop inside a sentence are abbreviations ("Co.", "Wis.").
+_ABBREVIATION = 4
+_DESCRIPTION_OPENERS = frozenset({"a", "an", "the", "who", "which"})
+# Title-case lines (headlines) capitalise every word but the short ones, so capitals there say nothing
+# about names; prose nearly always has a lower-case word of four letters or more.
+_TITLE_CASE_WORD = 4
+_TITLE_CASE_MIN_WORDS = 3
+# Shared stems at least this long count as one name ("Indonesia" / "Indonesian", "Kenya" / "Kenyan").
+_PREFIX = 5
+# Words at least this long may differ by one letter (a substitution, insertion or deletion) and still match.
+_FUZZY = 6
+_WORD_PART = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _comparable(word: str) -> str:
+    """Case and diacritics folded: "Bélanger" and "Belanger" are one name."""
+    return name_key(word.replace("’", "'")).replace(" ", "")
+
+
+@lru_cache(maxsize=8192)
+def name_words(sentence: str) -> tuple[frozenset[str], ...]:
+    """The names a sentence brings in, each as the set of its words' comparable forms.
+
+    A name is a run of name-shaped tokens that does not open the sentence (an opening capital may be
+    any word). Left out: calendar words and honorifics; acronyms and dotted abbreviations, which outlets
+    write in too many ways ("US" / "United States", "Co." / "County"); and everything in the attribution
+    ("…," said the lawyer, William Taylor III; "Peggie Krippendorf, a spokeswoman, said"; "according to
+    the Ledger"): reports of one fact quote different people. Title-case sentences give nothing.
+    """
+    tokens = tokenize(sentence)
+    long_words = [t.text for t in tokens if t.text[0].isalpha() and len(t.text) >= _TITLE_CASE_WORD]
+    if len(long_words) >= _TITLE_CASE_MIN_WORDS and all(word[0].isupper() for word in long_words):
+        return ()
+    attribution = _attribution([t.text for t in tokens])
+    attribution.update(k for k, token in enumerate(tokens) if _abbreviated(sentence, token))
+    names: list[frozenset[str]] = []
+    run: set[str] = set()
+    for index, token in enumerate([*tokens, None]):
+        if token is not None and _name_word(token, index, attribution):
+            run.update(_comparable(part) for part in _WORD_PART.findall(possessive_base(token.text)))
+            continue
+        if run:
+            names.append(frozenset(run))
+            run = set()
+    return tuple(dict.fromkeys(names))
+
+
+def _name_word(token: Token, index: int, attribution: set[int]) -> bool:
+    text = token.text
+    if index == 0 or token.initial or index in attribution or not is_name_shaped(text):
+        return False
+    if "." in text or text.isupper() or text.casefold().startswith(("i'", "i’")):
+        return False
+    return _comparable(possessive_base(text)) not in _NOT_NAMES
+
+
+def _abbreviated(sentence: str, token: Token) -> bool:
+    """A short word cut off by a full stop inside the sentence ("Co.", "Wis.", "Ill."), not ending it."""
+    return (
+        len(token.text) <= _ABBREVIATION
+        and sentence[token.end : token.end + 1] == "."
+        and bool(sentence[token.end + 1 :].strip())
+    )
+
+
+def _attribution(words: list[str]) -> set[int]:
+    """Token indices that say who speaks rather than what happened.
+
+    Before a speech verb: back to the previous boundary, or across a description set off by commas
+    ("Corve, a spokeswoman for the board, said"). After it, to the end, when the verb follows the
+    content ("…," said the lawyer, William Taylor); "according to" up to the next comma; and whoever was
+    told.
+    """
+    lowered = [word.casefold() for word in words]
+    found: set[int] = set()
+    for verb, word in enumerate(lowered):
+        if word not in _SPEECH:
+            continue
+        if word == "according":
+            stop = next((k for k in range(verb, len(lowered)) if lowered[k] in _BOUNDARIES), len(lowered))
+            found.update(range(verb, stop))
+            continue
+        start = _segment_start(lowered, verb)
+        if start == verb and start > 0 and lowered[start - 1] == ",":
+            # ", said": either "…, said Corve" (the speaker follows) or "Corve, a spokeswoman …, said".
+            description = _segment_start(lowered, start - 1)
+            if description > 0 and lowered[description] in _DESCRIPTION_OPENERS:
+                start = _segment_start(lowered, description - 1)
+        found.update(range(start, verb + 1))
+        if word in _TOLD:  # the audience: "told Northshore Radio", "told Asia & Japan Watch"
+            end = verb + 1
+            while end < len(words) and (words[end] == "&" or is_name_shaped(words[end])):
+                end += 1
+            found.update(range(verb, end))
+        if start > 0 and lowered[start - 1] in _BOUNDARIES:
+            stop = next((k for k in range(verb, len(lowered)) if lowered[k] in _QUOTES), len(lowered))
+            found.update(range(verb, stop))
+    return found
+
+
+def _segment_start(lowered: list[str], end: int) -> int:
+    start = end
+    while start > 0 and lowered[start - 1] not in _BOUNDARIES:
+        start -= 1
+    return start
+
+
+def report_words(text: str) -> frozenset[str]:
+    """Every case-folded word of a report, possessives stripped and hyphenated words also split."""
+    return frozenset(_comparable(possessive_base(word)) for word in _WORD_PART.findall(text))
+
+
+def _covered(word: str, words: frozenset[str]) -> bool:
+    """``word`` or a form of it is in ``words``: a shared stem ("Indonesia" / "Indonesian") or, for long
+    words, one letter's difference in spelling ("Gadhafi" / "Gaddafi")."""
+    if word in words:
+        return True
+    if len(word) < _PREFIX:
+        return False
+    for other in words:
+        if len(other) < _PREFIX or other[0] != word[0]:
+            continue
+        if other.startswith(word) or word.startswith(other):
+            return True
+        if len(word) >= _FUZZY and _one_edit_apart(word, other):
+            return True
+    return False
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]
+
+
+def uncovered_names(sentence: str, words: frozenset[str]) -> list[str]:
+    """The names of ``sentence`` (see ``name_words``) of which ``words`` (a report's) hold no word."""
+    missing = []
+    for name in name_words(sentence):
+        if not any(_covered(word, words) for word in name):
+            missing.append(" ".join(sorted(name)))
+    return missing
