@@ -29,8 +29,16 @@ _CALENDAR = frozenset(
 )  # fmt: skip
 _NOT_NAMES = _CALENDAR | frozenset({"spring", "summer", "autumn", "fall", "winter", "sir", "madam", "god"})
 _SPEECH = SPEECH_VERBS | {"reports", "tells", "writes", "notes", "explained", "says"}
-_QUOTES = frozenset({'"', "“", "”", "‘", "’", "'"})
-_BOUNDARIES = _QUOTES | {",", ";", ":", "—", "–", "(", ")"}
+# Quotation marks that bound an attribution; "’" and "'" are apostrophes as often ("activists'").
+_QUOTES = frozenset({'"', "“", "”", "‘"})
+_BOUNDARIES = _QUOTES | {",", ";", ":", "—", "–"}
+_PREPOSITIONS = frozenset(
+    {
+        "at", "in", "on", "of", "from", "near", "against", "to", "with", "by", "for", "into", "outside",
+        "inside", "across", "around", "between", "toward", "towards", "through", "during", "via", "over",
+    }
+)  # fmt: skip
+_DETERMINERS = frozenset({"the", "a", "an"})
 _TOLD = frozenset({"told", "tell", "tells"})
 # Words this short followed by a full stop inside a sentence are abbreviations ("Co.", "Wis.").
 _ABBREVIATION = 4
@@ -56,10 +64,11 @@ def name_words(sentence: str) -> tuple[frozenset[str], ...]:
     """The names a sentence brings in, each as the set of its words' comparable forms.
 
     A name is a run of name-shaped tokens that does not open the sentence (an opening capital may be
-    any word). Left out: calendar words and honorifics; acronyms and dotted abbreviations, which outlets
-    write in too many ways ("US" / "United States", "Co." / "County"); and everything in the attribution
-    ("…," said the lawyer, William Taylor III; "Peggie Krippendorf, a spokeswoman, said"; "according to
-    the Ledger"): reports of one fact quote different people. Title-case sentences give nothing.
+    any word). Left out: names after a preposition, which only say where or with whom; calendar words
+    and honorifics; acronyms and dotted abbreviations, which outlets write in too many ways ("US" /
+    "United States", "Co." / "County"); and everything in the attribution ("…," said the lawyer,
+    William Taylor III; "Peggie Krippendorf, a spokeswoman, said"; "according to the Ledger"): reports
+    of one fact quote different people. Title-case sentences give nothing.
     """
     tokens = tokenize(sentence)
     long_words = [t.text for t in tokens if t.text[0].isalpha() and len(t.text) >= _TITLE_CASE_WORD]
@@ -67,16 +76,28 @@ def name_words(sentence: str) -> tuple[frozenset[str], ...]:
         return ()
     attribution = _attribution([t.text for t in tokens])
     attribution.update(k for k, token in enumerate(tokens) if _abbreviated(sentence, token))
+    lowered = [t.text.casefold() for t in tokens]
     names: list[frozenset[str]] = []
     run: set[str] = set()
+    first = 0
     for index, token in enumerate([*tokens, None]):
         if token is not None and _name_word(token, index, attribution):
+            first = first if run else index
             run.update(_comparable(part) for part in _WORD_PART.findall(possessive_base(token.text)))
             continue
-        if run:
+        if run and not _in_adjunct(lowered, first):
             names.append(frozenset(run))
-            run = set()
+        run = set()
     return tuple(dict.fromkeys(names))
+
+
+def _in_adjunct(lowered: list[str], first: int) -> bool:
+    """Whether the name starting at token ``first`` follows a preposition ("at Coors Field", "in the
+    Black Hills"): where and with whom, which another report may leave out while backing the fact."""
+    before = first - 1
+    while before >= 0 and lowered[before] in _DETERMINERS:
+        before -= 1
+    return before >= 0 and lowered[before] in _PREPOSITIONS
 
 
 def _name_word(token: Token, index: int, attribution: set[int]) -> bool:
