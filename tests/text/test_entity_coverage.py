@@ -60,6 +60,14 @@ def test_words_capitalised_for_other_reasons_are_left_out(sentence):
     }
 
 
+def test_a_nickname_in_quotes_needs_no_match_of_its_own():
+    words = report_words("The missing teens were Liberty German, 14, and Abigail Williams, 13.")
+    assert (
+        uncovered_names('Abigail "Abby" Williams, 13, and Liberty "Libby" German were last seen.', words)
+        == []
+    )
+
+
 def test_a_report_covers_a_name_by_any_of_its_words_and_common_variants():
     words = report_words("Rendle, the captain, met Belanger and Gaddafi's envoy in Indonesia.")
     assert uncovered_names("The captain, Ivo Rendle, was rescued.", words) == []

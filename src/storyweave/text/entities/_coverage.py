@@ -31,6 +31,7 @@ _NOT_NAMES = _CALENDAR | frozenset({"spring", "summer", "autumn", "fall", "winte
 _SPEECH = SPEECH_VERBS | {"reports", "tells", "writes", "notes", "explained", "says"}
 # Quotation marks that bound an attribution; "’" and "'" are apostrophes as often ("activists'").
 _QUOTES = frozenset({'"', "“", "”", "‘"})
+_NICKNAME_QUOTES = _QUOTES | {"’", "'"}
 _BOUNDARIES = _QUOTES | {",", ";", ":", "—", "–"}
 _PREPOSITIONS = frozenset(
     {
@@ -76,6 +77,7 @@ def name_words(sentence: str) -> tuple[frozenset[str], ...]:
         return ()
     attribution = _attribution([t.text for t in tokens])
     attribution.update(k for k, token in enumerate(tokens) if _abbreviated(sentence, token))
+    attribution.update(_nicknames(tokens))
     lowered = [t.text.casefold() for t in tokens]
     names: list[frozenset[str]] = []
     run: set[str] = set()
@@ -107,6 +109,18 @@ def _name_word(token: Token, index: int, attribution: set[int]) -> bool:
     if "." in text or text.isupper() or text.casefold().startswith(("i'", "i’")):
         return False
     return _comparable(possessive_base(text)) not in _NOT_NAMES
+
+
+def _nicknames(tokens: list[Token]) -> list[int]:
+    """Indices of quoted words between a first name and a surname: Abigail "Abby" Williams."""
+    return [
+        k
+        for k in range(2, len(tokens) - 2)
+        if tokens[k - 1].text in _NICKNAME_QUOTES
+        and tokens[k + 1].text in _NICKNAME_QUOTES
+        and is_name_shaped(tokens[k - 2].text)
+        and is_name_shaped(tokens[k + 2].text)
+    ]
 
 
 def _abbreviated(sentence: str, token: Token) -> bool:
