@@ -14,7 +14,7 @@ import numpy as np
 from scipy import sparse
 
 from storyweave.summarize._candidates import is_candidate, needs_previous, split_document
-from storyweave.text.entities import report_words
+from storyweave.text.entities import ReportVocabulary, report_words
 from storyweave.text.tokens import content_words
 
 __all__ = ["SentenceGroup", "build_group"]
@@ -62,7 +62,7 @@ class SentenceGroup:
         return np.flatnonzero(self.candidate)
 
     @cached_property
-    def document_vocabulary(self) -> tuple[frozenset[str], ...]:
+    def document_vocabulary(self) -> tuple[ReportVocabulary, ...]:
         """Each input document's case-folded words (``report_words``), for checking what it names."""
         texts: list[list[str]] = [[] for _ in range(self.n_documents)]
         for text, document in zip(self.texts, self.document.tolist(), strict=True):

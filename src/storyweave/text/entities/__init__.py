@@ -7,7 +7,7 @@ write each word; grouping uses general mechanisms (surnames, initials, spelling 
 appositives, bound roles) and a deliberately short list of widely used equivalent names.
 """
 
-from storyweave.text.entities._coverage import report_words, uncovered_names
+from storyweave.text.entities._coverage import ReportVocabulary, report_words, uncovered_names
 from storyweave.text.entities._resolve import find_entities
 
-__all__ = ["find_entities", "report_words", "uncovered_names"]
+__all__ = ["ReportVocabulary", "find_entities", "report_words", "uncovered_names"]

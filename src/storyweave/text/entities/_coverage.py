@@ -17,7 +17,7 @@ from storyweave.text.entities._names import name_key
 from storyweave.text.entities._tokens import Token, is_name_shaped, possessive_base, tokenize
 from storyweave.text.verbs import SPEECH_VERBS
 
-__all__ = ["name_words", "report_words", "uncovered_names"]
+__all__ = ["ReportVocabulary", "name_words", "report_words", "uncovered_names"]
 
 # Capitalised mid-sentence, yet not names of anything a report could leave out.
 _CALENDAR = frozenset(
@@ -174,26 +174,42 @@ def _segment_start(lowered: list[str], end: int) -> int:
     return start
 
 
-def report_words(text: str) -> frozenset[str]:
-    """Every case-folded word of a report, possessives stripped and hyphenated words also split."""
-    return frozenset(_comparable(possessive_base(word)) for word in _WORD_PART.findall(text))
+class ReportVocabulary:
+    """A report's words in comparable form, indexed so that a missing name costs a few lookups, not a scan
+    (a story's claims check every sentence against every report)."""
+
+    __slots__ = ("_by_affix", "_by_prefix", "_words")
+
+    def __init__(self, text: str) -> None:
+        self._words = frozenset(_comparable(possessive_base(word)) for word in _WORD_PART.findall(text))
+        self._by_prefix: dict[str, list[str]] = {}
+        self._by_affix: dict[str, list[str]] = {}
+        for word in self._words:
+            if len(word) >= _PREFIX:
+                self._by_prefix.setdefault(word[:_PREFIX], []).append(word)
+            if len(word) >= _FUZZY - 1:
+                self._by_affix.setdefault("<" + word[:3], []).append(word)
+                self._by_affix.setdefault(">" + word[-3:], []).append(word)
+
+    def covers(self, word: str) -> bool:
+        """``word`` or a form of it is here: a shared stem ("Indonesia" / "Indonesian") or, for long words,
+        one letter's difference in spelling ("Gadhafi" / "Gaddafi")."""
+        if word in self._words:
+            return True
+        if len(word) < _PREFIX:
+            return False
+        if any(o.startswith(word) or word.startswith(o) for o in self._by_prefix.get(word[:_PREFIX], ())):
+            return True
+        if len(word) < _FUZZY:
+            return False
+        # One edit leaves the first three letters or the last three as they were.
+        nearby = (*self._by_affix.get("<" + word[:3], ()), *self._by_affix.get(">" + word[-3:], ()))
+        return any(_one_edit_apart(word, other) for other in nearby)
 
 
-def _covered(word: str, words: frozenset[str]) -> bool:
-    """``word`` or a form of it is in ``words``: a shared stem ("Indonesia" / "Indonesian") or, for long
-    words, one letter's difference in spelling ("Gadhafi" / "Gaddafi")."""
-    if word in words:
-        return True
-    if len(word) < _PREFIX:
-        return False
-    for other in words:
-        if len(other) < _PREFIX or other[0] != word[0]:
-            continue
-        if other.startswith(word) or word.startswith(other):
-            return True
-        if len(word) >= _FUZZY and _one_edit_apart(word, other):
-            return True
-    return False
+def report_words(text: str) -> ReportVocabulary:
+    """The words of a report (with its title and outlet, where the caller adds them), for ``uncovered_names``."""
+    return ReportVocabulary(text)
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
@@ -207,10 +223,10 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]
 
 
-def uncovered_names(sentence: str, words: frozenset[str]) -> list[str]:
-    """The names of ``sentence`` (see ``name_words``) of which ``words`` (a report's) hold no word."""
+def uncovered_names(sentence: str, words: ReportVocabulary) -> list[str]:
+    """The names of ``sentence`` (see ``name_words``) of which a report's ``words`` hold no word."""
     missing = []
     for name in name_words(sentence):
-        if not any(_covered(word, words) for word in name):
+        if not any(words.covers(word) for word in name):
             missing.append(" ".join(sorted(name)))
     return missing
