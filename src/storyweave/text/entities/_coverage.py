@@ -208,7 +208,7 @@ class ReportVocabulary:
 
 
 def report_words(text: str) -> ReportVocabulary:
-    """The words of a report (with its title and outlet, where the caller adds them), for ``uncovered_names``."""
+    """A report's words (with its title and outlet, where the caller adds them), for ``uncovered_names``."""
     return ReportVocabulary(text)
 
 
