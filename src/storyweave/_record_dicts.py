@@ -14,11 +14,14 @@ from storyweave.model import ChainLink, Quantity
 __all__ = ["link_from_dict", "link_to_dict", "quantity_from_dict", "quantity_to_dict"]
 
 
-def link_to_dict(link: ChainLink) -> dict[str, Any]:
+def link_to_dict(link: ChainLink, *, referent: bool = True) -> dict[str, Any]:
+    """``referent=False`` leaves out ``refers_to``, for outputs whose contract has no such field."""
     data: dict[str, Any] = {"start": link.start, "end": link.end, "text": link.text}
     data["anonymous"] = link.anonymous
     if link.role is not None:
         data["role"] = link.role
+    if referent and link.refers_to is not None:
+        data["refers_to"] = link.refers_to
     return data
 
 
@@ -39,6 +42,7 @@ def link_from_dict(data: Mapping[str, Any]) -> ChainLink:
         text=data["text"],
         anonymous=data["anonymous"],
         role=data.get("role"),
+        refers_to=data.get("refers_to"),
     )
 
 

@@ -187,6 +187,8 @@ class ChainLink:
     Offsets are into the text of the report that states the claim. ``anonymous`` is true when the text does
     not let a reader identify the voice ("sources in Mosul", "officials", "an informant"). ``role`` is what
     the text says the voice is (spokesperson, commander, intelligence, officials, outlet), when it says.
+    ``refers_to`` is, for a pronoun ("she added"), the earlier source phrase it stands for, so a reader sees
+    who "she" is without opening the report.
     """
 
     start: int
@@ -194,6 +196,7 @@ class ChainLink:
     text: str
     anonymous: bool
     role: str | None = None
+    refers_to: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

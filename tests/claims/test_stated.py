@@ -180,6 +180,13 @@ def test_pronoun_source_takes_the_voice_it_refers_to() -> None:
     claim = _claim(text, "the bridge was closed")
     assert claim.chain[-1].text == "They" and claim.chain[-1].anonymous
     assert claim.chain[-1].role == "police"
+    assert claim.chain[-1].refers_to == "Two police officers"
+
+
+def test_a_pronoun_speaker_names_whom_it_stands_for() -> None:
+    text = "The director, Wenna Caddow, said the depot was insured. She added that the shop would open."
+    claim = _claim(text, "the shop would open")
+    assert (claim.chain[-1].text, claim.chain[-1].refers_to) == ("She", "The director, Wenna Caddow")
 
 
 def test_a_hedge_in_one_complement_does_not_hedge_its_sibling() -> None:

@@ -33,6 +33,7 @@ def test_writes_claims_entities_and_quantities_with_offsets(tmp_path: Path) -> N
         assert claim["certainty"] in {"asserted", "reported", "hedged", "denied"}
         for link in claim["chain"]:
             assert text[link["start"] : link["end"]] == link["text"]
+            assert set(link) <= {"start", "end", "text", "anonymous", "role"}  # the contract's keys only
     surrender = next(c for c in first["claims"] if "surrendered" in c["text"])
     assert [link.get("role") for link in surrender["chain"]] == ["outlet", "commander"]
     writer = next(c for c in first["claims"] if "berths" in c["text"])

@@ -98,7 +98,7 @@ def full_brief(ordinary_brief: Brief) -> Brief:
                 supported_by=(2, 3),
                 chain=(
                     ChainLink(0, 13, "Harbour Radio", anonymous=False, role="outlet"),
-                    ChainLink(22, 35, "a firefighter", anonymous=True),
+                    ChainLink(22, 25, "she", anonymous=True, refers_to="a firefighter"),
                 ),
                 quantities=(Quantity(0, 15, "Over forty drums", 40, low=40, unit="drums"),),
                 independent=1,
@@ -189,7 +189,7 @@ def hostile_brief() -> Brief:
                 None,
                 "reported",
                 kind=HOSTILE,
-                chain=(ChainLink(0, 1, HOSTILE, anonymous=True, role=HOSTILE),),
+                chain=(ChainLink(0, 1, HOSTILE, anonymous=True, role=HOSTILE, refers_to=HOSTILE),),
                 quantities=(Quantity(0, 1, HOSTILE, 1.0, unit=HOSTILE),),
             ),
         ],

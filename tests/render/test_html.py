@@ -139,7 +139,7 @@ def test_claims_table_has_type_chain_certainty_and_outlets(full_brief):
         [
             "Over forty drums of solvent were stored inside.figures: ≥ 40 drums",
             "fact",
-            "Harbour Radio (outlet) → a firefighter (anonymous); cue: told",
+            "Harbour Radio (outlet) → she [a firefighter] (anonymous); cue: told",
             "hedged: unconfirmed",
             "[2][3] (2 reports, 1 independent)",
             "—",

@@ -93,7 +93,7 @@ def test_sections_are_plain_data_with_stable_keys(full_brief):
     }
     assert data["claims"][4]["chain"] == [
         {"start": 0, "end": 13, "text": "Harbour Radio", "anonymous": False, "role": "outlet"},
-        {"start": 22, "end": 35, "text": "a firefighter", "anonymous": True},
+        {"start": 22, "end": 25, "text": "she", "anonymous": True, "refers_to": "a firefighter"},
     ]
     assert data["claims"][4]["quantities"] == [
         {

@@ -132,7 +132,7 @@ def test_claims_table_has_type_chain_certainty_figures_and_outlets(full_brief):
         "| [\\[1\\]](#source-1)[\\[2\\]](#source-2) | — |",
         "| Arson was involved. | fact | Police (denied) | denied | — | [\\[3\\]](#source-3) |",
         "| Over forty drums of solvent were stored inside.<br>*figures: ≥ 40 drums* | fact "
-        "| Harbour Radio (outlet) → a firefighter (anonymous); cue: told | hedged: unconfirmed "
+        "| Harbour Radio (outlet) → she \\[a firefighter\\] (anonymous); cue: told | hedged: unconfirmed "
         "| [\\[2\\]](#source-2)[\\[3\\]](#source-3) (2 reports, 1 independent) | — |",
         "| Burn them all! | rhetoric (quoted; not a factual claim) | a protester (shouted) | reported "
         "| [\\[1\\]](#source-1) | — |",

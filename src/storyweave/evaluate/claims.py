@@ -29,7 +29,7 @@ def _claim(claim: StatedClaim) -> dict[str, Any]:
         "text": claim.text,
         "type": claim.kind,
         "certainty": claim.certainty,
-        "chain": [link_to_dict(link) for link in claim.chain],
+        "chain": [link_to_dict(link, referent=False) for link in claim.chain],
     }
 
 

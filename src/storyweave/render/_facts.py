@@ -128,9 +128,11 @@ def source_outlet(ref: SourceRef) -> str:
 
 
 def link_label(link: ChainLink) -> str:
-    """ "sources in Mosul (anonymous)", "Qasim al-Atta (commander)", "al-Shorfa (outlet)"."""
+    """ "sources in Mosul (anonymous)", "Qasim al-Atta (commander)", "she [Orla Pendry] (commander)"."""
     notes = [note for note in ("anonymous" if link.anonymous else "", one_line(link.role)) if note]
     text = one_line(link.text)
+    if link.refers_to:
+        text = f"{text} [{one_line(link.refers_to)}]"
     return f"{text} ({', '.join(notes)})" if notes else text
 
 

@@ -197,7 +197,9 @@ def voice_of(text: str, start: int, end: int, earlier: Sequence[ChainLink] = ())
     if word in PRONOUNS or word in RELATIVE_PRONOUNS:
         referent = _resolve_pronoun(text, start, word, earlier)
         if referent is not None:
-            return ChainLink(start, end, phrase, referent.anonymous, referent.role)
+            shown = referent.refers_to or " ".join(referent.text.split())
+            refers_to = shown if shown.lower() not in PRONOUNS | RELATIVE_PRONOUNS else None
+            return ChainLink(start, end, phrase, referent.anonymous, referent.role, refers_to)
         # An unresolved "they" is a crowd; an unresolved "he", "I" or "we" is most often someone named nearby.
         return ChainLink(start, end, phrase, word in {"they", "them", "their", "it", "its"}, None)
     return _describe(text, start, end)
