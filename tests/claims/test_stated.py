@@ -189,6 +189,22 @@ def test_a_pronoun_speaker_names_whom_it_stands_for() -> None:
     assert (claim.chain[-1].text, claim.chain[-1].refers_to) == ("She", "The director, Wenna Caddow")
 
 
+def test_an_institution_named_only_by_its_kind_points_back_to_its_full_name() -> None:
+    text = (
+        "At least 12 people died, the Lake Orrin Navigation Board said. The ferry was heading north, the "
+        "board said. Orrel Freight, a logistics firm based in Kellhaven, said the warehouse was empty. The "
+        "firm said it would cooperate with the inquiry."
+    )
+    board = _claim(text, "heading north").chain[-1]
+    assert (board.text, board.anonymous, board.refers_to) == (
+        "the board",
+        False,
+        "Lake Orrin Navigation Board",
+    )
+    firm = _claim(text, "cooperate with the inquiry").chain[-1]
+    assert (firm.anonymous, firm.refers_to) == (False, "Orrel Freight")
+
+
 def test_a_hedge_in_one_complement_does_not_hedge_its_sibling() -> None:
     text = "Two aides said the talks would resume on Monday, and that the minister may resign."
     assert _claim(text, "talks would resume").certainty == "reported"

@@ -102,7 +102,9 @@ GENERIC_HEAD = word_set(
 INSTITUTION_HEAD = word_set(
     """government ministry army military police coalition pentagon department agency company campaign
     committee council court party navy command headquarters embassy administration parliament senate
-    congress cabinet presidency office bureau commission tribunal prosecutor prosecutors"""
+    congress cabinet presidency office bureau commission tribunal prosecutor prosecutors firm operator
+    board constabulary organisation organization charity union club university hospital airline bank
+    insurer utility regulator"""
 )
 # One unnamed individual outside any official channel: the weakest provenance a report can give. An
 # unnamed spokesperson or official speaks for an institution, so is not counted here.

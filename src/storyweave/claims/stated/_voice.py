@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from storyweave.claims.stated._lexicon import (
     ANONYMOUS_MARKERS,
@@ -181,7 +182,26 @@ def _describe(text: str, start: int, end: int) -> ChainLink:
     phrase = text[start:end]
     tokens = _TOKEN.findall(phrase)
     anonymous = bool(ANONYMOUS_MARKERS.search(phrase)) or not _named(tokens, _sentence_start(text, start))
-    return ChainLink(start, end, phrase, anonymous, _role(phrase))
+    return ChainLink(
+        start, end, phrase, anonymous, _role(phrase), _institution_named_before(text, start, tokens)
+    )
+
+
+def _definite_institution(tokens: list[str]) -> str | None:
+    """ "the board" → "board": an institution named only by its kind."""
+    if len(tokens) != 2 or tokens[0].lower() != "the" or tokens[1].lower() not in INSTITUTION_HEAD:
+        return None
+    return tokens[1].lower()
+
+
+def _institution_named_before(text: str, start: int, tokens: list[str]) -> str | None:
+    """For "the board" / "the service": the full name the report gave it earlier ("the Lake Orrin
+    Navigation Board"), the nearest capitalised name ending in the same word."""
+    if (kind := _definite_institution(tokens)) is None:
+        return None
+    head = kind.capitalize()
+    names = list(re.finditer(rf"(?:[A-Z][\w&’'-]*\s+){{1,5}}{head}\b", text[:start]))
+    return " ".join(names[-1].group().split()) if names else None
 
 
 def voice_of(text: str, start: int, end: int, earlier: Sequence[ChainLink] = ()) -> ChainLink:
@@ -202,7 +222,14 @@ def voice_of(text: str, start: int, end: int, earlier: Sequence[ChainLink] = ())
             return ChainLink(start, end, phrase, referent.anonymous, referent.role, refers_to)
         # An unresolved "they" is a crowd; an unresolved "he", "I" or "we" is most often someone named nearby.
         return ChainLink(start, end, phrase, word in {"they", "them", "their", "it", "its"}, None)
-    return _describe(text, start, end)
+    link = _describe(text, start, end)
+    if link.refers_to is None and (head := _definite_institution(_TOKEN.findall(phrase))):
+        # "the firm" after "Caddow & Lyle, a family firm, said": the earlier source that was described so.
+        for earlier_link in reversed(earlier):
+            name, _, description = earlier_link.text.partition(",")
+            if not earlier_link.anonymous and head in description.lower().split():
+                return replace(link, anonymous=False, refers_to=" ".join(name.split()))
+    return link
 
 
 def is_single_unnamed(link: ChainLink) -> bool:
