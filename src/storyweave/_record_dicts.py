@@ -9,9 +9,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from storyweave.model import ChainLink, Quantity
+from storyweave.model import ChainLink, Quantity, Span, StatedClaim
 
-__all__ = ["link_from_dict", "link_to_dict", "quantity_from_dict", "quantity_to_dict"]
+__all__ = [
+    "link_from_dict",
+    "link_to_dict",
+    "quantity_from_dict",
+    "quantity_to_dict",
+    "stated_claim_from_dict",
+    "stated_claim_to_dict",
+]
 
 
 def link_to_dict(link: ChainLink, *, referent: bool = True) -> dict[str, Any]:
@@ -56,4 +63,38 @@ def quantity_from_dict(data: Mapping[str, Any]) -> Quantity:
         high=data.get("high"),
         unit=data.get("unit"),
         vague=data["vague"],
+    )
+
+
+def stated_claim_to_dict(claim: StatedClaim) -> dict[str, Any]:
+    """Everything a stated claim holds, for keeping it between runs (see ``Store.save_stated_claims``)."""
+    data: dict[str, Any] = {
+        "article_id": claim.article_id,
+        "start": claim.start,
+        "end": claim.end,
+        "text": claim.text,
+        "kind": claim.kind,
+        "certainty": claim.certainty,
+        "chain": [link_to_dict(link) for link in claim.chain],
+        "hedges": list(claim.hedges),
+        "quantities": [quantity_to_dict(quantity) for quantity in claim.quantities],
+    }
+    if claim.cue is not None:
+        data["cue"] = {"start": claim.cue.start, "end": claim.cue.end, "text": claim.cue.text}
+    return data
+
+
+def stated_claim_from_dict(data: Mapping[str, Any]) -> StatedClaim:
+    cue = data.get("cue")
+    return StatedClaim(
+        article_id=data["article_id"],
+        start=data["start"],
+        end=data["end"],
+        text=data["text"],
+        kind=data["kind"],
+        certainty=data["certainty"],
+        chain=tuple(link_from_dict(link) for link in data["chain"]),
+        cue=Span(cue["start"], cue["end"], cue["text"]) if cue is not None else None,
+        hedges=tuple(data["hedges"]),
+        quantities=tuple(quantity_from_dict(quantity) for quantity in data["quantities"]),
     )

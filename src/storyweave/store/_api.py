@@ -6,13 +6,13 @@ conformance suite checks both.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self, runtime_checkable
 
-from storyweave.model import Article, InputFailure, Story
+from storyweave.model import Article, InputFailure, StatedClaim, Story
 
 __all__ = ["AddResult", "IngestRun", "Store", "StoreError"]
 
@@ -50,7 +50,8 @@ class IngestRun:
 
 @runtime_checkable
 class Store(Protocol):
-    """Articles (content-addressed, append-only) and the current assignment of articles to stories."""
+    """Articles (content-addressed, append-only), the current assignment of articles to stories, and what
+    the claim models found in each article (so a grown story's brief pays only for its new reports)."""
 
     @property
     def location(self) -> str:
@@ -88,6 +89,20 @@ class Store(Protocol):
         ...
 
     def get_story(self, story_id: str) -> Story | None: ...
+
+    def stated_claims(
+        self, article_ids: Iterable[str], tagger: str, version: str
+    ) -> dict[str, tuple[StatedClaim, ...]]:
+        """The stated claims kept for these articles by ``save_stated_claims`` with this tagger and
+        version; articles with none kept (or kept by another version) are left out."""
+        ...
+
+    def save_stated_claims(
+        self, tagger: str, version: str, found: Mapping[str, Sequence[StatedClaim]]
+    ) -> None:
+        """Keep each article's stated claims, replacing what another version kept for the same tagger.
+        Articles not in the store are skipped: only stored reports are briefed again."""
+        ...
 
     def start_run(self) -> int:
         """Record that an ingest run began; returns its id for ``finish_run``."""

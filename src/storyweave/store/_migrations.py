@@ -102,8 +102,24 @@ def _create_v1(conn: Connection) -> None:
     meta.create_all(conn)
 
 
+def _create_v2(conn: Connection) -> None:
+    """Frozen copy of the stated-claims table added in version 2."""
+    meta = MetaData()
+    Table("articles", meta, Column("id", String, primary_key=True))  # only for the foreign key
+    Table(
+        "stated_claims",
+        meta,
+        Column("article_id", String, ForeignKey("articles.id"), primary_key=True),
+        Column("tagger", String, primary_key=True),
+        Column("version", String, nullable=False),
+        Column("claims", Text, nullable=False),
+    )
+    meta.tables["stated_claims"].create(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, stories with duplicate links, ingest runs", _create_v1),
+    Migration(2, "stated claims kept per article and tagger", _create_v2),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -30,6 +30,7 @@ __all__ = [
     "metadata",
     "row_id",
     "schema_version",
+    "stated_claims",
     "stories",
     "story_articles",
 ]
@@ -97,4 +98,16 @@ ingest_failures = Table(
     Column("position", Integer, primary_key=True),
     Column("origin", Text, nullable=False),
     Column("reason", Text, nullable=False),
+)
+
+# What the attribution models and rules found in one article, kept so that a later brief of a grown story
+# pays only for its new reports. ``tagger`` is the mode ("contextual" or "words"), ``version`` a digest of
+# the code and models that produced ``claims`` (JSON); a row whose version is not the running one is stale.
+stated_claims = Table(
+    "stated_claims",
+    metadata,
+    Column("article_id", String, ForeignKey("articles.id"), primary_key=True),
+    Column("tagger", String, primary_key=True),
+    Column("version", String, nullable=False),
+    Column("claims", Text, nullable=False),
 )

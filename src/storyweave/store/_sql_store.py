@@ -5,6 +5,7 @@ All SQL is SQLAlchemy Core with bound parameters: article text never becomes par
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
@@ -15,10 +16,18 @@ from typing import Any, Self
 from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from storyweave.model import Article, InputFailure, Story
+from storyweave._record_dicts import stated_claim_from_dict, stated_claim_to_dict
+from storyweave.model import Article, InputFailure, StatedClaim, Story
 from storyweave.store._api import AddResult, IngestRun, StaleStoriesError
 from storyweave.store._dialects import insert_skipping_existing, serialize_story_writes
-from storyweave.store._schema import articles, ingest_failures, ingest_runs, stories, story_articles
+from storyweave.store._schema import (
+    articles,
+    ingest_failures,
+    ingest_runs,
+    stated_claims,
+    stories,
+    story_articles,
+)
 
 __all__ = ["WRITE_OPTION", "SqlStore"]
 
@@ -170,6 +179,55 @@ class SqlStore:
                 else:
                     story.duplicates.setdefault(row.duplicate_of, []).append(article)
         return list(found.values())
+
+    # -- stated claims -------------------------------------------------------------------------------------
+
+    def stated_claims(
+        self, article_ids: Iterable[str], tagger: str, version: str
+    ) -> dict[str, tuple[StatedClaim, ...]]:
+        wanted = sorted(set(article_ids))
+        found: dict[str, tuple[StatedClaim, ...]] = {}
+        table = stated_claims
+        with self._engine.connect() as conn:
+            for start in range(0, len(wanted), _PAGE):
+                query = select(table.c.article_id, table.c.claims).where(
+                    table.c.article_id.in_(wanted[start : start + _PAGE]),
+                    table.c.tagger == tagger,
+                    table.c.version == version,
+                )
+                for article_id, payload in conn.execute(query):
+                    found[article_id] = tuple(stated_claim_from_dict(item) for item in json.loads(payload))
+        return found
+
+    def save_stated_claims(
+        self, tagger: str, version: str, found: Mapping[str, Sequence[StatedClaim]]
+    ) -> None:
+        if not found:
+            return
+        table = stated_claims
+        with self._writer.begin() as conn:
+            ids = sorted(found)
+            stored: set[str] = set()
+            for start in range(0, len(ids), _PAGE):
+                chunk = ids[start : start + _PAGE]
+                stored.update(conn.execute(select(articles.c.id).where(articles.c.id.in_(chunk))).scalars())
+            rows = [
+                {
+                    "article_id": article_id,
+                    "tagger": tagger,
+                    "version": version,
+                    "claims": json.dumps(
+                        [stated_claim_to_dict(c) for c in found[article_id]], ensure_ascii=False
+                    ),
+                }
+                for article_id in ids
+                if article_id in stored
+            ]
+            for start in range(0, len(rows), _PAGE):
+                chunk = [row["article_id"] for row in rows[start : start + _PAGE]]
+                conn.execute(delete(table).where(table.c.article_id.in_(chunk), table.c.tagger == tagger))
+            if rows:
+                conn.execute(insert(table), rows)
 
     # -- ingest runs ---------------------------------------------------------------------------------------
 
