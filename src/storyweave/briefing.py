@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from storyweave.claims import align_claims
+from storyweave.claims.align import StatedClaimsMemo
 from storyweave.model import Article, Brief, CitedSentence, SourceRef, Story
 from storyweave.summarize import summarize
 from storyweave.summarize.fusion import FusionSettings, LLMError, fuse
@@ -104,8 +105,13 @@ def _fused(summary: list[CitedSentence], options: BriefOptions) -> tuple[list[Ci
     )
 
 
-def build_brief(story: Story, options: BriefOptions | None = None) -> Brief:
-    """Summarise a story and cite every supporting report for each sentence."""
+def build_brief(
+    story: Story, options: BriefOptions | None = None, *, memo: StatedClaimsMemo | None = None
+) -> Brief:
+    """Summarise a story and cite every supporting report for each sentence.
+
+    ``memo`` holds stated claims found before for some of the story's reports and collects those found
+    now (see ``jobs.brief_stories``, which keeps them in the store)."""
     options = options or BriefOptions()
     if not story.articles:
         raise ValueError(f"story {story.id} has no articles; nothing to brief")
@@ -127,7 +133,7 @@ def build_brief(story: Story, options: BriefOptions | None = None) -> Brief:
     summary, method = _fused(summary, options) if options.fusion else (summary, "extractive")
     numbers = {a.id: n for n, a in enumerate(ordered, start=1)}
     timeline, undated = build_timeline(ordered, numbers)
-    claims, conflicts = align_claims(ordered, numbers, contextual=options.contextual_attribution)
+    claims, conflicts = align_claims(ordered, numbers, contextual=options.contextual_attribution, memo=memo)
     entities = find_entities({a.id: a.text for a in ordered})
     return Brief(
         story_id=story.id,

@@ -8,7 +8,7 @@ Progress goes through a small ``Reporter`` protocol so the CLI can draw Rich bar
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,18 +17,22 @@ from typing import BinaryIO, Protocol
 
 from storyweave._workers import one_blas_thread
 from storyweave.briefing import BriefOptions, build_brief
+from storyweave.claims.align import StatedClaimsMemo
+from storyweave.claims.stated import stated_claims_key
 from storyweave.ingest import ReadOptions
-from storyweave.model import Article, Brief, InputFailure, Story
+from storyweave.model import Article, Brief, InputFailure, StatedClaim, Story
 from storyweave.pipeline import cluster, iter_read
 from storyweave.render import write_briefs
 from storyweave.store import AddResult, StaleStoriesError, Store
 
-__all__ = ["IngestResult", "NullReporter", "Reporter", "brief_stories", "ingest", "run_brief"]
+__all__ = ["IngestResult", "NullReporter", "Reporter", "brief_stories", "brief_story", "ingest", "run_brief"]
 
 _BATCH = 200
 # Below this many stories a process pool costs more (start-up, imports) than it saves.
 _PARALLEL_MIN_STORIES = 64
 _RECLUSTER_ATTEMPTS = 5
+# Newly found stated claims are written to the store after this many briefs, so a killed run keeps most.
+_KEEP_CLAIMS_EVERY = 32
 
 
 class Reporter(Protocol):
@@ -134,24 +138,86 @@ def _recluster(store: Store, reporter: Reporter, clusterer: str | None) -> list[
 
 
 def brief_stories(
-    stories: Sequence[Story], options: BriefOptions, reporter: Reporter | None = None
+    stories: Sequence[Story],
+    options: BriefOptions,
+    reporter: Reporter | None = None,
+    *,
+    store: Store | None = None,
 ) -> list[Brief]:
-    """Brief every story, on all cores when there are enough stories to pay for the workers."""
+    """Brief every story, on all cores when there are enough stories to pay for the workers.
+
+    With a ``store``, the stated claims it kept for these reports (by an earlier run with the same tagger,
+    code and models) are reused and the newly found ones kept, so briefing a grown pile again pays the
+    attribution models only for its new reports."""
     reporter = reporter or NullReporter()
     reporter.start("summarizing", total=len(stories))
+    keeper = _ClaimKeeper(store, options, stories)
+    memos = [keeper.memo_for(story) for story in stories]
     workers = min(os.cpu_count() or 1, 4)
     briefs: list[Brief] = []
-    if len(stories) >= _PARALLEL_MIN_STORIES and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers, initializer=one_blas_thread) as pool:
-            for made in pool.map(build_brief, stories, [options] * len(stories), chunksize=8):
-                briefs.append(made)
+    try:
+        if len(stories) >= _PARALLEL_MIN_STORIES and workers > 1:
+            with ProcessPoolExecutor(max_workers=workers, initializer=one_blas_thread) as pool:
+                made = pool.map(_brief_with_memo, stories, [options] * len(stories), memos, chunksize=8)
+                for brief, new in made:
+                    briefs.append(brief)
+                    keeper.found(new)
+                    reporter.advance("summarizing")
+        else:
+            for story, memo in zip(stories, memos, strict=True):
+                brief, new = _brief_with_memo(story, options, memo)
+                briefs.append(brief)
+                keeper.found(new)
                 reporter.advance("summarizing")
-    else:
-        for story in stories:
-            briefs.append(build_brief(story, options))
-            reporter.advance("summarizing")
+    finally:
+        keeper.flush()
     reporter.finish("summarizing")
     return briefs
+
+
+def brief_story(store: Store, story: Story, options: BriefOptions) -> Brief:
+    """One story's brief, reusing and keeping stated claims in ``store`` as ``brief_stories`` does."""
+    keeper = _ClaimKeeper(store, options, [story])
+    brief, new = _brief_with_memo(story, options, keeper.memo_for(story))
+    keeper.found(new)
+    keeper.flush()
+    return brief
+
+
+def _brief_with_memo(
+    story: Story, options: BriefOptions, memo: StatedClaimsMemo
+) -> tuple[Brief, dict[str, tuple[StatedClaim, ...]]]:
+    """A worker's job: the brief, and the stated claims it had to find (the memo itself stays behind in
+    the worker process)."""
+    return build_brief(story, options, memo=memo), memo.new
+
+
+class _ClaimKeeper:
+    """Reads the stated claims a store kept for the stories' reports, and writes back new ones in batches."""
+
+    def __init__(self, store: Store | None, options: BriefOptions, stories: Sequence[Story]) -> None:
+        self._store = store
+        self._pending: dict[str, tuple[StatedClaim, ...]] = {}
+        self._briefs = 0
+        self._kept: Mapping[str, tuple[StatedClaim, ...]] = {}
+        if store is not None:
+            self._tagger, self._version = stated_claims_key(options.contextual_attribution)
+            ids = [article.id for story in stories for article in story.articles]
+            self._kept = store.stated_claims(ids, self._tagger, self._version)
+
+    def memo_for(self, story: Story) -> StatedClaimsMemo:
+        return StatedClaimsMemo(kept={a.id: self._kept[a.id] for a in story.articles if a.id in self._kept})
+
+    def found(self, new: Mapping[str, tuple[StatedClaim, ...]]) -> None:
+        self._pending.update(new)
+        self._briefs += 1
+        if self._briefs % _KEEP_CLAIMS_EVERY == 0:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._store is not None and self._pending:
+            self._store.save_stated_claims(self._tagger, self._version, self._pending)
+        self._pending = {}
 
 
 def run_brief(
@@ -167,6 +233,6 @@ def run_brief(
 ) -> IngestResult:
     """The main job: read everything, dedupe, cluster, and write one brief per story plus an index."""
     result = ingest(store, inputs, read_options=read_options, stdin=stdin, reporter=reporter)
-    briefs = brief_stories(result.stories, options or BriefOptions(), reporter)
+    briefs = brief_stories(result.stories, options or BriefOptions(), reporter, store=store)
     result.files = write_briefs(briefs, out_dir, formats)
     return result

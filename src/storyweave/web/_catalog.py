@@ -1,6 +1,7 @@
 """The read side of the web layer: story listings, search, briefs and "what's new", over the Store API.
 
-Everything here is a view of what the store holds; nothing is written. The store has no search or
+Everything here is a view of what the store holds; the only writes are the stated claims a brief found,
+which the store keeps so that a grown story's brief pays only for its new reports. The store has no search or
 "changed since" queries yet, so this module keeps a short-lived snapshot of the stories (refreshed every
 ``story_cache_seconds`` and at once after an ingest job of this server) and filters it in memory. Briefs
 are cached by story id: a story's id is the hash of its membership, so a cached brief can never be stale.
@@ -14,7 +15,8 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 
-from storyweave.briefing import BriefOptions, build_brief
+from storyweave.briefing import BriefOptions
+from storyweave.jobs import brief_story
 from storyweave.model import Article, Brief, Story
 from storyweave.store import Store
 from storyweave.text.tokens import words
@@ -226,7 +228,7 @@ class StoryCatalog:
             if cached is not None:
                 self._briefs.move_to_end(story_id)
                 return cached
-        made = build_brief(story, self._options)
+        made = brief_story(self._store, story, self._options)
         articles = {a.id: a for a in _all_articles(story)}
         view = BriefView(story, made, articles, passages_for(made, articles))
         with self._lock:

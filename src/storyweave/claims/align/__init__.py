@@ -2,6 +2,7 @@
 behind each, and conflicts on comparable slots (numbers, places, dates, people, negation)."""
 
 from storyweave.claims.align._align import align_claims, outlet_of
+from storyweave.claims.align._provenance import StatedClaimsMemo
 from storyweave.claims.align._slots import Slot, slots_of
 
-__all__ = ["Slot", "align_claims", "outlet_of", "slots_of"]
+__all__ = ["Slot", "StatedClaimsMemo", "align_claims", "outlet_of", "slots_of"]

@@ -21,7 +21,7 @@ from storyweave.claims.align._group import (
     similarity,
     story_sentences,
 )
-from storyweave.claims.align._provenance import ReportStatements, independent_voices
+from storyweave.claims.align._provenance import ReportStatements, StatedClaimsMemo, independent_voices
 from storyweave.claims.align._slots import Slot, slots_of
 from storyweave.claims.certainty import certainty_of
 from storyweave.model import Article, ChainLink, Claim, Conflict, StatedClaim
@@ -207,6 +207,7 @@ def align_claims(
     max_claims: int = 16,
     *,
     contextual: bool | None = None,
+    memo: StatedClaimsMemo | None = None,
 ) -> tuple[list[Claim], list[Conflict]]:
     """The story's main claims, each with the sources backing and contradicting it, and every conflict.
 
@@ -217,14 +218,15 @@ def align_claims(
     statements in the writer's voice, then by position, taking each report's claims in turn so one long
     report cannot fill the table. A sentence stating several claims ("X said that Y had concluded …")
     gives one row per claim. At most ``max_claims`` rows are returned; conflicts are all returned: a
-    disagreement is news. ``contextual`` picks the attribution taggers (see ``find_attributions``).
+    disagreement is news. ``contextual`` picks the attribution taggers (see ``find_attributions``);
+    ``memo`` supplies stated claims found before and collects the ones found now.
     """
     if max_claims < 0:
         raise ValueError(f"max_claims must be zero or more, got {max_claims}")
     numbers = _source_numbers(articles, source_numbers)
     sentences = story_sentences(articles)
     sims = similarity([s.text for s in sentences])
-    statements = ReportStatements(articles, contextual)
+    statements = ReportStatements(articles, contextual, memo)
     conflicts, contradicted = _conflicts(sentences, sims, numbers, statements)
     outlets = [outlet_of(a) for a in articles]
     groups = []

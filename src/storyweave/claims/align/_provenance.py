@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from storyweave.claims.align._group import StorySentence
 from storyweave.claims.stated import stated_claims
 from storyweave.model import Article, ChainLink, StatedClaim
 
-__all__ = ["ReportStatements", "independent_voices", "same_voice_name"]
+__all__ = ["ReportStatements", "StatedClaimsMemo", "independent_voices", "same_voice_name"]
 
 _NOT_NAME = re.compile(r"[^0-9a-z]+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|al|el|ash|as|ad|an|ar|az)\s+")
@@ -34,19 +35,40 @@ def _claims_of_report(text: str, article_id: str, contextual: bool | None) -> tu
     return tuple(stated_claims(text, article_id, contextual=contextual))
 
 
+@dataclass
+class StatedClaimsMemo:
+    """Stated claims found before, by article id (``kept``, e.g. read from the store), and those this
+    brief had to find (``new``, for the caller to keep): the attribution models then run only on reports
+    they have not seen. The caller keys what it keeps by ``stated_claims_key``, so nothing stale comes back.
+    """
+
+    kept: Mapping[str, Sequence[StatedClaim]] = field(default_factory=dict)
+    new: dict[str, tuple[StatedClaim, ...]] = field(default_factory=dict)
+
+
 class ReportStatements:
     """The stated claims of a story's reports, worked out once per report and only when first asked for:
     the attribution models behind them are the costly part of a brief."""
 
-    def __init__(self, articles: Sequence[Article], contextual: bool | None = None) -> None:
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        contextual: bool | None = None,
+        memo: StatedClaimsMemo | None = None,
+    ) -> None:
         self._articles = articles
         self._contextual = contextual
+        self._memo = memo if memo is not None else StatedClaimsMemo()
         self._found: dict[int, list[StatedClaim]] = {}
 
     def of(self, article_index: int) -> list[StatedClaim]:
         if article_index not in self._found:
             article = self._articles[article_index]
-            self._found[article_index] = list(_claims_of_report(article.text, article.id, self._contextual))
+            kept = self._memo.kept.get(article.id)
+            if kept is None:
+                kept = _claims_of_report(article.text, article.id, self._contextual)
+                self._memo.new[article.id] = kept
+            self._found[article_index] = list(kept)
         return self._found[article_index]
 
     def within(self, sentence: StorySentence) -> list[StatedClaim]:

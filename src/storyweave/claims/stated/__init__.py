@@ -15,5 +15,6 @@
 """
 
 from storyweave.claims.stated._claims import stated_claims
+from storyweave.claims.stated._key import stated_claims_key
 
-__all__ = ["stated_claims"]
+__all__ = ["stated_claims", "stated_claims_key"]

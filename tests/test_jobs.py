@@ -1,0 +1,82 @@
+"""Jobs over a store: stated claims found while briefing are kept and reused by later briefs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from storyweave.briefing import BriefOptions
+from storyweave.claims.stated import stated_claims_key
+from storyweave.jobs import brief_stories, brief_story
+from storyweave.model import Article, ChainLink, StatedClaim, Story, content_id
+from storyweave.store import Store, open_store
+
+FAST = BriefOptions(contextual_attribution=False)
+_TEXTS = (
+    "The Orla mine tunnel collapsed near Brevik on Monday, trapping nine workers, the regional governor "
+    "said. Rescue teams reached the first two men on Tuesday morning.",
+    "Nine miners were trapped when a tunnel of the Orla mine near Brevik collapsed on Monday, officials "
+    "said. The mine's owner said safety checks had been carried out in March.",
+)
+
+
+@pytest.fixture
+def stored(tmp_path: Path) -> Iterator[tuple[Store, Story]]:
+    articles = [Article(id=content_id(text), text=text, origin=f"r{i}.txt") for i, text in enumerate(_TEXTS)]
+    store = open_store(tmp_path / "store.sqlite")
+    store.add_articles(articles)
+    yield store, Story(id="s1", articles=articles)
+    store.close()
+
+
+def _marker(article: Article) -> StatedClaim:
+    """A stated claim no model would find: proof that a brief took its claims from the store."""
+    end = article.text.index(".") + 1
+    return StatedClaim(
+        article_id=article.id,
+        start=0,
+        end=end,
+        text=article.text[:end],
+        kind="fact",
+        certainty="reported",
+        chain=(ChainLink(0, 3, "The", anonymous=False, role="marker-role"),),
+    )
+
+
+def test_briefing_keeps_the_stated_claims_it_found(stored: tuple[Store, Story]) -> None:
+    store, story = stored
+    brief_stories([story], FAST, store=store)
+    tagger, version = stated_claims_key(False)
+    kept = store.stated_claims([a.id for a in story.articles], tagger, version)
+    assert set(kept) == {a.id for a in story.articles}
+    assert all(claim.article_id == article_id for article_id, claims in kept.items() for claim in claims)
+    assert any(kept.values())
+
+
+def test_a_later_brief_takes_kept_claims_instead_of_running_the_models(stored: tuple[Store, Story]) -> None:
+    store, story = stored
+    tagger, version = stated_claims_key(False)
+    store.save_stated_claims(tagger, version, {a.id: (_marker(a),) for a in story.articles})
+    brief = brief_story(store, story, FAST)
+    assert any(link.role == "marker-role" for claim in brief.claims for link in claim.chain)
+
+
+def test_claims_kept_by_other_code_or_another_tagger_are_not_used(stored: tuple[Store, Story]) -> None:
+    store, story = stored
+    tagger, version = stated_claims_key(False)
+    store.save_stated_claims(tagger, "another-version", {a.id: (_marker(a),) for a in story.articles})
+    store.save_stated_claims("contextual", version, {a.id: (_marker(a),) for a in story.articles})
+    brief = brief_story(store, story, FAST)
+    assert not any(link.role == "marker-role" for claim in brief.claims for link in claim.chain)
+    # ... and the claims found instead replaced the stale ones for this tagger.
+    assert set(store.stated_claims([a.id for a in story.articles], tagger, version)) == {
+        a.id for a in story.articles
+    }
+
+
+def test_the_key_tells_taggers_apart_and_is_stable() -> None:
+    assert stated_claims_key(False)[0] == "words"
+    assert stated_claims_key(False) == stated_claims_key(False)
+    assert stated_claims_key(True)[1] == stated_claims_key(False)[1]
