@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -106,3 +107,31 @@ def test_saving_nothing_is_a_no_op(store_url: str) -> None:
     with open_store(store_url) as store:
         store.save_stated_claims("contextual", "v1", {})
         assert store.stated_claims(["x"], "contextual", "v1") == {}
+
+
+def test_writers_saving_the_same_report_at_once_all_succeed(store_url: str) -> None:
+    """Two web workers may brief one story together; the database settles who wins, nobody fails."""
+    report = _article(HOSTILE)
+    with open_store(store_url) as store:
+        store.add_articles([report])
+    start = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def save(version: str) -> None:
+        with open_store(store_url) as store:
+            start.wait()
+            try:
+                for _ in range(10):
+                    store.save_stated_claims("words", version, {report.id: (_claim(report, "12"),)})
+            except BaseException as exc:
+                errors.append(exc)
+
+    writers = [threading.Thread(target=save, args=(f"v{index}",)) for index in range(4)]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join()
+    assert errors == []
+    with open_store(store_url) as store:
+        kept = [store.stated_claims([report.id], "words", f"v{index}") for index in range(4)]
+    assert sum(bool(found) for found in kept) == 1

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Table, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import Insert
 
-__all__ = ["insert_skipping_existing", "serialize_migrations", "serialize_story_writes"]
+__all__ = ["insert_or_replace", "insert_skipping_existing", "serialize_migrations", "serialize_story_writes"]
 
 # An arbitrary constant that names "storyweave schema migration" among PostgreSQL advisory locks.
 _MIGRATION_LOCK_KEY = 0x5707_13A7E
@@ -23,6 +23,15 @@ def insert_skipping_existing(conn: Connection, table: Table, key: str) -> Insert
     """
     dialect = {"sqlite": sqlite, "postgresql": postgresql}[conn.dialect.name]
     return dialect.insert(table).on_conflict_do_nothing(index_elements=[key])
+
+
+def insert_or_replace(conn: Connection, table: Table, keys: list[str]) -> Insert:
+    """INSERT that overwrites the other columns of a row whose ``keys`` are already stored (an upsert, ON
+    CONFLICT DO UPDATE): two writers saving the same row both succeed, the later one wins."""
+    dialect = {"sqlite": sqlite, "postgresql": postgresql}[conn.dialect.name]
+    statement = dialect.insert(table)
+    replaced = {c.name: statement.excluded[c.name] for c in table.columns if c.name not in keys}
+    return statement.on_conflict_do_update(index_elements=keys, set_=replaced)
 
 
 def serialize_story_writes(conn: Connection, table: Table) -> None:

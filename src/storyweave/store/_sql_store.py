@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from storyweave._record_dicts import stated_claim_from_dict, stated_claim_to_dict
 from storyweave.model import Article, InputFailure, StatedClaim, Story
 from storyweave.store._api import AddResult, IngestRun, StaleStoriesError
-from storyweave.store._dialects import insert_skipping_existing, serialize_story_writes
+from storyweave.store._dialects import insert_or_replace, insert_skipping_existing, serialize_story_writes
 from storyweave.store._schema import (
     articles,
     ingest_failures,
@@ -216,18 +216,13 @@ class SqlStore:
                     "article_id": article_id,
                     "tagger": tagger,
                     "version": version,
-                    "claims": json.dumps(
-                        [stated_claim_to_dict(c) for c in found[article_id]], ensure_ascii=False
-                    ),
+                    "claims": _claims_json(found[article_id]),
                 }
                 for article_id in ids
                 if article_id in stored
             ]
-            for start in range(0, len(rows), _PAGE):
-                chunk = [row["article_id"] for row in rows[start : start + _PAGE]]
-                conn.execute(delete(table).where(table.c.article_id.in_(chunk), table.c.tagger == tagger))
             if rows:
-                conn.execute(insert(table), rows)
+                conn.execute(insert_or_replace(conn, table, ["article_id", "tagger"]), rows)
 
     # -- ingest runs ---------------------------------------------------------------------------------------
 
@@ -357,6 +352,10 @@ def _story_rows(given: Sequence[Story]) -> tuple[list[dict[str, Any]], list[dict
                 }
             )
     return story_rows, member_rows
+
+
+def _claims_json(claims: Sequence[StatedClaim]) -> str:
+    return json.dumps([stated_claim_to_dict(claim) for claim in claims], ensure_ascii=False)
 
 
 def _utcnow() -> datetime:
