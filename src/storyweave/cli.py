@@ -21,9 +21,9 @@ import typer
 from rich.console import Console
 
 from storyweave._progress import RichReporter
-from storyweave.briefing import BriefOptions, build_brief
+from storyweave.briefing import BriefOptions
 from storyweave.ingest import ReadOptions
-from storyweave.jobs import IngestResult, ingest, run_brief
+from storyweave.jobs import IngestResult, brief_story, ingest, run_brief
 from storyweave.render import render_markdown
 from storyweave.store import DEFAULT_STORE_PATH, Store, open_store
 from storyweave.summarize.fusion import FusionSettings
@@ -235,7 +235,7 @@ def show(
     """Print one story's brief."""
     with _open(_default_db(db)) as store:
         found = store.get_story(story) or _by_prefix(store, story)
-    made = build_brief(found, BriefOptions(words=words))
+        made = brief_story(store, found, BriefOptions(words=words))
     if as_json:
         from storyweave.render import brief_to_dict
 
