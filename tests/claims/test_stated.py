@@ -205,6 +205,32 @@ def test_an_institution_named_only_by_its_kind_points_back_to_its_full_name() ->
     assert (firm.anonymous, firm.refers_to) == (False, "Orrel Freight")
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "voice"),
+    [
+        (
+            "Unconfirmed reports in the local press that police had been asked to join the inquiry were "
+            "denied by Ardmoor Constabulary on Wednesday.",
+            "police had been asked to join the inquiry",
+            "Ardmoor Constabulary",
+        ),
+        (
+            "Claims that the minister had taken bribes have been flatly rejected by his office.",
+            "the minister had taken bribes",
+            "his office",
+        ),
+    ],
+)
+def test_a_denial_in_the_passive_is_the_voice_after_by(text: str, content: str, voice: str) -> None:
+    claim = _claim(text, content)
+    assert (claim.text, [link.text for link in claim.chain], claim.certainty) == (content, [voice], "denied")
+
+
+def test_a_rejected_bill_in_someones_words_is_no_denial() -> None:
+    claim = _claim("Officials said the bill was rejected by the senate.", "the bill was rejected")
+    assert claim.certainty == "reported"
+
+
 def test_a_hedge_in_one_complement_does_not_hedge_its_sibling() -> None:
     text = "Two aides said the talks would resume on Monday, and that the minister may resign."
     assert _claim(text, "talks would resume").certainty == "reported"

@@ -127,6 +127,9 @@ _DENIED_THING = re.compile(
     re.IGNORECASE,
 )
 _DENIAL_VERB = re.compile(r"den(?:y|ies|ied|ying)", re.IGNORECASE)
+# A cue that rejects in the passive ("claims that ... have been flatly rejected by his office"): a denial as
+# a cue only; in content, "the bill was rejected" is a fact, not a denial.
+_PASSIVE_REJECTION_CUE = phrase_pattern(r"(?:been|were|was|are|is)\s+(?:\w+ly\s+)?(?:rejected|dismissed)")
 # A writer's sentence about another claim's verification ("The claim could not be confirmed", "The video has
 # not been independently verified") states a fact about that claim; it does not hedge itself.
 _VERIFICATION_STATUS = re.compile(
@@ -199,7 +202,7 @@ def certainty_of_attribution(cue: str, content: str, sentence: str = "") -> tupl
     said ..."); denial is read from cue and content only, so a denial elsewhere in the sentence does not
     flip this attribution.
     """
-    denials = _denials(f"{cue} {content}")
+    denials = _denials(f"{cue} {content}") or _matches(_PASSIVE_REJECTION_CUE, cue)
     if not denials and _NEGATED_OPENING.search(content):
         denials = [f"{cue} {' '.join(_NEGATED_OPENING.search(content).group().split())}".strip()]
     if denials:

@@ -5,6 +5,8 @@ Each pattern is one way news writing attributes a claim that the PolNeAR-trained
 * a quotation introduced by "<voice> <verb>[,:]" ("The banner reads, “...”", "Crowds chanted “...”"),
   or followed by "<voice> <verb>" ("“Rise up ...!” the speaker shouted");
 * a trailing attribution ("The outbreak is likely to peak, the health minister told parliament.");
+* a denial in the passive ("Reports that police had joined the inquiry were denied by the constabulary"),
+  which replaces what the tagger found in its sentence (``passive_denial``);
 * "<voice> <reporting verb> that" opening a clause ("Investigators concluded that ..."), including the
   periphrases "were able to come to the conclusion that", "reached the conclusion that" and "left the
   commission able to say with near certainty that", whose voice is the object of "left".
@@ -18,7 +20,7 @@ from storyweave.claims.stated._chain import embedded_at
 from storyweave.claims.stated._lexicon import REPORTING_CUE
 from storyweave.model import Attribution, Span
 
-__all__ = ["fallback_attributions"]
+__all__ = ["fallback_attributions", "passive_denial"]
 
 # Where a clause may open with its own "<voice> <verb> that": the sentence start, after a comma or semicolon.
 _CLAUSE_START = re.compile(r"^|(?<=[,;]\s)(?:and\s+|but\s+)?")
@@ -58,6 +60,15 @@ _LEFT_ABLE = re.compile(
     r"(?:\s+with\s+(?:\w+\s+){0,2}(?:certainty|confidence))?)\s+that\s+"
 )
 
+# "Reports that <content> were denied by <voice>": a denial in the passive, its voice after "by".
+_DENIED_BY = re.compile(
+    r"\b(?:reports?|claims?|suggestions?|allegations?|rumou?rs?|accusations?|speculation)\b[^;“\"]{0,60}?"
+    r"\bthat\s+(?P<content>[^;“\"]{8,}?)\s+(?P<cue>(?:were|was|have\s+been|has\s+been|had\s+been)\s+"
+    r"(?:flatly\s+|firmly\s+)?(?:denied|rejected|dismissed|refuted))\s+by\s+(?P<voice>[^,;.]{2,60}?)"
+    r"(?=\s+(?:on|in|at|last|this|earlier|late|as|after|before|when)\b|\s*[,;.!]|\s*$)",
+    re.IGNORECASE,
+)
+
 
 def _attribution(text: str, article_id: str, base: int, match: re.Match[str], content: str) -> Attribution:
     spans = {
@@ -90,6 +101,14 @@ def _open_content(text: str, start: int, match: re.Match[str], end: int, article
         Span(cue_start, cue_end, text[cue_start:cue_end]),
         Span(rest, end, text[rest:end]),
     )
+
+
+def passive_denial(text: str, sentence: tuple[int, int], article_id: str) -> Attribution | None:
+    """ "Reports that <content> were denied by <voice>" in ``text[sentence[0]:sentence[1]]``. The taggers
+    read it wrongly (the noun as the cue, "by <voice>" as content), so where it matches it replaces them."""
+    start, end = sentence
+    denied = _DENIED_BY.search(text[start:end])
+    return _attribution(text, article_id, start, denied, "content") if denied else None
 
 
 def fallback_attributions(text: str, sentence: tuple[int, int], article_id: str) -> list[Attribution]:
