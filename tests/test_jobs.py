@@ -11,7 +11,7 @@ from storyweave.briefing import BriefOptions
 from storyweave.claims.stated import stated_claims_key
 from storyweave.jobs import brief_stories, brief_story
 from storyweave.model import Article, ChainLink, StatedClaim, Story, content_id
-from storyweave.store import Store, open_store
+from storyweave.store import Store, StoreError, open_store
 
 FAST = BriefOptions(contextual_attribution=False)
 _TEXTS = (
@@ -76,7 +76,26 @@ def test_claims_kept_by_other_code_or_another_tagger_are_not_used(stored: tuple[
     }
 
 
-def test_the_key_tells_taggers_apart_and_is_stable() -> None:
-    assert stated_claims_key(False)[0] == "words"
-    assert stated_claims_key(False) == stated_claims_key(False)
-    assert stated_claims_key(True)[1] == stated_claims_key(False)[1]
+class _ReadOnly:
+    """A store that cannot write stated claims (a read-only database role, a lock held too long)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self.location = store.location
+
+    def stated_claims(self, *args: object) -> dict:
+        return self._store.stated_claims(*args)  # type: ignore[arg-type]
+
+    def save_stated_claims(self, *args: object) -> None:
+        raise StoreError(
+            f"{self.location}: could not keep stated claims: attempt to write a readonly database"
+        )
+
+
+def test_a_store_that_cannot_keep_claims_still_gives_the_brief(
+    stored: tuple[Store, Story], capsys: pytest.CaptureFixture[str]
+) -> None:
+    store, story = stored
+    brief = brief_story(_ReadOnly(store), story, FAST)  # type: ignore[arg-type]
+    assert brief.claims and brief.summary
+    assert "stated claims not kept between runs" in capsys.readouterr().err

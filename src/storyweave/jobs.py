@@ -8,6 +8,7 @@ Progress goes through a small ``Reporter`` protocol so the CLI can draw Rich bar
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from storyweave.ingest import ReadOptions
 from storyweave.model import Article, Brief, InputFailure, StatedClaim, Story
 from storyweave.pipeline import cluster, iter_read
 from storyweave.render import write_briefs
-from storyweave.store import AddResult, StaleStoriesError, Store
+from storyweave.store import AddResult, StaleStoriesError, Store, StoreError
 
 __all__ = ["IngestResult", "NullReporter", "Reporter", "brief_stories", "brief_story", "ingest", "run_brief"]
 
@@ -193,17 +194,24 @@ def _brief_with_memo(
 
 
 class _ClaimKeeper:
-    """Reads the stated claims a store kept for the stories' reports, and writes back new ones in batches."""
+    """Reads the stated claims a store kept for the stories' reports, and writes back new ones in batches.
+
+    Keeping is an optimisation: when the store cannot be read or written (a read-only database, a lock held
+    too long) or no version can be told (``stated_claims_key``), briefs go on without it, after one line on
+    stderr."""
 
     def __init__(self, store: Store | None, options: BriefOptions, stories: Sequence[Story]) -> None:
-        self._store = store
         self._pending: dict[str, tuple[StatedClaim, ...]] = {}
         self._briefs = 0
         self._kept: Mapping[str, tuple[StatedClaim, ...]] = {}
-        if store is not None:
-            self._tagger, self._version = stated_claims_key(options.contextual_attribution)
+        key = stated_claims_key(options.contextual_attribution) if store is not None else None
+        self._store, self._key = (store, key) if key is not None else (None, ("", ""))
+        if self._store is not None:
             ids = [article.id for story in stories for article in story.articles]
-            self._kept = store.stated_claims(ids, self._tagger, self._version)
+            try:
+                self._kept = self._store.stated_claims(ids, *self._key)
+            except StoreError as error:
+                self._give_up(error)
 
     def memo_for(self, story: Story) -> StatedClaimsMemo:
         return StatedClaimsMemo(kept={a.id: self._kept[a.id] for a in story.articles if a.id in self._kept})
@@ -216,8 +224,18 @@ class _ClaimKeeper:
 
     def flush(self) -> None:
         if self._store is not None and self._pending:
-            self._store.save_stated_claims(self._tagger, self._version, self._pending)
+            try:
+                self._store.save_stated_claims(*self._key, self._pending)
+            except StoreError as error:
+                self._give_up(error)
         self._pending = {}
+
+    def _give_up(self, error: StoreError) -> None:
+        print(
+            f"storyweave: stated claims not kept between runs ({error}); briefs are unaffected",
+            file=sys.stderr,
+        )
+        self._store = None
 
 
 def run_brief(

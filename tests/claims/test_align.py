@@ -141,6 +141,20 @@ def test_only_the_claim_holding_the_disputed_figure_is_contradicted() -> None:
     assert against == {"12 deaths in the ferry disaster on Sunday": (2,), "the toll will rise": ()}
 
 
+def test_a_report_disputing_only_the_speakers_number_still_backs_what_they_say() -> None:
+    articles = [
+        _article(
+            "a", "Twelve rescuers reported that the ferry sank near the harbour on Sunday night.", "Post"
+        ),
+        _article(
+            "b", "Fifteen rescuers reported that the ferry sank near the harbour on Sunday night.", "Radio"
+        ),
+    ]
+    claims, _ = align_claims(articles)
+    sank = next(claim for claim in claims if claim.text.startswith("the ferry sank"))
+    assert (sank.supported_by, sank.contradicted_by) == ((1, 2), ())
+
+
 def test_two_reports_of_one_outlet_count_once() -> None:
     assert outlet_of(_article("a", "x", source=" The  Ledger ")) == outlet_of(
         _article("b", "y", source="the ledger")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import threading
 from datetime import datetime
-from pathlib import Path
 
-from sqlalchemy import create_engine, insert, select
+from sqlalchemy import Engine, create_engine, insert, make_url, select
 
 from storyweave.model import Article, ChainLink, Quantity, Span, StatedClaim, content_id
 from storyweave.store import LATEST_VERSION, open_store
@@ -84,9 +83,14 @@ def test_many_articles_are_read_and_written_in_pages(store_url: str) -> None:
         assert len(store.stated_claims([r.id for r in reports], "words", "v1")) == len(reports)
 
 
-def test_a_version_1_sqlite_store_is_upgraded_and_keeps_its_articles(tmp_path: Path) -> None:
-    path = tmp_path / "old.sqlite"
-    engine = create_engine(f"sqlite:///{path}")
+def _engine(store_url: str) -> Engine:
+    if "://" not in store_url:
+        return create_engine(f"sqlite:///{store_url}")
+    return create_engine(make_url(store_url).set(drivername="postgresql+psycopg"))
+
+
+def test_a_version_1_store_is_upgraded_and_keeps_its_articles(store_url: str) -> None:
+    engine = _engine(store_url)
     with engine.begin() as conn:
         MIGRATIONS[0].apply(conn)
         conn.execute(
@@ -94,13 +98,23 @@ def test_a_version_1_sqlite_store_is_upgraded_and_keeps_its_articles(tmp_path: P
         )
         conn.execute(insert(schema.articles).values(id="a1", text="An old report.", origin="old"))
     engine.dispose()
-    with open_store(path) as store:
+    with open_store(store_url) as store:
         assert store.get_article("a1") is not None
         store.save_stated_claims("words", "v1", {"a1": ()})
         assert store.stated_claims(["a1"], "words", "v1") == {"a1": ()}
         with store._engine.connect() as conn:  # type: ignore[attr-defined]
             versions = conn.execute(select(schema.schema_version.c.version)).scalars().all()
     assert versions == list(range(1, LATEST_VERSION + 1))
+
+
+def test_a_row_that_cannot_be_read_back_counts_as_not_kept(store_url: str) -> None:
+    report = _article(HOSTILE)
+    with open_store(store_url) as store:
+        store.add_articles([report])
+        with store._engine.begin() as conn:  # type: ignore[attr-defined]
+            row = {"article_id": report.id, "tagger": "words", "version": "v1", "claims": '[{"start": 1}'}
+            conn.execute(insert(schema.stated_claims).values(**row))
+        assert store.stated_claims([report.id], "words", "v1") == {}
 
 
 def test_saving_nothing_is_a_no_op(store_url: str) -> None:

@@ -76,9 +76,8 @@ def test_a_report_covers_a_name_by_any_of_its_words_and_common_variants():
 
 
 def test_short_names_must_match_exactly():
-    assert uncovered_names("The pair met in Kenya and Oman.", report_words("Kenyan and Omani talks")) == [
-        "oman"
-    ]
+    words = report_words("Kenyan and Omani talks")
+    assert uncovered_names("Both Kenya and Oman signed the pact.", words) == ["oman"]
 
 
 @settings(max_examples=200, deadline=None)

@@ -8,17 +8,18 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from itertools import islice
 from types import TracebackType
 from typing import Any, Self
 
 from sqlalchemy import Engine, delete, func, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from storyweave._record_dicts import stated_claim_from_dict, stated_claim_to_dict
 from storyweave.model import Article, InputFailure, StatedClaim, Story
-from storyweave.store._api import AddResult, IngestRun, StaleStoriesError
+from storyweave.store._api import AddResult, IngestRun, StaleStoriesError, StoreError
 from storyweave.store._dialects import insert_or_replace, insert_skipping_existing, serialize_story_writes
 from storyweave.store._schema import (
     articles,
@@ -188,7 +189,7 @@ class SqlStore:
         wanted = sorted(set(article_ids))
         found: dict[str, tuple[StatedClaim, ...]] = {}
         table = stated_claims
-        with self._engine.connect() as conn:
+        with self._failing_as_store_error("read kept stated claims"), self._engine.connect() as conn:
             for start in range(0, len(wanted), _PAGE):
                 query = select(table.c.article_id, table.c.claims).where(
                     table.c.article_id.in_(wanted[start : start + _PAGE]),
@@ -196,7 +197,9 @@ class SqlStore:
                     table.c.version == version,
                 )
                 for article_id, payload in conn.execute(query):
-                    found[article_id] = tuple(stated_claim_from_dict(item) for item in json.loads(payload))
+                    claims = _claims_from_json(payload)
+                    if claims is not None:
+                        found[article_id] = claims
         return found
 
     def save_stated_claims(
@@ -205,7 +208,7 @@ class SqlStore:
         if not found:
             return
         table = stated_claims
-        with self._writer.begin() as conn:
+        with self._failing_as_store_error("keep stated claims"), self._writer.begin() as conn:
             ids = sorted(found)
             stored: set[str] = set()
             for start in range(0, len(ids), _PAGE):
@@ -223,6 +226,15 @@ class SqlStore:
             ]
             if rows:
                 conn.execute(insert_or_replace(conn, table, ["article_id", "tagger"]), rows)
+
+    @contextmanager
+    def _failing_as_store_error(self, doing: str) -> Iterator[None]:
+        """Database errors of an optional step (a locked or read-only database) as one StoreError line."""
+        try:
+            yield
+        except DBAPIError as exc:
+            reason = " ".join(str(exc.orig or exc).split())
+            raise StoreError(f"{self._location}: could not {doing}: {reason}") from exc
 
     # -- ingest runs ---------------------------------------------------------------------------------------
 
@@ -356,6 +368,14 @@ def _story_rows(given: Sequence[Story]) -> tuple[list[dict[str, Any]], list[dict
 
 def _claims_json(claims: Sequence[StatedClaim]) -> str:
     return json.dumps([stated_claim_to_dict(claim) for claim in claims], ensure_ascii=False)
+
+
+def _claims_from_json(payload: str) -> tuple[StatedClaim, ...] | None:
+    """The kept claims, or None when the row cannot be read back (then they are found again)."""
+    try:
+        return tuple(stated_claim_from_dict(item) for item in json.loads(payload))
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def _utcnow() -> datetime:

@@ -235,34 +235,49 @@ def align_claims(
     same_claim = np.where(named_in_each_other(sentences, articles), sims, 0.0)
     for members in group_sentences(sentences, same_claim):
         chosen = _representative(members, same_claim)
-        # Sources whose wording conflicts with the chosen sentence (12 dead vs 15 dead) contradict the
-        # claim even when their sentence is similar enough to be grouped with it.
         against = set(contradicted.get(chosen, {}))
-        backing = {m for m in members if numbers[sentences[m].article_index] not in against} | {chosen}
-        groups.append((chosen, backing, against))
-    turn = _turn_within_report(sentences, [chosen for chosen, _, _ in groups])
+        groups.append((chosen, members, _backing(members, chosen, against, sentences, numbers), against))
+    turn = _turn_within_report(sentences, [chosen for chosen, _, _, _ in groups])
     ranked = []
-    for chosen, backing, against in groups:
+    for chosen, members, backing, against in groups:
         stated = statements.within(sentences[chosen])
         outlet_count = len({outlets[sentences[m].article_index] for m in backing})
         voices = _voices(sentences, backing, outlets, statements)
         plain = all(_is_plain(statement) for statement in stated)
         key = (-voices, -outlet_count, -len(against), plain, turn[chosen], sentences[chosen].article_index)
-        ranked.append((key, chosen, backing, against, stated))
+        ranked.append((key, chosen, members, backing, against, stated))
     claims: list[Claim] = []
-    for _, chosen, backing, against, stated in sorted(ranked, key=lambda item: item[0]):
+    for _, chosen, members, backing, against, stated in sorted(ranked, key=lambda item: item[0]):
         for statement in stated or [None]:
             if len(claims) == max_claims:
                 return claims, conflicts
-            shown_against = against
+            shown_backing, shown_against = backing, against
             if statement is not None and statement.chain:
-                # One of the sentence's claims: contradicted only where the disputed words are its own.
+                # One of the sentence's claims: contradicted only where the disputed words are its own, and
+                # a report disputing only the others backs this one like any member of the group.
                 disputed = contradicted.get(chosen, {})
                 shown_against = {n for n, words in disputed.items() if _states_any(statement, words)}
+                shown_backing = _backing(members, chosen, shown_against, sentences, numbers)
             claims.append(
-                _claim(sentences, chosen, statement, backing, shown_against, numbers, outlets, statements)
+                _claim(
+                    sentences, chosen, statement, shown_backing, shown_against, numbers, outlets, statements
+                )
             )
     return claims, conflicts
+
+
+def _backing(
+    members: Sequence[int],
+    chosen: int,
+    against: set[int],
+    sentences: Sequence[StorySentence],
+    numbers: Sequence[int],
+) -> set[int]:
+    """The group's sentences that back the chosen one: all but those of reports contradicting it.
+
+    Sources whose wording conflicts with the chosen sentence (12 dead vs 15 dead) contradict the claim even
+    when their sentence is similar enough to be grouped with it."""
+    return {m for m in members if numbers[sentences[m].article_index] not in against} | {chosen}
 
 
 def _states_any(statement: StatedClaim, words: set[str]) -> bool:

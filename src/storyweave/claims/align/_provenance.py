@@ -65,6 +65,8 @@ class ReportStatements:
         if article_index not in self._found:
             article = self._articles[article_index]
             kept = self._memo.kept.get(article.id)
+            if kept is not None and any(article.text[c.start : c.end] != c.text for c in kept):
+                kept = None  # not this text's claims (a store edited by hand, say): find them again
             if kept is None:
                 kept = _claims_of_report(article.text, article.id, self._contextual)
                 self._memo.new[article.id] = kept

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from storyweave.claims.stated._lexicon import GENERIC_HEAD, INSTITUTION_HEAD, OUTLET_WORD, PERSON_TITLE
 from storyweave.claims.stated._voice import voice_of
@@ -146,7 +147,7 @@ def _own_link(text: str, attribution: Attribution, earlier: Sequence[ChainLink])
     if not link.anonymous and link.role is None and _REPORT_CUE.search(attribution.cue.text):
         is_outlet = True
     if is_outlet:
-        return ChainLink(link.start, link.end, link.text, False, _OUTLET)
+        return replace(link, anonymous=False, role=_OUTLET)
     return link
 
 
@@ -158,7 +159,7 @@ def _known_role(link: ChainLink, earlier: Sequence[ChainLink]) -> ChainLink:
         if before.role and before.start < link.start and not before.anonymous:
             head = before.text.split(",")[0].split()
             if head and head[-1] == link.text.strip():
-                return ChainLink(link.start, link.end, link.text, link.anonymous, before.role)
+                return replace(link, role=before.role)
     return link
 
 

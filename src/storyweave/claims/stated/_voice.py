@@ -54,6 +54,9 @@ _PARTITIVE = word_set(
     many several most all few both each none any majority minority group groups handful member members
     part rest"""
 )
+# How far back (characters) "the board" looks for the board's full name.
+_INSTITUTION_REACH = 3000
+_LEADING_THE = re.compile(r"^The\s+")
 # How far back (characters) a pronoun may look for what it refers to.
 _PRONOUN_REACH = 400
 _SINGULAR_PRONOUNS = word_set("he she him her his i it its")
@@ -196,12 +199,18 @@ def _definite_institution(tokens: list[str]) -> str | None:
 
 def _institution_named_before(text: str, start: int, tokens: list[str]) -> str | None:
     """For "the board" / "the service": the full name the report gave it earlier ("the Lake Orrin
-    Navigation Board"), the nearest capitalised name ending in the same word."""
+    Navigation Board"), the nearest capitalised name ending in the same word within the last few
+    paragraphs (a bounded look back: a report may say "the board" hundreds of times)."""
     if (kind := _definite_institution(tokens)) is None:
         return None
     head = kind.capitalize()
-    names = list(re.finditer(rf"(?:[A-Z][\w&’'-]*\s+){{1,5}}{head}\b", text[:start]))
-    return " ".join(names[-1].group().split()) if names else None
+    window = text[max(0, start - _INSTITUTION_REACH) : start]
+    names = [
+        " ".join(m.group().split()) for m in re.finditer(rf"(?:[A-Z][\w&’'-]*\s+){{1,5}}{head}\b", window)
+    ]
+    names = [_LEADING_THE.sub("", name) for name in names]
+    names = [name for name in names if name != head]
+    return names[-1] if names else None
 
 
 def voice_of(text: str, start: int, end: int, earlier: Sequence[ChainLink] = ()) -> ChainLink:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from storyweave.text.entities._names import name_key
 from storyweave.text.entities._tokens import Token, is_name_shaped, possessive_base, tokenize
+from storyweave.text.tokens import STOP_WORDS
 from storyweave.text.verbs import SPEECH_VERBS
 
 __all__ = ["ReportVocabulary", "name_words", "report_words", "uncovered_names"]
@@ -28,7 +29,7 @@ _CALENDAR = frozenset(
     }
 )  # fmt: skip
 _NOT_NAMES = _CALENDAR | frozenset({"spring", "summer", "autumn", "fall", "winter", "sir", "madam", "god"})
-_SPEECH = SPEECH_VERBS | {"reports", "tells", "writes", "notes", "explained", "says"}
+_SPEECH = SPEECH_VERBS | {"reports", "tells", "writes", "notes", "explained"}
 # Quotation marks that bound an attribution; "’" and "'" are apostrophes as often ("activists'").
 _QUOTES = frozenset({'"', "“", "”", "‘"})
 _NICKNAME_QUOTES = _QUOTES | {"’", "'"}
@@ -82,8 +83,9 @@ def name_words(sentence: str) -> tuple[frozenset[str], ...]:
     names: list[frozenset[str]] = []
     run: set[str] = set()
     first = 0
+    opener = _opening_name(tokens, attribution)
     for index, token in enumerate([*tokens, None]):
-        if token is not None and _name_word(token, index, attribution):
+        if token is not None and (_name_word(token, index, attribution) or index == opener):
             first = first if run else index
             run.update(_comparable(part) for part in _WORD_PART.findall(possessive_base(token.text)))
             continue
@@ -91,6 +93,14 @@ def name_words(sentence: str) -> tuple[frozenset[str], ...]:
             names.append(frozenset(run))
         run = set()
     return tuple(dict.fromkeys(names))
+
+
+def _opening_name(tokens: list[Token], attribution: set[int]) -> int | None:
+    """0 when the sentence opens with a name that the next word continues ("Kellhaven Police arrested"),
+    which the rule that an opening capital may be any word would otherwise cut in half."""
+    if len(tokens) < 2 or not _name_word(tokens[1], 1, attribution) or not is_name_shaped(tokens[0].text):
+        return None
+    return 0 if tokens[0].text.casefold() not in STOP_WORDS and "." not in tokens[0].text else None
 
 
 def _in_adjunct(lowered: list[str], first: int) -> bool:
@@ -162,9 +172,28 @@ def _attribution(words: list[str]) -> set[int]:
                 end += 1
             found.update(range(verb, end))
         if start > 0 and lowered[start - 1] in _BOUNDARIES:
-            stop = next((k for k in range(verb, len(lowered)) if lowered[k] in _QUOTES), len(lowered))
-            found.update(range(verb, stop))
+            found.update(range(verb, _attribution_end(lowered, start, verb)))
     return found
+
+
+def _attribution_end(lowered: list[str], start: int, verb: int) -> int:
+    """Where an attribution that follows its content ends: after a quotation, at the next quotation or
+    the end ('"…," said the lawyer, William Taylor III.'); after a comma, at the next boundary, taking in
+    a description of the speaker ("…, said Sander Levin of Michigan, the committee's ranking Democrat.")
+    but not the rest of a sentence it interrupts ("Rescuers, said Rendle, found the couple.")."""
+    after_quote = lowered[start - 1] in _QUOTES or (
+        start >= 2 and lowered[start - 1] == "," and lowered[start - 2] in _QUOTES
+    )
+    if after_quote:
+        return next((k for k in range(verb, len(lowered)) if lowered[k] in _QUOTES), len(lowered))
+    stop = _next_boundary(lowered, verb)
+    if stop + 1 < len(lowered) and lowered[stop] == "," and lowered[stop + 1] in _DESCRIPTION_OPENERS:
+        stop = _next_boundary(lowered, stop + 1)
+    return stop
+
+
+def _next_boundary(lowered: list[str], after: int) -> int:
+    return next((k for k in range(after + 1, len(lowered)) if lowered[k] in _BOUNDARIES), len(lowered))
 
 
 def _segment_start(lowered: list[str], end: int) -> int:
@@ -181,6 +210,8 @@ class ReportVocabulary:
     __slots__ = ("_by_affix", "_by_prefix", "_words")
 
     def __init__(self, text: str) -> None:
+        # Lower-case words count too: a sentence capitalises ordinary words after a quotation mark or in a
+        # title ("Senator"), which another report writes in lower case.
         self._words = frozenset(_comparable(possessive_base(word)) for word in _WORD_PART.findall(text))
         self._by_prefix: dict[str, list[str]] = {}
         self._by_affix: dict[str, list[str]] = {}
