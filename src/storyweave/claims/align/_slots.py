@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storyweave.text.calendar_words import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from storyweave.text.tokens import stem
 from storyweave.text.verbs import SPEECH_VERBS
 
@@ -78,10 +79,7 @@ _MOTION = {"head", "heading", "headed", "sail", "sailing", "sailed", "travel", "
            "escaped", "escape", "escaping", "deported", "transferred", "evacuated"}  # fmt: skip
 _DEPART = {"left", "leave", "leaving", "departed", "departing", "depart"}
 _DIRECTIONAL = {"to", "towards", "toward", "into", "for"}
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-           "nov", "dec"}  # fmt: skip
+_MONTHS = MONTHS | MONTH_ABBREVIATIONS
 _NEGATORS = {"not", "never", "no", "n't", "didn't", "don't", "doesn't", "wasn't", "weren't", "isn't",
              "aren't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "couldn't", "cannot"}  # fmt: skip
 _AUXILIARIES = {"be", "been", "being", "is", "was", "were", "are", "has", "have", "had", "did", "do",
@@ -167,7 +165,7 @@ def _frame_before(lowered: list[str], i: int) -> str | None:
 def _phrase(tokens: list[str], i: int) -> tuple[str, int]:
     """A place or name phrase starting at ``i``: a run of capitalised tokens, or "the" + one noun."""
     end = i
-    while end < len(tokens) and tokens[end][:1].isupper() and tokens[end].lower() not in _WEEKDAYS:
+    while end < len(tokens) and tokens[end][:1].isupper() and tokens[end].lower() not in WEEKDAYS:
         end += 1
     if end > i:
         return " ".join(tokens[i:end]), end
@@ -203,7 +201,7 @@ def _verb_before(lowered: list[str], i: int) -> str | None:
 def _date_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
     found = []
     for i, word in enumerate(lowered):
-        if word in _WEEKDAYS or (word in _MONTHS and tokens[i][:1].isupper() and word != "may"):
+        if word in WEEKDAYS or (word in _MONTHS and tokens[i][:1].isupper() and word != "may"):
             verb = _verb_before(
                 lowered, i - 1 if i and lowered[i - 1] in {"on", "in", "since", "last"} else i
             )

@@ -33,6 +33,7 @@ from storyweave.claims.stated._lexicon import (
     word_set,
 )
 from storyweave.model import ChainLink
+from storyweave.text.calendar_words import MONTHS, WEEKDAYS
 
 __all__ = ["is_single_unnamed", "voice_of"]
 
@@ -43,10 +44,7 @@ _HEAD_END = word_set(
     "within across near among"
 )
 _DETERMINERS = word_set("a an the this that these those some several many his her their its our")
-_CALENDAR = word_set(
-    "january february march april may june july august september october november december monday "
-    "tuesday wednesday thursday friday saturday sunday"
-)
+_CALENDAR = MONTHS | WEEKDAYS
 _NAME_PARTICLE = re.compile(r"^(?:al|el|ad|an|as|ash|at|az|bin|ibn|abu|de|van|von|da)-?(?=[A-Z])")
 # Heads that only count or group what follows "of": "a number of members of Congress", "two of the aides".
 _PARTITIVE = word_set(

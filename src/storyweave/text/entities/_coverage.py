@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from storyweave.text.calendar_words import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from storyweave.text.entities._names import name_key
 from storyweave.text.entities._tokens import Token, is_name_shaped, possessive_base, tokenize
 from storyweave.text.tokens import STOP_WORDS
@@ -21,13 +22,7 @@ from storyweave.text.verbs import SPEECH_VERBS
 __all__ = ["ReportVocabulary", "name_words", "report_words", "uncovered_names"]
 
 # Capitalised mid-sentence, yet not names of anything a report could leave out.
-_CALENDAR = frozenset(
-    {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    }
-)  # fmt: skip
+_CALENDAR = WEEKDAYS | MONTHS | MONTH_ABBREVIATIONS
 _NOT_NAMES = _CALENDAR | frozenset({"spring", "summer", "autumn", "fall", "winter", "sir", "madam", "god"})
 _SPEECH = SPEECH_VERBS | {"reports", "tells", "writes", "notes", "explained"}
 # Quotation marks that bound an attribution; "’" and "'" are apostrophes as often ("activists'").
