@@ -231,6 +231,30 @@ def test_a_rejected_bill_in_someones_words_is_no_denial() -> None:
     assert claim.certainty == "reported"
 
 
+@pytest.mark.parametrize(
+    ("text", "fragment", "company"),
+    [
+        (
+            "Caddow & Lyle estimates that 3,000 pieces were lost. The firm said none of its staff would lose "
+            "their jobs.",
+            "none of its staff",
+            "Caddow & Lyle",
+        ),
+        (
+            "The warehouse was leased by Orrel Freight Co., officials said. The company said the goods were "
+            "insured.",
+            "the goods were insured",
+            "Orrel Freight Co.",
+        ),
+    ],
+)
+def test_the_firm_points_back_to_the_last_company_the_report_named(
+    text: str, fragment: str, company: str
+) -> None:
+    link = _claim(text, fragment).chain[-1]
+    assert (link.anonymous, link.refers_to) == (False, company)
+
+
 def test_a_hedge_in_one_complement_does_not_hedge_its_sibling() -> None:
     text = "Two aides said the talks would resume on Monday, and that the minister may resign."
     assert _claim(text, "talks would resume").certainty == "reported"

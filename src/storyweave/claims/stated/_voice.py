@@ -55,6 +55,11 @@ _PARTITIVE = word_set(
 # How far back (characters) "the board" looks for the board's full name.
 _INSTITUTION_REACH = 3000
 _LEADING_THE = re.compile(r"^The\s+")
+_COMPANY_WORDS = frozenset({"firm", "company", "operator", "airline", "insurer"})
+_COMPANY_NAME = re.compile(
+    r"(?:[A-Z][\w’'-]*\s+){0,3}(?:[A-Z][\w’'-]*\s+&\s+[A-Z][\w’'-]*"
+    r"|[A-Z][\w’'-]*\s+(?:Co\.|Ltd\b\.?|Inc\b\.?|Corp\b\.?|Corporation|Company|Group|Holdings|plc|LLC|Lines|Airlines))"
+)
 # How far back (characters) a pronoun may look for what it refers to.
 _PRONOUN_REACH = 400
 _SINGULAR_PRONOUNS = word_set("he she him her his i it its")
@@ -203,9 +208,12 @@ def _institution_named_before(text: str, start: int, tokens: list[str]) -> str |
         return None
     head = kind.capitalize()
     window = text[max(0, start - _INSTITUTION_REACH) : start]
-    names = [
-        " ".join(m.group().split()) for m in re.finditer(rf"(?:[A-Z][\w&’'-]*\s+){{1,5}}{head}\b", window)
-    ]
+    pattern = rf"(?:[A-Z][\w&’'-]*\s+){{1,5}}{head}\b"
+    if (
+        kind in _COMPANY_WORDS
+    ):  # "the firm": the last company-shaped name ("Caddow & Lyle", "Orrel Freight Co.")
+        pattern = _COMPANY_NAME.pattern
+    names = [" ".join(m.group().split()) for m in re.finditer(pattern, window)]
     names = [_LEADING_THE.sub("", name) for name in names]
     names = [name for name in names if name != head]
     return names[-1] if names else None
