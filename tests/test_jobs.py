@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from storyweave import jobs
 from storyweave.briefing import BriefOptions
 from storyweave.claims.stated import stated_claims_key
 from storyweave.jobs import brief_stories, brief_story
@@ -99,3 +100,21 @@ def test_a_store_that_cannot_keep_claims_still_gives_the_brief(
     brief = brief_story(_ReadOnly(store), story, FAST)  # type: ignore[arg-type]
     assert brief.claims and brief.summary
     assert "stated claims not kept between runs" in capsys.readouterr().err
+
+
+def test_many_stories_on_worker_processes_in_batches_keep_and_reuse_claims(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(jobs, "_PARALLEL_MIN_STORIES", 2)
+    monkeypatch.setattr(jobs, "_STORIES_PER_BATCH", 2)
+    texts = [f"{text} Report {index} of the pile." for index in range(3) for text in _TEXTS]
+    articles = [Article(id=content_id(text), text=text, origin=f"r{i}.txt") for i, text in enumerate(texts)]
+    stories = [Story(id=f"s{i}", articles=articles[2 * i : 2 * i + 2]) for i in range(3)]
+    with open_store(tmp_path / "store.sqlite") as store:
+        store.add_articles(articles)
+        first = brief_stories(stories, FAST, store=store)
+        kept = store.stated_claims([a.id for a in articles], *stated_claims_key(False))
+        assert set(kept) == {a.id for a in articles}
+        again = brief_stories(stories, FAST, store=store)
+    assert [b.claims for b in again] == [b.claims for b in first]
+    assert [b.story_id for b in first] == ["s0", "s1", "s2"]

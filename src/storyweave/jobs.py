@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -34,6 +35,8 @@ _PARALLEL_MIN_STORIES = 64
 _RECLUSTER_ATTEMPTS = 5
 # Newly found stated claims are written to the store after this many briefs, so a killed run keeps most.
 _KEEP_CLAIMS_EVERY = 32
+# Stories briefed per batch: the kept claims of one batch's reports are read from the store at a time.
+_STORIES_PER_BATCH = 256
 
 
 class Reporter(Protocol):
@@ -149,37 +152,41 @@ def brief_stories(
 
     With a ``store``, the stated claims it kept for these reports (by an earlier run with the same tagger,
     code and models) are reused and the newly found ones kept, so briefing a grown pile again pays the
-    attribution models only for its new reports."""
+    attribution models only for its new reports. Stories go in batches, so only one batch's kept claims
+    are in memory at a time."""
     reporter = reporter or NullReporter()
     reporter.start("summarizing", total=len(stories))
-    keeper = _ClaimKeeper(store, options, stories)
-    memos = [keeper.memo_for(story) for story in stories]
+    keeper = _ClaimKeeper(store, options)
     workers = min(os.cpu_count() or 1, 4)
+    parallel = len(stories) >= _PARALLEL_MIN_STORIES and workers > 1
     briefs: list[Brief] = []
-    try:
-        if len(stories) >= _PARALLEL_MIN_STORIES and workers > 1:
-            with ProcessPoolExecutor(max_workers=workers, initializer=one_blas_thread) as pool:
-                made = pool.map(_brief_with_memo, stories, [options] * len(stories), memos, chunksize=8)
+    with ExitStack() as stack:
+        pool = (
+            stack.enter_context(ProcessPoolExecutor(max_workers=workers, initializer=one_blas_thread))
+            if parallel
+            else None
+        )
+        try:
+            for first in range(0, len(stories), _STORIES_PER_BATCH):
+                batch = stories[first : first + _STORIES_PER_BATCH]
+                calls = (batch, [options] * len(batch), keeper.memos_for(batch))
+                made = (
+                    pool.map(_brief_with_memo, *calls, chunksize=8) if pool else map(_brief_with_memo, *calls)
+                )
                 for brief, new in made:
                     briefs.append(brief)
                     keeper.found(new)
                     reporter.advance("summarizing")
-        else:
-            for story, memo in zip(stories, memos, strict=True):
-                brief, new = _brief_with_memo(story, options, memo)
-                briefs.append(brief)
-                keeper.found(new)
-                reporter.advance("summarizing")
-    finally:
-        keeper.flush()
+        finally:
+            keeper.flush()
     reporter.finish("summarizing")
     return briefs
 
 
 def brief_story(store: Store, story: Story, options: BriefOptions) -> Brief:
     """One story's brief, reusing and keeping stated claims in ``store`` as ``brief_stories`` does."""
-    keeper = _ClaimKeeper(store, options, [story])
-    brief, new = _brief_with_memo(story, options, keeper.memo_for(story))
+    keeper = _ClaimKeeper(store, options)
+    brief, new = _brief_with_memo(story, options, keeper.memos_for([story])[0])
     keeper.found(new)
     keeper.flush()
     return brief
@@ -200,21 +207,24 @@ class _ClaimKeeper:
     too long) or no version can be told (``stated_claims_key``), briefs go on without it, after one line on
     stderr."""
 
-    def __init__(self, store: Store | None, options: BriefOptions, stories: Sequence[Story]) -> None:
+    def __init__(self, store: Store | None, options: BriefOptions) -> None:
         self._pending: dict[str, tuple[StatedClaim, ...]] = {}
         self._briefs = 0
-        self._kept: Mapping[str, tuple[StatedClaim, ...]] = {}
         key = stated_claims_key(options.contextual_attribution) if store is not None else None
         self._store, self._key = (store, key) if key is not None else (None, ("", ""))
+
+    def memos_for(self, stories: Sequence[Story]) -> list[StatedClaimsMemo]:
+        """One memo per story, holding what the store kept for its reports."""
+        kept: Mapping[str, tuple[StatedClaim, ...]] = {}
         if self._store is not None:
             ids = [article.id for story in stories for article in story.articles]
             try:
-                self._kept = self._store.stated_claims(ids, *self._key)
+                kept = self._store.stated_claims(ids, *self._key)
             except StoreError as error:
                 self._give_up(error)
-
-    def memo_for(self, story: Story) -> StatedClaimsMemo:
-        return StatedClaimsMemo(kept={a.id: self._kept[a.id] for a in story.articles if a.id in self._kept})
+        return [
+            StatedClaimsMemo(kept={a.id: kept[a.id] for a in s.articles if a.id in kept}) for s in stories
+        ]
 
     def found(self, new: Mapping[str, tuple[StatedClaim, ...]]) -> None:
         self._pending.update(new)
