@@ -195,6 +195,12 @@ def test_an_institution_named_only_by_its_kind_points_back_to_its_full_name() ->
         "board said. Orrel Freight, a logistics firm based in Kellhaven, said the warehouse was empty. The "
         "firm said it would cooperate with the inquiry."
     )
+    service = _claim(
+        "Two firefighters were hurt, the Ardmoor Fire and Rescue Service said. Both were released by "
+        "morning, the service said.",
+        "released by morning",
+    ).chain[-1]
+    assert (service.anonymous, service.refers_to) == (False, "Ardmoor Fire and Rescue Service")
     board = _claim(text, "heading north").chain[-1]
     assert (board.text, board.anonymous, board.refers_to) == (
         "the board",

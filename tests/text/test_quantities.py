@@ -106,6 +106,7 @@ def test_values_bounds_and_units(text, span, value, low, high, unit, vague):
         "Five months ago, a 45-year-old man was arrested.",
         "An F-16 flew over the site of the 9/11 attacks in the 1990s.",
         "Article 5 was invoked after the 21st meeting.",
+        "The blaze broke out in Warehouse No. 4 on the wharf.",
         "They won the final 3-1 in the 2014-2017 season.",
         "He left a few days ago after several weeks in hiding.",
     ],

@@ -104,7 +104,7 @@ INSTITUTION_HEAD = word_set(
     committee council court party navy command headquarters embassy administration parliament senate
     congress cabinet presidency office bureau commission tribunal prosecutor prosecutors firm operator
     board constabulary organisation organization charity union club university hospital airline bank
-    insurer utility regulator"""
+    insurer utility regulator service"""
 )
 # One unnamed individual outside any official channel: the weakest provenance a report can give. An
 # unnamed spokesperson or official speaks for an institution, so is not counted here.

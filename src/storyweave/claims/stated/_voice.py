@@ -208,7 +208,7 @@ def _institution_named_before(text: str, start: int, tokens: list[str]) -> str |
         return None
     head = kind.capitalize()
     window = text[max(0, start - _INSTITUTION_REACH) : start]
-    pattern = rf"(?:[A-Z][\w&’'-]*\s+){{1,5}}{head}\b"
+    pattern = rf"(?:[A-Z][\w&’'-]*\s+(?:(?:and|of|for|&)\s+)?){{1,6}}{head}\b"
     if (
         kind in _COMPANY_WORDS
     ):  # "the firm": the last company-shaped name ("Caddow & Lyle", "Orrel Freight Co.")

@@ -312,6 +312,8 @@ def _identifier_context(tokens: list[Token], k: int, currency: str | None) -> bo
     before = tokens[k - 1]
     if before.low.rstrip(".") in _ID_WORDS or before.text == "#":
         return True
+    if before.text == "." and k >= 2 and tokens[k - 2].low in _ID_WORDS:  # "No. 4", split at its stop
+        return True
     return (
         before.text[0].isupper()
         and before.low not in MONTHS
