@@ -115,6 +115,11 @@ def test_years_dates_times_identifiers_and_pronouns_are_not_quantities(text):
     assert find_quantities(text) == []
 
 
+def test_a_count_opening_a_sentence_after_an_identifier_word_is_still_a_count():
+    found = find_quantities("Police searched the room. 4 men were arrested.")
+    assert [(q.value, q.unit) for q in found] == [(4.0, "men")]
+
+
 def test_quantities_are_ordered_and_separate():
     text = "Police arrested 23 people, seized 4 tonnes of cannabis and froze $2 million."
     found = find_quantities(text)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from storyweave.claims.attribution import find_attributions
 from storyweave.claims.certainty import certainty_of_claim
 from storyweave.claims.stated._chain import chains_of, sentence_at, split_embedded
-from storyweave.claims.stated._fallback import fallback_attributions, passive_denial
+from storyweave.claims.stated._fallback import fallback_attributions
 from storyweave.claims.stated._kind import kind_of
 from storyweave.claims.stated._lexicon import REPORTING_CUE, words
 from storyweave.claims.stated._repair import carries_no_claim, repaired
@@ -206,9 +206,6 @@ def stated_claims(text: str, article_id: str = "", *, contextual: bool | None = 
         if _carries_claim(text, fixed, scares, sentences)
     ]
     for sentence in sentences:
-        if (denial := passive_denial(text, sentence, article_id)) is not None:
-            kept = [a for a in kept if not sentence[0] <= a.cue.start < sentence[1]] + [denial]
-            continue
         if any(sentence[0] <= a.cue.start < sentence[1] for a in kept):
             continue
         if not _READER.search(_QUOTED.sub(" ", text[sentence[0] : sentence[1]])):

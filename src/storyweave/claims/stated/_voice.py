@@ -54,11 +54,15 @@ _PARTITIVE = word_set(
 )
 # How far back (characters) "the board" looks for the board's full name.
 _INSTITUTION_REACH = 3000
-_LEADING_THE = re.compile(r"^The\s+")
 _COMPANY_WORDS = frozenset({"firm", "company", "operator", "airline", "insurer"})
 _COMPANY_NAME = re.compile(
-    r"(?:[A-Z][\w’'-]*\s+){0,3}(?:[A-Z][\w’'-]*\s+&\s+[A-Z][\w’'-]*"
-    r"|[A-Z][\w’'-]*\s+(?:Co\.|Ltd\b\.?|Inc\b\.?|Corp\b\.?|Corporation|Company|Group|Holdings|plc|LLC|Lines|Airlines))"
+    r"(?:[A-Z][\w’'-]*\s+){0,3}(?:[A-Z][\w’'-]*\s+&\s+[A-Z][\w’'-]*\b"
+    r"|[A-Z][\w’'-]*\s+(?:Co\.|(?:Ltd|Inc|Corp)\b\.?|(?:Corporation|Company|Group|Holdings|plc|LLC|Lines)\b))"
+)
+# Words a capitalised run may start with that are no part of the name after them.
+_LEADING_WORDS = re.compile(
+    r"^(?:(?:The|On|In|At|By|For|From|After|Before|Since|When|While|As|Last|This|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)\s+)+"
 )
 # How far back (characters) a pronoun may look for what it refers to.
 _PRONOUN_REACH = 400
@@ -202,21 +206,27 @@ def _definite_institution(tokens: list[str]) -> str | None:
 
 def _institution_named_before(text: str, start: int, tokens: list[str]) -> str | None:
     """For "the board" / "the service": the full name the report gave it earlier ("the Lake Orrin
-    Navigation Board"), the nearest capitalised name ending in the same word within the last few
-    paragraphs (a bounded look back: a report may say "the board" hundreds of times)."""
+    Navigation Board", "the Ardmoor Fire and Rescue Service"), the nearest capitalised name ending in the
+    same word within the last few paragraphs (a bounded look back: a report may say "the board" hundreds of
+    times). "The firm" / "the company", when no name ends in that word, take the nearest company-shaped
+    name ("Caddow & Lyle", "Orrel Freight Co.")."""
     if (kind := _definite_institution(tokens)) is None:
         return None
     head = kind.capitalize()
     window = text[max(0, start - _INSTITUTION_REACH) : start]
-    pattern = rf"(?:[A-Z][\w&’'-]*\s+(?:(?:and|of|for|&)\s+)?){{1,6}}{head}\b"
-    if (
-        kind in _COMPANY_WORDS
-    ):  # "the firm": the last company-shaped name ("Caddow & Lyle", "Orrel Freight Co.")
-        pattern = _COMPANY_NAME.pattern
-    names = [" ".join(m.group().split()) for m in re.finditer(pattern, window)]
-    names = [_LEADING_THE.sub("", name) for name in names]
-    names = [name for name in names if name != head]
+    # One connector at most, right before the last word: "Fire and Rescue Service", not "Kellhaven Council
+    # and Ardmoor Fire Service" or "Dr Jones of Ardmoor Ambulance Service".
+    pattern = rf"(?:[A-Z][\w&’'-]*\s+){{1,5}}(?:(?:and|of|for|&)\s+[A-Z][\w&’'-]*\s+)?{head}\b"
+    names = _names_in(pattern, window, head)
+    if not names and kind in _COMPANY_WORDS:
+        names = _names_in(_COMPANY_NAME.pattern, window, head)
     return names[-1] if names else None
+
+
+def _names_in(pattern: str, window: str, head: str) -> list[str]:
+    names = [" ".join(m.group().split()) for m in re.finditer(pattern, window)]
+    names = [_LEADING_WORDS.sub("", name) for name in names]
+    return [name for name in names if name and name != head]
 
 
 def voice_of(text: str, start: int, end: int, earlier: Sequence[ChainLink] = ()) -> ChainLink:

@@ -312,7 +312,7 @@ def _identifier_context(tokens: list[Token], k: int, currency: str | None) -> bo
     before = tokens[k - 1]
     if before.low.rstrip(".") in _ID_WORDS or before.text == "#":
         return True
-    if before.text == "." and k >= 2 and tokens[k - 2].low in _ID_WORDS:  # "No. 4", split at its stop
+    if _numero_before(tokens, k):
         return True
     return (
         before.text[0].isupper()
@@ -320,6 +320,14 @@ def _identifier_context(tokens: list[Token], k: int, currency: str | None) -> bo
         and not _sentence_initial(tokens, k - 1)
         and not before.text.isupper()
     )
+
+
+def _numero_before(tokens: list[Token], k: int) -> bool:
+    """ "No. 4" with its stop split off by the tokenizer: "No" and "." touching, one space before the
+    figure (so "the room. 4 men" stays a count)."""
+    if k < 2 or tokens[k - 1].text != "." or tokens[k - 2].low not in {"no", "nos"}:
+        return False
+    return tokens[k - 2].end == tokens[k - 1].start and tokens[k].start - tokens[k - 1].end == 1
 
 
 def _counted_one(tokens: list[Token], k: int, end: int, unit: str | None) -> bool:
