@@ -49,6 +49,28 @@ _PREFIX = 5
 # Words at least this long may differ by one letter (a substitution, insertion or deletion) and still match.
 _FUZZY = 6
 _WORD_PART = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Words that many different names share ("New York" / "New Kellhaven", "Lake Orrin" / "Lake Tana") or
+# that every report uses in lower case ("national", "county"): finding one says nothing about the name,
+# so a name with any other word is covered only through its other words.
+_SHARED_NAME_WORDS = frozenset(
+    {
+        "new", "old", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+        "central", "upper", "lower", "great", "grand", "little", "big", "united", "national",
+        "international", "federal", "royal", "general", "saint", "san", "santa", "los", "las", "el",
+        "la", "le", "de", "del", "da", "di", "du", "van", "von", "der", "al", "bin", "ibn",
+        "city", "county", "state", "states", "district", "province", "region", "republic", "kingdom",
+        "university", "college", "school", "academy", "institute", "hospital", "center", "centre",
+        "department", "ministry", "office", "agency", "service", "council", "court", "committee",
+        "commission", "board", "bureau", "authority", "association", "union", "party", "company",
+        "corporation", "group", "bank", "house", "senate", "congress", "parliament", "government",
+        "army", "navy", "police", "fire", "church", "airport", "station", "street", "road", "avenue",
+        "park", "river", "lake", "mount", "island", "islands", "bay", "port", "fort", "valley",
+        "president", "senator", "governor", "minister", "prime", "mayor", "judge", "justice", "chief",
+        "officer", "secretary", "director", "captain", "sergeant", "detective", "lieutenant",
+        "commissioner", "chairman", "king", "queen", "prince", "princess", "pope", "mr", "mrs", "ms",
+        "dr",
+    }
+)  # fmt: skip
 
 
 def _comparable(word: str) -> str:
@@ -250,9 +272,11 @@ def _one_edit_apart(a: str, b: str) -> bool:
 
 
 def uncovered_names(sentence: str, words: ReportVocabulary) -> list[str]:
-    """The names of ``sentence`` (see ``name_words``) of which a report's ``words`` hold no word."""
+    """The names of ``sentence`` (see ``name_words``) of which a report's ``words`` hold no word (no
+    distinctive word, where the name has one: "Kellhaven" for "New Kellhaven")."""
     missing = []
     for name in name_words(sentence):
-        if not any(words.covers(word) for word in name):
+        distinctive = name - _SHARED_NAME_WORDS or name
+        if not any(words.covers(word) for word in distinctive):
             missing.append(" ".join(sorted(name)))
     return missing
