@@ -82,6 +82,12 @@ def test_junk_glued_after_the_last_sentence_is_cut() -> None:
     assert clean_text(text) == "The army said the bridge had reopened."
 
 
+def test_a_name_with_an_apostrophe_is_no_seam() -> None:
+    caption = 'In this image released by the studio, Tara Venn appears as Moira O\'Dell, in "Low Tide."'
+    assert clean_text(caption) == ""
+    assert clean_text("Actress Moira O’Dell died on Saturday.") == "Actress Moira O’Dell died on Saturday."
+
+
 def test_chained_glued_junk_goes_entirely() -> None:
     text = (
         "Real closing paragraph.\n\nShow your supportClapping shows how much you appreciated A. Holt’s story."

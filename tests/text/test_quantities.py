@@ -85,6 +85,9 @@ def _only(text: str):
             False,
         ),
         ("Half a million refugees crossed.", "Half a million", 5e5, None, None, "refugees", False),
+        ("The blaze gutted a two-storey house.", "two", 2, None, None, "storey", False),
+        ("A 12-member jury heard the case.", "12", 12, None, None, "member", False),
+        ("The boat drifted 40-odd miles.", "40", 40, None, None, "miles", False),
     ],
 )
 def test_values_bounds_and_units(text, span, value, low, high, unit, vague):
@@ -109,6 +112,9 @@ def test_values_bounds_and_units(text, span, value, low, high, unit, vague):
         "The blaze broke out in Warehouse No. 4 on the wharf.",
         "They won the final 3-1 in the 2014-2017 season.",
         "He left a few days ago after several weeks in hiding.",
+        "The film opened on Dec. 15, 1939, and again on Sept. 8 in Tessfield.",
+        "Both songs became top 10 hits.",
+        "When your loved one came home, the little one cried.",
     ],
 )
 def test_years_dates_times_identifiers_and_pronouns_are_not_quantities(text):

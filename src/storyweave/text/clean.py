@@ -156,6 +156,8 @@ def _glued_at(line: str, seam: int) -> bool:
     token = line[line.rfind(" ", 0, seam) + 1 : seam]
     if any(mark in token for mark in "/@#=_"):
         return False
+    if token[-1] in "'’" and len(token) <= 3:  # a name's prefix: O'Hara, D'Angelo, N'Golo
+        return False
     return token[-1].isalnum() or (len(token) >= 2 and token[-2].isalnum())
 
 

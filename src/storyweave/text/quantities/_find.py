@@ -33,6 +33,7 @@ from storyweave.text.quantities._tokens import Token, adjacent, tokenize
 from storyweave.text.quantities._units import (
     casualty_after,
     counted_noun,
+    hyphened_noun,
     noun_run,
     unit_before,
     unit_of_whole,
@@ -138,6 +139,13 @@ def _date_or_time(text: str, tokens: list[Token], start: int, amount: Amount) ->
     if amount.value != int(amount.value) or not 1 <= amount.value <= 31:
         return False
     before = tokens[start - 1].low.rstrip(".") if start > 0 else ""
+    if (
+        before == ""
+        and start >= 2
+        and tokens[start - 1].text == "."
+        and adjacent(tokens[start - 2], tokens[start - 1])
+    ):
+        before = tokens[start - 2].low  # "Dec. 15": the tokenizer splits the stop off the abbreviation
     after = tokens[amount.end].low if amount.end < len(tokens) else ""
     if after == "of" and amount.end + 1 < len(tokens):
         after = tokens[amount.end + 1].low
@@ -218,7 +226,7 @@ def _read(text: str, tokens: list[Token], i: int) -> tuple[Quantity | None, int]
     if _date_or_time(text, tokens, core_start, amount):
         return None, end
     if unit is None:
-        unit = counted_noun(run, singular=value == 1)
+        unit = hyphened_noun(tokens, end) or counted_noun(run, singular=value == 1)
     if unit is None:
         unit = unit_of_whole(tokens, end) or casualty_after(tokens, end) or unit_before(tokens, start)
     if _year_like(amount) and currency is None and unit in (None, "%") and unit != "%":
@@ -310,7 +318,9 @@ def _identifier_context(tokens: list[Token], k: int, currency: str | None) -> bo
     if currency is not None or k == 0 or not tokens[k].is_figure:
         return False
     before = tokens[k - 1]
-    if before.low.rstrip(".") in _ID_WORDS or before.text == "#":
+    if (
+        before.low.rstrip(".") in _ID_WORDS or before.text == "#" or before.low == "top"
+    ):  # "top 10 hits": a rank
         return True
     if _numero_before(tokens, k):
         return True

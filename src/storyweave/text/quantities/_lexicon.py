@@ -111,6 +111,7 @@ NOUN_STOPS = _word_set(
 # After a preposition a written "one" is nearly always idiom, not a figure: "in one place", "at one point",
 # "for one thing", "from one day to the next".
 ONE_EXCLUDED_BEFORE = _word_set(
-    "no the this that which any every each someone anyone in at on for from to by into within"
+    "no the this that which any every each someone anyone in at on for from to by into within "
+    "loved little young"
 )
 ONE_EXCLUDED_AFTER = _word_set("of another or and way")

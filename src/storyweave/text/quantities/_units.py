@@ -11,12 +11,13 @@ from __future__ import annotations
 from storyweave.text.quantities._lexicon import CASUALTY_WORDS, DETERMINERS, IRREGULAR_PLURALS, NOUN_STOPS
 from storyweave.text.quantities._tokens import Token, adjacent
 
-__all__ = ["casualty_after", "counted_noun", "noun_run", "unit_before", "unit_of_whole"]
+__all__ = ["casualty_after", "counted_noun", "hyphened_noun", "noun_run", "unit_before", "unit_of_whole"]
 
 _ADJECTIVE_ENDINGS = ("ior", "al", "ous", "ive", "ic", "ful", "ent", "ant", "ish", "ary")
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";", "\n"})
 _COPULAS = frozenset({"was", "were", "are", "is"})
 _PASSIVE_OR_COPULA = frozenset({"was", "were", "is", "are", "been", "be", "has", "have", "had"})
+_APPROXIMATE_SUFFIXES = frozenset({"odd", "plus", "ish", "something", "some"})  # "40-odd miles"
 _TOTAL_NOUNS = frozenset({"number", "numbers", "toll", "tally", "count", "total"})
 
 
@@ -68,6 +69,17 @@ def counted_noun(run: list[Token], singular: bool) -> str | None:
         )
         return run[1].low if adjectival else run[0].low  # "one official", "one senior official"
     return None
+
+
+def hyphened_noun(tokens: list[Token], end: int) -> str | None:
+    """The noun a figure is hyphened to, singular as compounds write it: "a two-storey house", "a
+    12-member jury" (the house has two storeys; a different figure elsewhere is a real disagreement)."""
+    if end + 1 >= len(tokens) or tokens[end].text not in "-–" or not end:
+        return None
+    hyphen, noun = tokens[end], tokens[end + 1]
+    if not (adjacent(tokens[end - 1], hyphen) and adjacent(hyphen, noun)) or not noun.text.isalpha():
+        return None
+    return noun.low if noun.text.islower() and noun.low not in _APPROXIMATE_SUFFIXES else None
 
 
 def casualty_after(tokens: list[Token], end: int) -> str | None:
