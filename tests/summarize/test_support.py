@@ -60,6 +60,9 @@ def test_non_candidate_rows_are_refused(ferry_reports):
         ("12 people died.", "15 people died.", False),
         ("It cost 1,200 dollars.", "It cost 1200 dollars.", True),
         ("Dozens died on 4 May.", "Officials gave 30 dead on 5 May.", False),
+        ("Twenty-eight-year-old Ann Lee was charged.", "Ann Lee, 29, was charged.", False),
+        ("Twenty-eight-year-old Ann Lee was charged.", "Ann Lee, 28, was charged.", True),
+        ("One of the 12 victims was a child.", "12 people died.", True),
     ],
 )
 def test_numbers_agree(first, second, agree):

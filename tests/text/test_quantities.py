@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyweave.text.quantities import find_quantities
+from storyweave.text.quantities import find_quantities, stated_figures
 
 
 def _only(text: str):
@@ -228,3 +228,15 @@ def test_subject_is_not_a_unit_when_another_amount_stands_between():
     found = find_quantities("Republicans won 51 Senate seats to 46 for Democrats.")
     assert [(q.text, q.unit) for q in found] == [("51", "seats"), ("46", None)]
     assert find_quantities("Police estimated the crowd at 8,000.")[0].unit is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("1,200 people, twenty-one hurt, Two missing", {"1200", "21", "2"}),
+        ("One of them, Seventy and 3.5", {"70", "3.5"}),
+        ("no figures here, someone said", set()),
+    ],
+)
+def test_stated_figures_reads_digits_and_number_words(text, figures):
+    assert stated_figures(text) == figures

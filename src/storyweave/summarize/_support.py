@@ -16,31 +16,24 @@ fact; below, they increasingly share a topic but state different facts.
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
 from storyweave.summarize._group import SentenceGroup
 from storyweave.text.entities import uncovered_names
+from storyweave.text.quantities import stated_figures
 
 __all__ = ["SUPPORT_THRESHOLD", "numbers_agree", "supporting_documents"]
 
 SUPPORT_THRESHOLD = 0.45
-
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def _numbers(text: str) -> frozenset[str]:
-    return frozenset(match.replace(",", "") for match in _NUMBER.findall(text))
 
 
 def numbers_agree(a: str, b: str) -> bool:
     """False when both sentences state figures and neither's figures include the other's.
 
     "12 dead, 3 injured" and "12 dead" agree (one says less); "12 dead" and "15 dead" do not, however
-    similar their words.
+    similar their words, nor do "twenty-eight" and "29".
     """
-    first, second = _numbers(a), _numbers(b)
+    first, second = stated_figures(a), stated_figures(b)
     return not (first and second) or first <= second or second <= first
 
 

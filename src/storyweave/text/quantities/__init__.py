@@ -6,6 +6,7 @@ rather than a library: the peers on PyPI parse number words but do not bound, ra
 years, dates, clock times and identifiers that news text is full of, and they pull in large models.
 """
 
+from storyweave.text.quantities._figures import stated_figures
 from storyweave.text.quantities._find import find_quantities
 
-__all__ = ["find_quantities"]
+__all__ = ["find_quantities", "stated_figures"]

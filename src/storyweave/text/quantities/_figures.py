@@ -1,0 +1,37 @@
+"""Every figure a sentence states, in digits or in words, for a quick "do these two disagree?" check.
+
+The quantity grammar (``_find``) decides what a number counts and rules out dates and identifiers; a
+citation check needs less and must be fast: the set of figures, so that "Twenty-eight-year-old" and
+"29-year-old" are seen to differ although only one of them is written in digits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyweave.text.quantities._lexicon import SMALL_NUMBERS, TENS
+
+__all__ = ["stated_figures"]
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+# "one" is a pronoun as often as a figure ("one of the victims"), so it is no figure here.
+_WORDS = {word: value for word, value in SMALL_NUMBERS.items() if value >= 2}
+_DIGIT_WORDS = "|".join(word for word, value in SMALL_NUMBERS.items() if 1 <= value <= 9)
+_WRITTEN = re.compile(
+    rf"\b(?:(?P<tens>{'|'.join(TENS)})(?:[-\s](?P<unit>{_DIGIT_WORDS}))?"
+    rf"|(?P<small>{'|'.join(sorted(_WORDS, key=len, reverse=True))}))\b",
+    re.IGNORECASE,
+)
+
+
+def stated_figures(text: str) -> frozenset[str]:
+    """The figures of ``text`` as digit strings without thousands commas: "1,200 people, twenty-one
+    hurt, two missing" gives {"1200", "21", "2"}."""
+    figures = {match.replace(",", "") for match in _DIGITS.findall(text)}
+    for match in _WRITTEN.finditer(text):
+        if match["small"]:
+            figures.add(str(_WORDS[match["small"].lower()]))
+        else:
+            unit = SMALL_NUMBERS[match["unit"].lower()] if match["unit"] else 0
+            figures.add(str(TENS[match["tens"].lower()] + unit))
+    return frozenset(figures)
