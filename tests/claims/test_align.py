@@ -211,6 +211,36 @@ def test_slots_ignore_increments_years_and_clock_times() -> None:
     assert [(s.kind, s.key, s.value) for s in slots if s.kind == "number"] == [("number", "survivors", "41")]
 
 
+def _numbers(sentence: str) -> list[tuple[str, str, str]]:
+    return [(s.key, s.value, s.scope) for s in slots_of(sentence) if s.kind == "number"]
+
+
+def test_a_part_counts_what_its_whole_counts_so_it_meets_the_same_figure_elsewhere() -> None:
+    assert _numbers("The judge threw out three of the eight murder charges.") == [
+        ("murder", "3", ""),
+        ("murder", "8", ""),
+    ]
+    articles = [
+        _article("a", "A judge in Lowmarsh has thrown out three murder charges against Dr Pell on Tuesday."),
+        _article(
+            "b",
+            "The judge in Lowmarsh threw out three of the eight murder charges against Dr Pell on Tuesday.",
+        ),
+    ]
+    assert [c for c in align_claims(articles)[1] if c.slot == "number"] == []
+
+
+def test_counts_for_different_places_or_predicates_are_not_compared() -> None:
+    assert _numbers("At least 104 people were killed in Homs on Tuesday.") == [("dead", "104", "in Homs")]
+    assert _numbers("Two journalists were killed last week.") == [("journalist dead", "2", "")]
+    assert _numbers("Four journalists escaped to Lebanon.") == [("journalist", "4", "")]
+    articles = [
+        _article("a", "At least 104 people were killed in Homs on Tuesday, activists in Beirut said."),
+        _article("b", "At least 125 people were killed across Syria on Tuesday, activists in Beirut said."),
+    ]
+    assert [c for c in align_claims(articles)[1] if c.slot == "number"] == []
+
+
 @pytest.mark.skipif(not EXAMPLES.is_dir(), reason="examples/reports not present in this checkout")
 def test_story_c_of_the_example_corpus_shows_toll_and_direction_conflicts() -> None:
     import storyweave

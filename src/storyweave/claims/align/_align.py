@@ -73,14 +73,14 @@ def _conflicting_values(left: list[Slot], right: list[Slot]) -> list[tuple[Slot,
     """Pairs (a, b) with the same kind and key and different values, where neither side also states the
     other's value (a report that gives both 12 and 15 is not, by itself, on one side)."""
     found = []
-    right_by_key: dict[tuple[str, str], list[Slot]] = defaultdict(list)
+    right_by_key: dict[tuple[str, str, str], list[Slot]] = defaultdict(list)
     for slot in right:
-        right_by_key[slot.kind, slot.key].append(slot)
+        right_by_key[slot.kind, slot.key, slot.scope].append(slot)
     for slot in left:
-        others = right_by_key.get((slot.kind, slot.key), [])
+        others = right_by_key.get((slot.kind, slot.key, slot.scope), [])
         if any(_same_value(slot, other) for other in others):
             continue
-        mine = [s for s in left if (s.kind, s.key) == (slot.kind, slot.key)]
+        mine = [s for s in left if (s.kind, s.key, s.scope) == (slot.kind, slot.key, slot.scope)]
         for other in others:
             if not any(_same_value(m, other) for m in mine):
                 found.append((slot, other))
@@ -107,6 +107,18 @@ _NUMBER_KEYS = {
     "survivors": "number of survivors",
     "arrested": "number arrested",
 }
+_PREDICATES = {"dead": "killed", "missing": "missing", "injured": "injured", "survivors": "rescued",
+               "arrested": "arrested"}  # fmt: skip
+
+
+def _number_key(key: str) -> str:
+    """How a count's key reads: "death toll", "number of journalists killed", "number of charge"."""
+    counted, _, predicate = key.partition(" ")
+    if predicate:
+        return f"number of {counted} {_PREDICATES.get(predicate, predicate)}"
+    return _NUMBER_KEYS.get(key, f"number of {key}")
+
+
 _DESCRIPTIONS = {
     "number": "reports give different figures for the {key}",
     "place": "reports disagree on the {key}",
@@ -127,7 +139,7 @@ def _conflicts(
     """Conflicts between sentences of different reports, and what contradicts each sentence (see
     ``Contradictions``). Each side carries the provenance chain of the first sentence stating its value."""
     slots = [slots_of(s.text) for s in sentences]
-    sides: dict[tuple[str, str], dict[str, tuple[str, set[int], int]]] = {}
+    sides: dict[tuple[str, str, str], dict[str, tuple[str, set[int], int]]] = {}
     contradicted: Contradictions = defaultdict(lambda: defaultdict(set))
     for i in range(len(sentences)):
         for j in range(i + 1, len(sentences)):
@@ -145,15 +157,16 @@ def _conflicts(
             for mine, theirs in pairs:
                 number_i = numbers[sentences[i].article_index]
                 number_j = numbers[sentences[j].article_index]
-                entry = sides.setdefault((mine.kind, mine.key), {})
+                entry = sides.setdefault((mine.kind, mine.key, mine.scope), {})
                 for slot, number, where in ((mine, number_i, i), (theirs, number_j, j)):
                     text, backers, first = entry.get(slot.value, (slot.text, set(), where))
                     entry[slot.value] = (text, backers | {number}, first)
                 contradicted[i][number_j].add(mine.text)
                 contradicted[j][number_i].add(theirs.text)
     conflicts = []
-    for (kind, key), values in sides.items():
-        shown = _NUMBER_KEYS.get(key, f"number of {key}") if kind == "number" else key
+    for (kind, key, scope), values in sides.items():
+        shown = _number_key(key) if kind == "number" else key
+        shown = f"{shown} {scope}" if scope else shown
         if kind == "negation":
             shown = next(text for value, (text, _, _) in values.items() if value == "yes")
         ordered = sorted(values.items())

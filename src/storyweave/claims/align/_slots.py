@@ -32,6 +32,9 @@ class Slot:
     key: str
     value: str
     text: str
+    # Where a count holds, as written ("in Homs"): a toll for one city and a toll for the country are
+    # different figures, so only counts of the same scope (or both unscoped) are compared.
+    scope: str = ""
 
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\w\s]")
@@ -77,6 +80,7 @@ _MOTION = {"head", "heading", "headed", "sail", "sailing", "sailed", "travel", "
            "driving", "drove", "flee", "fleeing", "fled", "move", "moving", "moved", "return", "returning",
            "returned", "march", "marching", "marched", "sent", "taken", "back", "bus", "bussed", "carried",
            "escaped", "escape", "escaping", "deported", "transferred", "evacuated"}  # fmt: skip
+_SCOPE_PREPOSITIONS = {"in", "across", "throughout"}
 _DEPART = {"left", "leave", "leaving", "departed", "departing", "depart"}
 _DIRECTIONAL = {"to", "towards", "toward", "into", "for"}
 _MONTHS = MONTHS | MONTH_ABBREVIATIONS
@@ -121,8 +125,32 @@ def _concept_near(lowered: list[str], i: int, look_back: bool = True) -> tuple[s
     return None
 
 
+def _scope(tokens: list[str], lowered: list[str], start: int) -> str:
+    """ "in Homs", "across Syria": a capitalised place after "in"/"across"/"throughout" within the clause
+    that follows ``start``, which narrows what a count covers."""
+    for j in range(start, min(len(tokens) - 1, start + 8)):
+        if lowered[j] in {",", ";", ".", "and", "but", "while", "when"}:
+            return ""
+        if lowered[j] in _SCOPE_PREPOSITIONS:
+            k = j + 1 + (lowered[j + 1] == "the")
+            phrase, _ = _phrase(tokens, k) if k < len(tokens) and tokens[k][:1].isupper() else ("", k)
+            if phrase and phrase.split()[0].lower() not in _MONTHS:
+                return f"{lowered[j]} {phrase}"
+    return ""
+
+
+def _partitive_whole(tokens: list[str], lowered: list[str], i: int, used: int) -> int | None:
+    """Where the whole of "three of the eight charges" starts, when the count at ``i`` is such a part."""
+    j = i + used
+    if j >= len(lowered) or lowered[j] != "of":
+        return None
+    j += 1 + (j + 1 < len(lowered) and lowered[j + 1] in {"the", "its", "their", "those"})
+    return j if j < len(tokens) and _number(tokens, j) is not None else None
+
+
 def _number_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
-    found = []
+    found: dict[int, Slot] = {}
+    parts: dict[int, tuple[int, str]] = {}  # whole's index -> (part's value, part's text)
     for i in range(len(tokens)):
         parsed = _number(tokens, i)
         if parsed is None:
@@ -134,8 +162,17 @@ def _number_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
             continue
         if 1800 <= value <= 2100 and tokens[i].isdigit():  # a year, compared as a date if anywhere
             continue
+        whole = _partitive_whole(tokens, lowered, i, used)
+        if whole is not None:  # "three of the eight murder charges": counts what the whole counts
+            parts[whole] = (value, " ".join(tokens[i:whole]))
+            continue
         if after and after.isalpha() and after not in _GENERIC_COUNTED and after not in _FUNCTION:
             key, last = _CONCEPT_OF.get(after) or stem(after), i + used
+            predicate = _concept_near(lowered, i + used, look_back=False)
+            if after not in _CONCEPT_OF and predicate is not None and predicate[1] - i <= 4:
+                key = (
+                    f"{key} {predicate[0]}"  # "two journalists were killed" is not "four journalists escaped"
+                )
         else:
             # "sixty people on board" names its own subject: only a predicate after it can say what
             # the count measures; a bare "risen to 15" takes the concept from before.
@@ -147,8 +184,13 @@ def _number_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
         first = i - 1 if before in {"about", "nearly", "almost", "over"} else i
         if (before == "least" and i >= 2 and lowered[i - 2] == "at") or before == "to":  # "risen to 15"
             first = max(0, i - 2)
-        found.append(Slot("number", key, str(value), " ".join(tokens[first : last + 1])))
-    return found
+        scope = _scope(tokens, lowered, last + 1)
+        found[i] = Slot("number", key, str(value), " ".join(tokens[first : last + 1]), scope)
+    for whole, (value, text) in parts.items():
+        if whole in found:
+            slot = found[whole]
+            found[whole - 1] = Slot("number", slot.key, str(value), f"{text} {slot.text}", slot.scope)
+    return [found[i] for i in sorted(found)]
 
 
 def _frame_before(lowered: list[str], i: int) -> str | None:

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import re
 
-from storyweave.text.quantities._lexicon import SMALL_NUMBERS, TENS
+from storyweave.text.quantities._lexicon import MONTHS, SMALL_NUMBERS, TENS
 
 __all__ = ["stated_figures"]
 
+_MONTH_NAMES = "|".join(sorted((month.capitalize() for month in MONTHS), key=len, reverse=True))
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b)"
+)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 # "one" is a pronoun as often as a figure ("one of the victims"), so it is no figure here.
 _WORDS = {word: value for word, value in SMALL_NUMBERS.items() if value >= 2}
@@ -26,7 +30,8 @@ _WRITTEN = re.compile(
 
 def stated_figures(text: str) -> frozenset[str]:
     """The figures of ``text`` as digit strings without thousands commas: "1,200 people, twenty-one
-    hurt, two missing" gives {"1200", "21", "2"}."""
+    hurt, two missing" gives {"1200", "21", "2"}. Days of a month are dates, not figures ("April 7")."""
+    text = _DAY_OF_MONTH.sub(" ", text)
     figures = {match.replace(",", "") for match in _DIGITS.findall(text)}
     for match in _WRITTEN.finditer(text):
         if match["small"]:
