@@ -236,7 +236,10 @@ def test_subject_is_not_a_unit_when_another_amount_stands_between():
         ("1,200 people, twenty-one hurt, Two missing", {"1200", "21", "2"}),
         ("One of them, Seventy and 3.5", {"70", "3.5"}),
         ("no figures here, someone said", set()),
-        ("on April 7, the 3rd of May and Dec. 15, 1939, may 5 people", {"1939", "5"}),
+        (
+            "on April 7, the 3rd of May and Dec. 15, 1939, may 5 people",
+            {"date:apr 7", "date:may 3", "date:dec 15", "1939", "5"},
+        ),
     ],
 )
 def test_stated_figures_reads_digits_and_number_words(text, figures):

@@ -34,7 +34,16 @@ def numbers_agree(a: str, b: str) -> bool:
     similar their words, nor do "twenty-eight" and "29".
     """
     first, second = stated_figures(a), stated_figures(b)
-    return not (first and second) or first <= second or second <= first
+    return all(
+        not (mine and theirs) or mine <= theirs or theirs <= mine
+        for mine, theirs in zip(_split_dates(first), _split_dates(second), strict=True)
+    )
+
+
+def _split_dates(figures: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(counts, days of a month): each compared only with its own kind."""
+    dates = frozenset(figure for figure in figures if figure.startswith("date:"))
+    return figures - dates, dates
 
 
 def supporting_documents(

@@ -17,6 +17,7 @@ _MONTH_NAMES = "|".join(sorted((month.capitalize() for month in MONTHS), key=len
 _DAY_OF_MONTH = re.compile(
     rf"\b(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b)"
 )
+_MONTH_SET = frozenset(month.capitalize() for month in MONTHS)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 # "one" is a pronoun as often as a figure ("one of the victims"), so it is no figure here.
 _WORDS = {word: value for word, value in SMALL_NUMBERS.items() if value >= 2}
@@ -30,9 +31,11 @@ _WRITTEN = re.compile(
 
 def stated_figures(text: str) -> frozenset[str]:
     """The figures of ``text`` as digit strings without thousands commas: "1,200 people, twenty-one
-    hurt, two missing" gives {"1200", "21", "2"}. Days of a month are dates, not figures ("April 7")."""
+    hurt, two missing" gives {"1200", "21", "2"}. Days of a month are dates, given as "date:april 7", so
+    they are compared with dates only ("April 7" says nothing against "two weeks")."""
+    figures = {_date_figure(match) for match in _DAY_OF_MONTH.findall(text)}
     text = _DAY_OF_MONTH.sub(" ", text)
-    figures = {match.replace(",", "") for match in _DIGITS.findall(text)}
+    figures.update(match.replace(",", "") for match in _DIGITS.findall(text))
     for match in _WRITTEN.finditer(text):
         if match["small"]:
             figures.add(str(_WORDS[match["small"].lower()]))
@@ -40,3 +43,10 @@ def stated_figures(text: str) -> frozenset[str]:
             unit = SMALL_NUMBERS[match["unit"].lower()] if match["unit"] else 0
             figures.add(str(TENS[match["tens"].lower()] + unit))
     return frozenset(figures)
+
+
+def _date_figure(written: str) -> str:
+    words = re.findall(r"[A-Za-z]+|\d+", written.replace(".", " "))
+    day = next(word for word in words if word.isdigit())
+    month = next(word for word in words if word.capitalize() in _MONTH_SET)
+    return f"date:{month.lower()[:3]} {int(day)}"
