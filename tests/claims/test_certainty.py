@@ -120,3 +120,23 @@ def test_suspect_as_a_noun_or_adjective_is_no_hedge() -> None:
     assert certainty_of("A second suspect was arrested at a checkpoint.")[0] == "asserted"
     assert certainty_of("Police arrested 17 suspected smugglers.")[0] == "asserted"
     assert certainty_of("He is suspected of ordering the attack.")[0] == "hedged"
+
+
+@pytest.mark.parametrize(
+    ("content", "certainty"),
+    [
+        ("it was not involved in the attack", "denied"),
+        ("the vaccine did not cause the deaths", "denied"),
+        ("the committee had never been shown the revised bid", "reported"),
+        ("I just don't understand", "reported"),
+        ("they were never told about the risk", "reported"),
+    ],
+)
+def test_a_negated_opening_denies_only_when_it_rejects_something(content, certainty) -> None:
+    assert certainty_of_attribution("said", content)[0] == certainty
+
+
+def test_could_of_perception_is_no_hedge() -> None:
+    assert certainty_of("Smoke could be seen across the bay.")[0] == "asserted"
+    assert certainty_of("Residents could hear the blasts.")[0] == "asserted"
+    assert certainty_of("The toll could rise.")[0] == "hedged"

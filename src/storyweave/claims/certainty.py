@@ -95,7 +95,9 @@ _HEDGE = phrase_pattern(
     r"might(?:\s+(?:have|be))?",
     # "could not" states what did not happen ("he could not attend"): no hedge. "could not confirm" leaves
     # the matter unconfirmed, which is a hedge of its own below.
-    r"could(?!\s+not\b)(?:\s+(?:have|be))?",
+    # Nor is "could" of perception: "smoke could be seen for miles", "residents could hear the blasts".
+    r"could(?!\s+not\b)(?!\s+(?:(?:be\s+)?(?:seen|heard|smelled|smelt|felt|spotted)|see|hear|smell|feel)\b)"
+    r"(?:\s+(?:have|be))?",
     r"(?:(?:could|can|did|does|do)\s+not|cannot|(?:could|ca|did|does|do)n[’']t|unable\s+to)\s+"
     r"(?:independently\s+)?(?:confirm|verify)",
     r"unconfirmed",
@@ -160,6 +162,24 @@ _NEGATED_OPENING = re.compile(
 )
 
 
+# A negated opening that reports what someone did not know, feel or get is no denial: "I just don't
+# understand", "the committee had never been shown the bid" state a lack, they reject nobody's claim.
+_NOT_A_REJECTION = re.compile(
+    r"\s*(?:even\s+|yet\s+|really\s+|fully\s+)?(?:"
+    r"(?:understand|expect|want|see|feel|care|like|need|get)\b"
+    r"|(?:be(?:en)?\s+)?(?:shown|told|informed|given|consulted|asked|notified|invited|paid|offered|allowed)\b)",
+    re.IGNORECASE,
+)
+
+
+def _negated_opening(content: str) -> str | None:
+    """The negated clause that opens attributed content ("it was not involved"), if it rejects something."""
+    match = _NEGATED_OPENING.search(content)
+    if match is None or _NOT_A_REJECTION.match(content, match.end()):
+        return None
+    return " ".join(match.group().split())
+
+
 def _matches(pattern: re.Pattern[str], text: str) -> list[str]:
     return [" ".join(m.group().split()) for m in pattern.finditer(text)]
 
@@ -203,8 +223,8 @@ def certainty_of_attribution(cue: str, content: str, sentence: str = "") -> tupl
     flip this attribution.
     """
     denials = _denials(f"{cue} {content}") or _matches(_PASSIVE_REJECTION_CUE, cue)
-    if not denials and _NEGATED_OPENING.search(content):
-        denials = [f"{cue} {' '.join(_NEGATED_OPENING.search(content).group().split())}".strip()]
+    if not denials and (opening := _negated_opening(content)):
+        denials = [f"{cue} {opening}".strip()]
     if denials:
         return "denied", tuple(denials)
     hedges = _matches(_HEDGING_CUE, cue) + _matches(_HEDGE, sentence or f"{cue} {content}")
