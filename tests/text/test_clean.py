@@ -184,3 +184,14 @@ def test_is_junk_line_never_raises(line: str) -> None:
 )
 def test_camel_case_names_are_not_seams(line: str) -> None:
     assert clean_text(line) == line
+
+
+def test_a_video_blurbs_credit_and_date_are_cut_from_the_line() -> None:
+    text = (
+        "The judge threw out three of the charges. WKLN's Tam Orde has the details. (Published Tuesday, "
+        "April 23, 2013)\nA boy was hurt in Lowmoor. Ada Venn reports. (Published Sept. 29, 2018)"
+    )
+    assert clean_text(text) == "The judge threw out three of the charges.\nA boy was hurt in Lowmoor."
+    assert clean_text("The ministry has the details of the plan, he said.") == (
+        "The ministry has the details of the plan, he said."
+    )

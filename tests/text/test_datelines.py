@@ -1,4 +1,6 @@
-from storyweave.text.datelines import dateline_agency, dateline_end
+from datetime import date
+
+from storyweave.text.datelines import dateline_agency, dateline_end, find_publication_date
 
 
 def test_dateline_end_skips_the_wire_header():
@@ -16,3 +18,8 @@ def test_agency_before_or_after_the_date():
     assert dateline_agency("DUNMERE, March 22, 2026 (Valley Wire) – At least 12 died.") == "Valley Wire"
     assert dateline_agency("BAGHDAD, March 8, 2017 — Officials said.") is None
     assert dateline_agency("Officials said (on Monday) - nothing.") is None
+
+
+def test_a_bracketed_published_date_inside_a_line_is_the_reports_date() -> None:
+    text = "Charges dropped\n\nThe judge threw out the charges. (Published Tuesday, April 23, 2013)\n\nMore."
+    assert find_publication_date(text) == date(2013, 4, 23)

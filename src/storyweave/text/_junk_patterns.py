@@ -204,6 +204,11 @@ _ANYWHERE_RULES = [
     (("read more",), r"(?<![.!?\"”’])\s+Read more$"),
     (("comments",), r"\b(?:share|tell us|let us know)\b[^.]{0,60}\bin the comments\b"),
     (
+        ("has the", "have the", "has more", "reports"),  # a TV video blurb's credit line
+        r"^(?:[A-Z][\w'’.-]*\s){1,5}(?:has|have) (?:the (?:details|latest|story)|more)\b[^.]{0,60}\.?$"
+        r"|^(?:[A-Z][\w'’.-]*\s){1,3}reports(?: for [A-Z][^.]{0,80})?\.$",
+    ),
+    (
         ("in this",),
         r"\bin this (?:[\w.,'’ -]{0,40}\s)?(?:photo|photograph|image|picture|handout photo|file photo)\b"
         r"(?: (?:released|provided|taken|made available|obtained|posted|distributed|shows|dated)\b)",
@@ -257,6 +262,7 @@ SUFFIX_HINTS = (
     "clapping", "advertis", "subscri", "sign up", "sign in", "newsletter", "copyright", "©",
     "rights reserved", "read more", "read:", "read also", "related", "follow", "twitter", "facebook",
     "instagram", "contributed", "click", "comments", "published", "cookie", "javascript", "tweet", "email",
+    "has the", "has more", "reports",
 )
 # fmt: on
 

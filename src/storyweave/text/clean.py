@@ -32,7 +32,10 @@ _SEAM = re.compile(
 # Junk fragments are short; seams further into the line than this are never tried.
 _SEAM_WINDOW = 200
 
-_INLINE_JUNK = re.compile(r"\s*\[\s*edit\s*\]|\s*\((?:[Cc]lick|[Tt]ap) here\b[^()]{0,100}\)")
+_INLINE_JUNK = re.compile(
+    r"\s*\[\s*edit\s*\]|\s*\((?:[Cc]lick|[Tt]ap) here\b[^()]{0,100}\)"
+    r"|\s*\((?:Published|Posted|Updated)\s[^()]{0,40}\d{4}\)"  # a video blurb's date: the report keeps it
+)
 
 
 def _invisible_char_class() -> re.Pattern[str]:

@@ -44,6 +44,10 @@ _CUE_LINE = re.compile(
     rf"\b(?:\s+on)?\s*:?\s*[^\n]{{0,40}}?(?P<date>{_DATE})",
     re.IGNORECASE | re.MULTILINE,
 )
+# "… has the details. (Published Tuesday, April 23, 2013)": a video blurb's date, inside a line.
+_BRACKETED_CUE = re.compile(
+    rf"\((?P<cue>first published|published|posted)\s*:?\s*(?P<date>{_DATE})\s*\)", re.IGNORECASE
+)
 _LATER_CUES = ("updated", "modified")
 # BAGHDAD, March 8, 2017 — | NEW YORK, Iraq (AP) — | WASHINGTON (Reuters) - : a capitalised place,
 # an optional region and agency, an optional date, then a dash.
@@ -75,8 +79,8 @@ def parse_published(value: object) -> date | None:
 def find_publication_date(text: str) -> date | None:
     """The date a plain-text report states for itself near its top, or ``None``.
 
-    Preference: an explicit "Published/Posted" line, then a dateline, then an "Updated" line (an update
-    comes after publication, so it is only a fallback).
+    Preference: an explicit "Published/Posted" line, then "(Published …)" inside a line, then a dateline,
+    then an "Updated" line (an update comes after publication, so it is only a fallback).
     """
     top = text[:_TOP_CHARS]
     updated: date | None = None
@@ -87,6 +91,10 @@ def find_publication_date(text: str) -> date | None:
         if not match.group("cue").lower().endswith(_LATER_CUES):
             return found
         updated = updated or found
+    for match in _BRACKETED_CUE.finditer(top):
+        found = _to_date(match)
+        if found is not None:
+            return found
     for paragraph in top.split("\n")[:12]:
         match = _DATELINE.match(paragraph) or _LEADING_DATE.match(paragraph)
         if match and match.group("date"):
