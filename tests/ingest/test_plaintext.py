@@ -138,3 +138,14 @@ def test_sentence_case_title_directly_over_a_dateline(tmp_path, read_one):
     assert doc.title == "Warehouse blaze injures two firefighters"
     assert doc.source == "Valley Wire Service"
     assert doc.published == date(2026, 2, 11)
+
+
+def test_a_closing_copyright_line_names_the_outlet_when_nothing_else_does(tmp_path, read_one):
+    path = tmp_path / "herald.txt"
+    path.write_text(
+        "Fire guts harbour warehouse\n\n" + BODY + "\n\n© 2026 Ardmoor Herald. All rights reserved.\n",
+        encoding="utf-8",
+    )
+    assert read_one(path).source == "Ardmoor Herald"
+    path.write_text("Fire guts harbour warehouse\n\n" + BODY + "\n\nHe said © is a sign.\n", encoding="utf-8")
+    assert read_one(path).source is None
