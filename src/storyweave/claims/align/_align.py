@@ -228,7 +228,8 @@ def align_claims(
     ranked by how many independent voices back them (outlets relaying another backer count once, see
     ``independent_voices``), then by distinct outlets, then by whether anyone contradicts them, then by
     whether they carry provenance worth reading (a source, a hedge, a denial, rhetoric) over plain
-    statements in the writer's voice, then by position, taking each report's claims in turn so one long
+    statements in the writer's voice, then hedged or denied before merely reported (what is in doubt is
+    what a reader must not miss), then by position, taking each report's claims in turn so one long
     report cannot fill the table. A sentence stating several claims ("X said that Y had concluded …")
     gives one row per claim. At most ``max_claims`` rows are returned; conflicts are all returned: a
     disagreement is news. ``contextual`` picks the attribution taggers (see ``find_attributions``);
@@ -257,7 +258,9 @@ def align_claims(
         outlet_count = len({outlets[sentences[m].article_index] for m in backing})
         voices = _voices(sentences, backing, outlets, statements)
         plain = all(_is_plain(statement) for statement in stated)
-        key = (-voices, -outlet_count, -len(against), plain, turn[chosen], sentences[chosen].article_index)
+        unsure = any(statement.certainty in {"hedged", "denied"} for statement in stated)
+        position = (turn[chosen], sentences[chosen].article_index)
+        key = (-voices, -outlet_count, -len(against), plain, not unsure, *position)
         ranked.append((key, chosen, members, backing, against, stated))
     claims: list[Claim] = []
     for _, chosen, members, backing, against, stated in sorted(ranked, key=lambda item: item[0]):
