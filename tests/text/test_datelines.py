@@ -23,3 +23,12 @@ def test_agency_before_or_after_the_date():
 def test_a_bracketed_published_date_inside_a_line_is_the_reports_date() -> None:
     text = "Charges dropped\n\nThe judge threw out the charges. (Published Tuesday, April 23, 2013)\n\nMore."
     assert find_publication_date(text) == date(2013, 4, 23)
+
+
+def test_a_publication_date_no_report_can_have_is_no_date() -> None:
+    from storyweave.text.datelines import parse_published
+
+    assert parse_published("0001-01-01") is None
+    assert parse_published("9999-12-31T00:00:00") is None
+    assert parse_published("2017-03-08") == date(2017, 3, 8)
+    assert find_publication_date("Ship sinks\nPublished: January 1, 0001\n\nText.") is None

@@ -25,6 +25,7 @@ from lxml import etree
 from storyweave.ingest._options import ReadOptions
 from storyweave.ingest._source import InputError, Source
 from storyweave.model import Document, InputFailure
+from storyweave.text.datelines import plausible_publication
 
 __all__ = ["FeedReader", "looks_like_feed", "read_feed"]
 
@@ -152,9 +153,11 @@ def _entry_date(entry: Any) -> date | None:
         parsed = dict.get(entry, key)  # plain lookup: feedparser's own maps one key onto another, noisily
         if parsed:
             try:
-                return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC).date()
+                found = plausible_publication(datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC).date())
             except (OverflowError, ValueError, OSError, TypeError):
                 continue
+            if found is not None:
+                return found
     return None
 
 

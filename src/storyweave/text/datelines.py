@@ -17,6 +17,7 @@ __all__ = [
     "looks_like_date_line",
     "looks_like_dateline",
     "parse_published",
+    "plausible_publication",
 ]
 
 _MONTHS = {
@@ -58,6 +59,8 @@ _DATELINE = re.compile(
 )
 _LEADING_DATE = re.compile(rf"^\s*(?P<date>{_DATE})\s*(?:—|–|--|-|:)\s", re.IGNORECASE)
 _TOP_CHARS = 2000
+# Publication years a news report can have: the first newspapers to the far end of any archive.
+_FIRST_YEAR, _LAST_YEAR = 1600, 2199
 
 
 def parse_published(value: object) -> date | None:
@@ -67,7 +70,7 @@ def parse_published(value: object) -> date | None:
         return None
     value = value.strip()
     try:
-        return datetime.fromisoformat(value).date()
+        return plausible_publication(datetime.fromisoformat(value).date())
     except ValueError:
         pass
     match = _DATE_RE.fullmatch(value) or _DATE_RE.match(value)
@@ -131,18 +134,26 @@ def looks_like_date_line(line: str) -> bool:
     return bool(_CUE_LINE.match(line) or _DATE_RE.fullmatch(line.strip()))
 
 
+def plausible_publication(day: date | None) -> date | None:
+    """``day`` if a news report could have been published then, else ``None``: year 1 or 9999 in a date
+    field is junk, and anchoring "yesterday" on it would leave the calendar."""
+    return day if day is not None and _FIRST_YEAR <= day.year <= _LAST_YEAR else None
+
+
 def _to_date(match: re.Match[str]) -> date | None:
-    """The date a match of ``_DATE`` names, or ``None`` for an impossible one (February 30th)."""
+    """The date a match of ``_DATE`` names, or ``None`` for an impossible one (February 30th, year 1)."""
     try:
         if match["iso_y"]:
-            return date(int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"]))
-        if match["mdy_y"]:
-            return date(int(match["mdy_y"]), _month(match["mdy_m"]), int(match["mdy_d"]))
-        if match["dmy_y"]:
-            return date(int(match["dmy_y"]), _month(match["dmy_m"]), int(match["dmy_d"]))
+            found = date(int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"]))
+        elif match["mdy_y"]:
+            found = date(int(match["mdy_y"]), _month(match["mdy_m"]), int(match["mdy_d"]))
+        elif match["dmy_y"]:
+            found = date(int(match["dmy_y"]), _month(match["dmy_m"]), int(match["dmy_d"]))
+        else:
+            return None
     except ValueError:
         return None
-    return None
+    return plausible_publication(found)
 
 
 def _month(word: str) -> int:

@@ -253,3 +253,10 @@ def test_a_bare_clock_time_otherwise_stays_on_the_publication_day(text: str) -> 
     values = timex_values(text, FEB_2026)
     clock = next(value for key, (_, value) in values.items() if "p.m." in key)
     assert clock.startswith("2026-02-11T")
+
+
+@pytest.mark.parametrize("anchor", [date(1, 1, 1), date(9999, 12, 31)])
+def test_an_anchor_at_the_calendars_edge_never_raises(anchor):
+    text = "Police said yesterday the ship sank; tomorrow, next year and five years ago are other days."
+    for expression in find_timexes(text, anchor):
+        assert text[expression.start : expression.end] == expression.text

@@ -142,7 +142,10 @@ def _resolve(
         document=document,
         sentence_start=sentence_start,
     )
-    resolved = RULES[index].resolve(match, context)
+    try:
+        resolved = RULES[index].resolve(match, context)
+    except (OverflowError, ValueError):
+        return None  # "tomorrow" of 9999-12-31, "last year" of year 1: no calendar date to give
     if resolved is None:
         return None
     kind, value = resolved
