@@ -7,6 +7,7 @@ stage can be swapped or run elsewhere (a worker, Spark) without knowing another 
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -64,13 +65,38 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class InputFailure:
-    """One input that could not be read, and why, in words a user can act on."""
+    """One input that could not be read, and why, in words a user can act on.
+
+    Both fields are made printable on one line: a file name or JSON key may hold control characters
+    (terminal escapes, a newline forging another "skipped" line) or undecodable bytes, which would reach a
+    terminal raw or be refused by a database; they are shown as ``\\xNN`` instead.
+    """
 
     origin: str
     reason: str
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "origin", _printable(self.origin))
+        object.__setattr__(self, "reason", _printable(self.reason))
+
     def __str__(self) -> str:
         return f"{self.origin}: {self.reason}"
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    text = str(text)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = text.encode("utf-8", "surrogateescape")  # a file name's undecodable bytes
+        except UnicodeEncodeError:
+            raw = text.encode("utf-8", "surrogatepass")  # a lone surrogate from JSON ("\\ud800")
+        text = raw.decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 @dataclass(frozen=True, slots=True)

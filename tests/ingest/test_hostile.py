@@ -128,3 +128,17 @@ def test_reader_crash_costs_only_that_input(tmp_path, read, good):
     records = read(path, good, readers=(ExplodingReader(), *DEFAULT_READERS))
     reason = "could not be read: unexpected RuntimeError (parser fell over); skipped"
     assert records == [InputFailure(str(path), reason), Document(GOOD, str(good))]
+
+
+def test_a_json_key_or_file_name_cannot_forge_lines_or_break_the_store(tmp_path, read):
+    from storyweave.store import AddResult, open_store
+
+    path = tmp_path / "keys.jsonl"
+    path.write_text('{"\\u001b[2J\\nskipped x: fine": 1, "\\ud800": 2}\n', encoding="utf-8")
+    (failure,) = [item for item in read(path) if isinstance(item, InputFailure)]
+    assert "\x1b" not in str(failure) and "\n" not in str(failure) and "\\x1b" in failure.reason
+    str(failure).encode("utf-8")  # no lone surrogate left: printable and storable
+    assert InputFailure("bad\udcff.txt", "empty").origin == "bad\\xff.txt"
+    with open_store(tmp_path / "s.sqlite") as store:
+        run = store.start_run()
+        store.finish_run(run, AddResult(added=0, existing=0), [failure])
