@@ -77,7 +77,8 @@ def test_one_bad_line_costs_only_that_line(tmp_path, read):
     assert [r.text for r in records if isinstance(r, Document)] == ["Good one.", "ok", "Good two."]
     assert failures == {
         f"{path}:2": "not valid JSON at column 10 (unterminated string); line skipped",
-        f"{path}:3": "expected a JSON object, found a list; skipped",
+        f"{path}:3[0]": "expected a JSON object, found a number; skipped",
+        f"{path}:3[1]": "expected a JSON object, found a number; skipped",
         f"{path}:4": 'no "text" field (keys: title); skipped',
         f"{path}:5": '"text" is a list, expected a string; skipped',
         f"{path}:6": '"documents" is empty; expected a list of texts; skipped',
@@ -116,3 +117,17 @@ def test_dataset_field_aliases(tmp_path, read_one):
     _write_lines(path, {"text": "Report.", "publisher": "Daily Planet", "date": "2016-10-01"})
     doc = read_one(path)
     assert (doc.source, doc.published) == ("Daily Planet", date(2016, 10, 1))
+
+
+def test_an_array_of_reports_on_one_line_is_read_like_a_pretty_printed_one(tmp_path, read):
+    path = tmp_path / "array.json"
+    path.write_text(
+        '[{"text": "A flood hit Tessfield, police said."}, {"text": "A storm hit Lowmoor, the mayor said."}]',
+        encoding="utf-8",
+    )
+    documents = read(path)
+    assert [d.text for d in documents if isinstance(d, Document)] == [
+        "A flood hit Tessfield, police said.",
+        "A storm hit Lowmoor, the mayor said.",
+    ]
+    assert read(tmp_path / "array.json", stdin=None) and len(read("-", stdin=path.read_bytes())) == 2

@@ -104,6 +104,9 @@ def _records_from_line(line: str, origin: str) -> Iterator[Document | InputFailu
     except (ValueError, RecursionError):
         yield InputFailure(origin, "not valid JSON (nested too deeply or malformed); line skipped")
         return
+    if isinstance(value, list):  # an array of reports written on one line: each is a report
+        yield from _records_from_whole(value, origin)
+        return
     yield from _records_from_value(value, origin)
 
 
