@@ -61,6 +61,7 @@ _PASSIVE_REQUEST = re.compile(
 _CLAUSE_OPENING = re.compile(r"(?i:that\b|whether\b|[“\"‘'])")
 _SECONDARY_CUE = re.compile(r"(?i:cit(?:e|es|ed|ing)|quot(?:e|es|ed|ing))")
 # "X, quoted by the Erbil Herald, said": X is the source; the outlet is read by the chain (``_chain``).
+_QUOTED_BY_REACH = 400
 _QUOTED_BY = re.compile(r"(?P<voice>[^,;.“\"]{3,80}?),?\s+(?:as\s+)?quoted\s+(?:by|in)\s+[^,;.]{2,60}?,?\s*$")
 
 
@@ -138,7 +139,11 @@ def _quoted_by_source(text: str, attribution: Attribution) -> Attribution:
     line_start = (
         max(text.rfind(".", 0, attribution.cue.start), text.rfind("\n", 0, attribution.cue.start)) + 1
     )
-    match = _QUOTED_BY.search(text, line_start, attribution.cue.start)
+    # The pattern ends at the cue and spans at most ~160 characters: searching further back only costs
+    # time (quadratic in a long sentence with many cues).
+    match = _QUOTED_BY.search(
+        text, max(line_start, attribution.cue.start - _QUOTED_BY_REACH), attribution.cue.start
+    )
     if match is None:
         return attribution
     if source is not None and source.start < match.start("voice"):
