@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, BinaryIO
 
 import typer
 from rich.console import Console
@@ -47,7 +47,7 @@ DbOption = Annotated[
     str | None, typer.Option("--db", help="SQLite path or postgresql:// URL (default: $STORYWEAVE_DB).")
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")]
-MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Skip inputs larger than this.")]
+MaxBytes = Annotated[int, typer.Option("--max-bytes", min=1, help="Skip inputs larger than this.")]
 FastAttribution = Annotated[
     bool,
     typer.Option(
@@ -90,6 +90,29 @@ def _read_options(max_bytes: int, allow_private: bool, timeout: float, max_feed_
     return ReadOptions(
         max_bytes=max_bytes, allow_private=allow_private, timeout_s=timeout, max_feed_items=max_feed_items
     )
+
+
+def _stdin() -> BinaryIO | None:
+    """Standard input as bytes, or None where it is closed (cron, daemons): "-" then fails on its own."""
+    return sys.stdin.buffer if sys.stdin is not None else None
+
+
+def _writable_directory(output: Path) -> None:
+    """Make ``output`` or say, before any work, why briefs cannot be written there."""
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        writable = os.access(output, os.W_OK | os.X_OK)
+    except OSError as exc:
+        problem = exc.strerror or str(exc)
+    else:
+        problem = None if writable else "permission denied"
+    if problem:
+        err.print(
+            f"[red]error:[/red] cannot write briefs to {str(output)!r}: {problem}; "
+            "give -o a directory you can write to",
+            highlight=False,
+        )
+        raise typer.Exit(EXIT_USAGE)
 
 
 def _exit_code(result: IngestResult) -> int:
@@ -155,7 +178,7 @@ def brief(
     """Read everything, fold duplicates, cluster into stories, write one cited brief per story + an index."""
     formats = _parse_formats(format)
     fusion = _fusion_settings(fusion_endpoint, fusion_model)
-    output.mkdir(parents=True, exist_ok=True)
+    _writable_directory(output)
     store = _open(db or str(output / DEFAULT_DB))
     with store, RichReporter(err, quiet=quiet) as reporter:
         result = run_brief(
@@ -167,7 +190,7 @@ def brief(
                 words=words, fusion=fusion, contextual_attribution=False if fast_attribution else None
             ),
             read_options=_read_options(max_bytes, allow_private, timeout, max_feed_items),
-            stdin=sys.stdin.buffer,
+            stdin=_stdin(),
             reporter=reporter,
         )
     err.print(_summary_line(result) + f"; briefs in {output}/", highlight=False)
@@ -191,7 +214,7 @@ def ingest_command(
             store,
             inputs,
             read_options=_read_options(max_bytes, allow_private, timeout, max_feed_items),
-            stdin=sys.stdin.buffer,
+            stdin=_stdin(),
             reporter=reporter,
         )
     err.print(_summary_line(result), highlight=False)

@@ -70,6 +70,31 @@ def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
     assert "pdf" in result.output
 
 
+def test_an_output_that_cannot_be_a_directory_is_a_usage_error_before_any_work(tmp_path: Path) -> None:
+    reports = _write(tmp_path)
+    taken = tmp_path / "taken"
+    taken.write_text("a file", encoding="utf-8")
+    for output in (taken, taken / "below"):
+        result = runner.invoke(app, ["brief", str(reports), "-o", str(output), "-q"])
+        assert result.exit_code == EXIT_USAGE
+        assert "cannot write briefs to" in result.output and "Traceback" not in result.output
+
+
+def test_a_size_limit_below_one_byte_is_a_usage_error(tmp_path: Path) -> None:
+    db = tmp_path / "never.sqlite"
+    result = runner.invoke(app, ["ingest", str(_write(tmp_path)), "--db", str(db), "--max-bytes", "0"])
+    assert result.exit_code == EXIT_USAGE
+    assert not db.exists()
+
+
+def test_closed_standard_input_fails_only_the_dash(tmp_path: Path, monkeypatch) -> None:
+    from storyweave.ingest import read_inputs
+
+    monkeypatch.setattr("sys.stdin", None)
+    (failure,) = list(read_inputs(["-"]))
+    assert "standard input is closed" in failure.reason
+
+
 def test_rerun_on_same_inputs_adds_nothing(tmp_path: Path) -> None:
     reports = _write(tmp_path)
     db = tmp_path / "store.sqlite"

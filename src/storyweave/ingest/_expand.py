@@ -52,6 +52,8 @@ def _stdin_source(stdin: BinaryIO | None, max_bytes: int) -> Source | InputFailu
     if stdin is None:
         import sys
 
+        if sys.stdin is None:  # closed, as under cron or a daemon
+            return InputFailure(STDIN_ORIGIN, "standard input is closed; pipe reports into it or name files")
         stdin = sys.stdin.buffer
     try:
         return Source(origin=STDIN_ORIGIN, data=read_stream(stdin, max_bytes))
