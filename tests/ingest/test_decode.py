@@ -69,3 +69,11 @@ def test_binary_content_is_refused_with_a_name(tmp_path, read_one, content, reas
     path = tmp_path / "notes.txt"
     path.write_bytes(content)
     assert read_one(path) == InputFailure(str(path), reason)
+
+
+@pytest.mark.parametrize("declared", ["utf-8", "rot13", "base64", "hex", "no-such-codec"])
+def test_a_declaration_that_cannot_be_right_is_not_believed(declared):
+    from storyweave.ingest._decode import decode_text
+
+    latin1 = "Le café a brûlé hier, a dit la police. Douze personnes ont été blessées.".encode("latin-1")
+    assert decode_text(latin1, declared) == latin1.decode("cp1252")

@@ -139,11 +139,15 @@ def _mostly_utf8(data: bytes) -> bool:
 
 
 def _known_codec(name: str) -> bool:
+    """A legacy text encoding the declaration may name: not rot13 or base64 (bytes-to-bytes codecs); not
+    UTF-8, which has just failed to decode these bytes (the page was saved in another encoding); not
+    UTF-16/32, which the byte-order mark and NUL-pattern checks have already ruled out."""
     try:
-        codecs.lookup(name)
+        info = codecs.lookup(name)
     except LookupError:
         return False
-    return True
+    unicode = info.name.startswith(("utf-8", "utf-16", "utf-32"))
+    return bool(getattr(info, "_is_text_encoding", True)) and not unicode
 
 
 def _guess(data: bytes) -> str:
