@@ -234,6 +234,24 @@ def test_every_non_public_kind_is_refused(address, kind):
         fetcher.fetch("http://host.example/")
 
 
+def test_a_body_that_does_not_decode_as_declared_is_one_clear_failure():
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"Content-Encoding": "gzip"}, content=b"not gzip at all")
+
+    fetcher = HttpFetcher(
+        FetchPolicy(host_delay_s=0.0, retries=0),
+        resolver=fake_dns({"news.example": "93.184.216.34"}),
+        transport=httpx.MockTransport(handler),
+    )
+    with pytest.raises(InputError, match="does not decode as its Content-Encoding says"):
+        fetcher.fetch("http://news.example/story")
+
+
+def test_a_url_that_does_not_parse_is_one_clear_failure():
+    with pytest.raises(InputError, match="is not a valid URL"):
+        HttpFetcher().fetch("http://[::1")
+
+
 def test_only_web_schemes_are_fetched():
     with pytest.raises(InputError, match="only http and https"):
         HttpFetcher().fetch("file:///etc/passwd")

@@ -160,7 +160,11 @@ class HttpFetcher:
         raise InputError(f"too many redirects (more than {self.policy.max_redirects}); gave up at {current}")
 
     def _check_url(self, url: str) -> None:
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            parts.hostname  # noqa: B018 - parsing "[::1" (an unclosed IPv6 bracket) raises only here
+        except ValueError as exc:
+            raise InputError(f"is not a valid URL ({exc})") from None
         if parts.scheme not in ("http", "https"):
             shown = f"{parts.scheme}:" if parts.scheme else "scheme-less"
             raise InputError(f"only http and https URLs can be fetched, not {shown} ones")
@@ -213,6 +217,10 @@ class HttpFetcher:
                 ) from None
             except httpx.InvalidURL as exc:
                 raise InputError(f"is not a valid URL ({exc})") from None
+            except httpx.DecodingError as exc:
+                raise InputError(
+                    f"sent a body that does not decode as its Content-Encoding says ({exc}); skipped"
+                ) from None
 
     def _capped_chunks(self, chunks: Iterator[bytes], limit: int, deadline: float) -> Iterator[bytes]:
         total = 0
