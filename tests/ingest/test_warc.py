@@ -102,6 +102,22 @@ def test_truncated_gzip_keeps_the_records_before_it(tmp_path, read):
     assert records[2].reason.endswith("the records before it were kept, the rest of the file was skipped")
 
 
+def test_truncated_uncompressed_archive_keeps_the_records_before_it(tmp_path, read):
+    path = tmp_path / "cut.warc"
+    ends = write_warc(path, PAGES, gzip=False)
+    path.write_bytes(path.read_bytes()[: ends[2] + (ends[3] - ends[2]) * 3 // 4])
+    records = read(path)
+    assert [type(r) for r in records] == [Document, Document, InputFailure]
+    assert "record 5 ends early: the file is truncated" in records[2].reason
+
+
+def test_an_empty_warc_file_is_empty_not_truncated(tmp_path, read_one):
+    path = tmp_path / "empty.warc"
+    path.write_bytes(b"")
+    failure = read_one(path)
+    assert isinstance(failure, InputFailure) and "is empty" in failure.reason
+
+
 def test_not_a_warc_is_one_failure(tmp_path, read_one):
     path = tmp_path / "fake.warc"
     path.write_bytes(b"this is not an archive at all\n" * 10)

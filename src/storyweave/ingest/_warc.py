@@ -61,6 +61,10 @@ def looks_like_warc(head: bytes) -> bool:
 
 
 def _read_archive(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[Document | InputFailure]:
+    first = stream.read(1)
+    stream.seek(0)
+    if not first:
+        raise InputError("is empty; skipped")
     records = _CheckedArchive(stream)
     read = pages = 0
     html = HtmlReader()
@@ -75,6 +79,10 @@ def _read_archive(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterat
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             where = f"{origin}#{uri}" if uri else f"{origin}#record{read + 1}"
             body = record.content_stream().read(options.max_bytes + 1)
+            if len(body) <= options.max_bytes and getattr(record.raw_stream, "limit", 0) > 0:
+                # An uncompressed file that stops inside this record: its Content-Length promised more.
+                yield _broken(origin, read, f"record {read + 1} ends early: the file is truncated")
+                return
         except StopIteration:
             if records.cut_short:
                 yield _broken(origin, read, "the gzip data ends mid-record: the file is truncated")
@@ -83,6 +91,12 @@ def _read_archive(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterat
                 raise InputError("is not a readable WARC archive (no WARC records found); skipped") from None
             if pages == 0:
                 raise InputError(f"has no HTML responses among its {read} WARC records; skipped") from None
+            if records.err_count:
+                yield InputFailure(
+                    origin,
+                    f"{records.err_count} record(s) have a Content-Length that does not match their data; "
+                    "the pages read around them may be cut or run together",
+                )
             break
         except (
             _NotWarc,
@@ -122,6 +136,9 @@ class _CheckedArchive(ArchiveIterator):
     its zlib decompressor, dropped on ``close``, still knows the member never finished."""
 
     cut_short = False
+    # warcio writes a multi-line warning to stderr when a record's Content-Length is off; its count
+    # (``err_count``) is enough to name the problem in one failure line.
+    INC_RECORD = ""
 
     def close(self) -> None:
         decompressor = getattr(self.reader, "decompressor", None) if self.reader else None
@@ -158,5 +175,7 @@ def _page(
 
 
 def _why(exc: BaseException) -> str:
+    if isinstance(exc, AttributeError):  # warcio assumes headers it could not parse exist
+        return "malformed record headers"
     text = str(exc).strip() or type(exc).__name__
     return text if len(text) <= 160 else text[:157] + "..."
