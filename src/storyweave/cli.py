@@ -76,6 +76,20 @@ def _open(db: str) -> Store:
         raise typer.Exit(EXIT_NOTHING) from exc
 
 
+def _open_existing(db: str) -> Store:
+    """The store a read-only command reads: a SQLite path that does not exist is a typo to report, not an
+    empty store to create."""
+    path = db.removeprefix("sqlite:///") if db.startswith("sqlite:///") or "://" not in db else None
+    if path is not None and not Path(path).exists():
+        err.print(
+            f"[red]error:[/red] no store at {path!r}; run 'storyweave ingest' or 'storyweave brief' "
+            "first, or pass --db (or $STORYWEAVE_DB) naming an existing one",
+            highlight=False,
+        )
+        raise typer.Exit(EXIT_NOTHING)
+    return _open(db)
+
+
 def _parse_formats(value: str) -> list[str]:
     formats = [f.strip().lower() for f in value.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
@@ -224,7 +238,7 @@ def ingest_command(
 @app.command()
 def stories(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """List the stories in the store, newest first."""
-    with _open(_default_db(db)) as store:
+    with _open_existing(_default_db(db)) as store:
         found = store.stories()
     rows = [
         {
@@ -256,7 +270,7 @@ def show(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Print one story's brief."""
-    with _open(_default_db(db)) as store:
+    with _open_existing(_default_db(db)) as store:
         found = store.get_story(story) or _by_prefix(store, story)
         made = brief_story(store, found, BriefOptions(words=words))
     if as_json:

@@ -124,3 +124,12 @@ def test_stories_and_show_read_the_store(tmp_path: Path) -> None:
     shown = runner.invoke(app, ["show", rows[0]["id"][:6], "--db", str(db)])
     assert shown.exit_code == 0, shown.output
     assert "Velmora" in shown.output and "(#source-1)" in shown.output
+
+
+def test_reading_commands_do_not_create_a_store_from_a_typo(tmp_path: Path) -> None:
+    typo = tmp_path / "stroe.sqlite"
+    for command in (["stories", "--db", str(typo)], ["show", "abc", "--db", str(typo)]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == EXIT_NOTHING
+        assert "no store at" in result.output
+    assert not typo.exists()
