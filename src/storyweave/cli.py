@@ -300,10 +300,16 @@ def serve(
     ] = False,
 ) -> None:
     """HTTP API + web UI over the store. Writes need $STORYWEAVE_TOKEN (or the token printed at start)."""
-    from storyweave.web import WebSettings
+    from storyweave.web import WebSettings, resolve_token
     from storyweave.web import serve as run_server
 
-    run_server(WebSettings(db=_default_db(db), host=host, port=port, open_reads=not protect_reads))
+    settings = WebSettings(db=_default_db(db), host=host, port=port, open_reads=not protect_reads)
+    try:
+        resolve_token(settings)  # a weak $STORYWEAVE_TOKEN is refused here, in one line
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    run_server(settings)
 
 
 @app.command()

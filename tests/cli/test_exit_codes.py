@@ -133,3 +133,10 @@ def test_reading_commands_do_not_create_a_store_from_a_typo(tmp_path: Path) -> N
         assert result.exit_code == EXIT_NOTHING
         assert "no store at" in result.output
     assert not typo.exists()
+
+
+def test_a_weak_token_is_one_line_before_the_server_starts(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("STORYWEAVE_TOKEN", "short")
+    result = runner.invoke(app, ["serve", "--db", str(tmp_path / "s.sqlite"), "--port", "8799"])
+    assert result.exit_code == EXIT_USAGE
+    assert "at least 16" in result.output and "Traceback" not in result.output

@@ -9,6 +9,6 @@ A thin layer over the library: pages and JSON endpoints call the store, ``jobs.i
 """
 
 from storyweave.web._app import create_app, serve
-from storyweave.web._settings import TOKEN_ENV, WebSettings
+from storyweave.web._settings import TOKEN_ENV, WebSettings, resolve_token
 
-__all__ = ["TOKEN_ENV", "WebSettings", "create_app", "serve"]
+__all__ = ["TOKEN_ENV", "WebSettings", "create_app", "resolve_token", "serve"]
