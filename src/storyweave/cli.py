@@ -346,7 +346,7 @@ def spark(
     raise typer.Exit(EXIT_SOME_FAILED if result.failures else EXIT_OK)
 
 
-def _run_eval(run: Callable[[], int]) -> int:
+def _run_eval(run: Callable[[], int], input: Path) -> int:
     """Run one evaluation contract; a bad input line is one line on stderr and exit code 1, no traceback.
 
     Lines the contract left out (``SkippedLines``, raised after the rest was written) are each named, the
@@ -361,9 +361,23 @@ def _run_eval(run: Callable[[], int]) -> int:
             err.print(f"error: {line}", highlight=False, markup=False)
         err.print(f"{skipped.written} records written, {len(skipped.lines)} lines skipped", highlight=False)
         raise typer.Exit(EXIT_SOME_FAILED) from None
+    except UnicodeDecodeError as error:
+        err.print(
+            f"error: {input}: byte {error.start} is not UTF-8; eval inputs are JSON Lines in UTF-8",
+            highlight=False,
+            markup=False,
+        )
+        raise typer.Exit(EXIT_SOME_FAILED) from None
     except ValueError as error:
         err.print(f"error: {error}", highlight=False, markup=False)
         raise typer.Exit(EXIT_SOME_FAILED) from None
+    except OSError as error:  # --output is a directory, or its folder does not exist
+        err.print(
+            f"error: cannot write {error.filename or 'the output'}: {error.strerror or error}",
+            highlight=False,
+            markup=False,
+        )
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 @eval_app.command("summarize")
@@ -376,7 +390,7 @@ def eval_summarize(
     """{"id","documents"} lines in → {"id","summary","sentences":[{"text","sources"}]} lines out."""
     from storyweave.evaluate.summarize import run
 
-    count = _run_eval(lambda: run(input, output, words=words, ranker=ranker))
+    count = _run_eval(lambda: run(input, output, words=words, ranker=ranker), input)
     err.print(f"{count} groups summarised → {output}", highlight=False)
 
 
@@ -389,7 +403,7 @@ def eval_cluster(
     """{"id","text","title"?,"published"?} lines in stream order → {"id","story"} lines out."""
     from storyweave.evaluate.cluster import run
 
-    count = _run_eval(lambda: run(input, output, clusterer=clusterer))
+    count = _run_eval(lambda: run(input, output, clusterer=clusterer), input)
     err.print(f"{count} reports clustered → {output}", highlight=False)
 
 
@@ -409,7 +423,7 @@ def _add_plain_contract(name: str, doc: str) -> None:
         output: Annotated[Path, typer.Option("--output")],
     ) -> None:
         run = import_module(f"storyweave.evaluate.{name}").run
-        count = _run_eval(lambda: run(input, output))
+        count = _run_eval(lambda: run(input, output), input)
         err.print(f"{count} records → {output}", highlight=False)
 
     command.__doc__ = doc

@@ -93,3 +93,14 @@ def test_a_malformed_line_is_one_error_line_and_nothing_is_written(tmp_path: Pat
         f'error: {source}:2: expected an object with "id" and a string "text"'
     ]
     assert not target.exists()
+
+
+def test_eval_names_an_input_that_is_not_utf8_and_an_output_it_cannot_write(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(b'{"id": "1", "text": "caf\xe9", "published": "2020-01-01"}\n')
+    result = CliRunner().invoke(app, ["eval", "timex", "--input", str(bad), "--output", str(tmp_path / "o")])
+    assert result.exit_code == 1 and "bad.jsonl: byte" in result.output and "Traceback" not in result.output
+    good = tmp_path / "good.jsonl"
+    good.write_text('{"id": "1", "text": "today", "published": "2020-01-01"}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "timex", "--input", str(good), "--output", str(tmp_path)])
+    assert result.exit_code == 2 and "cannot write" in result.output
