@@ -9,7 +9,9 @@ The functions load lazily so that ``import storyweave`` (and worker processes) s
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from storyweave.model import Article, Brief, CitedSentence, Document, InputFailure, SourceRef, Story
@@ -51,3 +53,19 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         return getattr(import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'storyweave' has no attribute {name!r}")
+
+
+# ``cluster`` and ``summarize`` are also the names of subpackages, and importing a subpackage sets it as an
+# attribute of its parent: after the first brief, ``sw.cluster`` would be the package, not the function.
+# These two names always give the functions; the subpackages stay importable by their full names.
+_SHADOWED = frozenset({"cluster", "summarize"})
+
+
+class _Package(ModuleType):
+    def __getattribute__(self, name: str) -> Any:
+        if name in _SHADOWED:
+            return getattr(import_module(_LAZY[name]), name)
+        return super().__getattribute__(name)
+
+
+sys.modules[__name__].__class__ = _Package
