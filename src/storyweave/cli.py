@@ -19,6 +19,7 @@ from typing import Annotated, BinaryIO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from storyweave._progress import RichReporter
 from storyweave.briefing import BriefOptions
@@ -72,7 +73,8 @@ def _open(db: str) -> Store:
     try:
         return open_store(db)
     except Exception as exc:  # the store's own message names the path and the fix
-        err.print(f"[red]error:[/red] cannot open store {db!r}: {exc}", highlight=False)
+        problem = f"cannot open store {db!r}: {exc}"
+        err.print(f"[red]error:[/red] {escape(problem)}", highlight=False)
         raise typer.Exit(EXIT_NOTHING) from exc
 
 
@@ -82,8 +84,8 @@ def _open_existing(db: str) -> Store:
     path = db.removeprefix("sqlite:///") if db.startswith("sqlite:///") or "://" not in db else None
     if path is not None and not Path(path).exists():
         err.print(
-            f"[red]error:[/red] no store at {path!r}; run 'storyweave ingest' or 'storyweave brief' "
-            "first, or pass --db (or $STORYWEAVE_DB) naming an existing one",
+            f"[red]error:[/red] no store at {escape(repr(path))}; run 'storyweave ingest' or "
+            "'storyweave brief' first, or pass --db (or $STORYWEAVE_DB) naming an existing one",
             highlight=False,
         )
         raise typer.Exit(EXIT_NOTHING)
@@ -95,7 +97,7 @@ def _parse_formats(value: str) -> list[str]:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
         named = ", ".join(unknown) or repr(value)
-        err.print(f"[red]error:[/red] unknown format {named}; use any of {', '.join(FORMATS)}")
+        err.print(f"[red]error:[/red] unknown format {escape(named)}; use any of {', '.join(FORMATS)}")
         raise typer.Exit(EXIT_USAGE)
     return formats
 
@@ -122,7 +124,7 @@ def _writable_directory(output: Path) -> None:
         problem = None if writable else "permission denied"
     if problem:
         err.print(
-            f"[red]error:[/red] cannot write briefs to {str(output)!r}: {problem}; "
+            f"[red]error:[/red] cannot write briefs to {escape(repr(str(output)))}: {escape(problem)}; "
             "give -o a directory you can write to",
             highlight=False,
         )
@@ -156,7 +158,7 @@ def _fusion_settings(endpoint: str | None, model: str | None) -> FusionSettings 
     elif not endpoint.startswith(("http://", "https://")):
         problem = f"--fusion-endpoint {endpoint!r} must be an http(s) URL, e.g. http://127.0.0.1:8080/v1"
     if problem or not endpoint or not model:
-        err.print(f"[red]error:[/red] {problem}", highlight=False)
+        err.print(f"[red]error:[/red] {escape(str(problem))}", highlight=False)
         raise typer.Exit(EXIT_USAGE)
     return FusionSettings(endpoint=endpoint, model=model)
 
@@ -207,7 +209,7 @@ def brief(
             stdin=_stdin(),
             reporter=reporter,
         )
-    err.print(_summary_line(result) + f"; briefs in {output}/", highlight=False)
+    err.print(_summary_line(result) + f"; briefs in {escape(str(output))}/", highlight=False)
     raise typer.Exit(_exit_code(result))
 
 
@@ -258,7 +260,7 @@ def stories(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")
     table = Table("story", "headline", "dates", "reports")
     for r in rows:
         dates = " – ".join(dict.fromkeys(d for d in (r["first"], r["last"]) if d)) or "undated"
-        table.add_row(r["id"], r["title"], dates, str(r["reports"]))
+        table.add_row(escape(r["id"]), escape(r["title"] or ""), dates, str(r["reports"]))
     out.print(table)
 
 
@@ -285,7 +287,8 @@ def _by_prefix(store: Store, prefix: str):
     matches = [s for s in store.stories() if s.id.startswith(prefix)]
     if len(matches) != 1:
         reason = "no story" if not matches else f"{len(matches)} stories"
-        err.print(f"[red]error:[/red] {reason} with id {prefix!r}; list them with `storyweave stories`")
+        problem = f"{reason} with id {prefix!r}; list them with `storyweave stories`"
+        err.print(f"[red]error:[/red] {escape(problem)}")
         raise typer.Exit(EXIT_USAGE)
     return matches[0]
 
@@ -307,7 +310,7 @@ def serve(
     try:
         resolve_token(settings)  # a weak $STORYWEAVE_TOKEN is refused here, in one line
     except ValueError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
     run_server(settings)
 
@@ -391,7 +394,7 @@ def eval_summarize(
     from storyweave.evaluate.summarize import run
 
     count = _run_eval(lambda: run(input, output, words=words, ranker=ranker), input)
-    err.print(f"{count} groups summarised → {output}", highlight=False)
+    err.print(f"{count} groups summarised → {output}", highlight=False, markup=False)
 
 
 @eval_app.command("cluster")
@@ -404,7 +407,7 @@ def eval_cluster(
     from storyweave.evaluate.cluster import run
 
     count = _run_eval(lambda: run(input, output, clusterer=clusterer), input)
-    err.print(f"{count} reports clustered → {output}", highlight=False)
+    err.print(f"{count} reports clustered → {output}", highlight=False, markup=False)
 
 
 _PLAIN_CONTRACTS = {
@@ -424,7 +427,7 @@ def _add_plain_contract(name: str, doc: str) -> None:
     ) -> None:
         run = import_module(f"storyweave.evaluate.{name}").run
         count = _run_eval(lambda: run(input, output), input)
-        err.print(f"{count} records → {output}", highlight=False)
+        err.print(f"{count} records → {output}", highlight=False, markup=False)
 
     command.__doc__ = doc
     eval_app.command(name)(command)

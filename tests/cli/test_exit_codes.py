@@ -140,3 +140,13 @@ def test_a_weak_token_is_one_line_before_the_server_starts(tmp_path: Path, monke
     result = runner.invoke(app, ["serve", "--db", str(tmp_path / "s.sqlite"), "--port", "8799"])
     assert result.exit_code == EXIT_USAGE
     assert "at least 16" in result.output and "Traceback" not in result.output
+
+
+def test_titles_holding_console_markup_are_printed_as_written(tmp_path: Path) -> None:
+    title = "Depot fire [/] kills [bold red]three[/bold red]"
+    line = json.dumps({"text": REPORT_A, "title": title})
+    db = tmp_path / "s.sqlite"
+    assert runner.invoke(app, ["ingest", "-", "--db", str(db), "-q"], input=line + "\n").exit_code == EXIT_OK
+    result = runner.invoke(app, ["stories", "--db", str(db)], terminal_width=200)
+    assert result.exit_code == EXIT_OK, result.output
+    assert "[/]" in result.output and "[bold" in result.output  # shown, not read as markup

@@ -116,6 +116,14 @@ def test_metadata_no_database_can_store_is_replaced_not_refused(store_url: str) 
     assert (stored.origin, stored.title) == ("reports/caf\ufffd.txt", "a\ufffdb")
 
 
+def test_an_id_no_database_can_hold_finds_nothing(store_url: str) -> None:
+    with open_store(store_url) as store:
+        store.add_articles([article(1)])
+        assert store.get_story("a\x00b") is None
+        assert store.get_article("a\x00b") is None
+        assert store.get_article("a\ud800") is None
+
+
 def test_batch_size_must_be_positive(store_url: str) -> None:
     with open_store(store_url) as store, pytest.raises(ValueError, match="batch_size"):
         store.add_articles([article(1)], batch_size=0)

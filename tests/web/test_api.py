@@ -6,6 +6,7 @@ import html
 import json
 from datetime import date
 
+import pytest
 from fastapi.testclient import TestClient
 
 
@@ -98,6 +99,20 @@ def test_json_ingest_of_pasted_text_and_json_lines(client: TestClient, auth: dic
     assert (status["state"], status["read"], status["added"], status["failures"]) == ("done", 2, 2, [])
     headlines = {s["headline"] for s in client.get("/api/stories").json()["stories"]}
     assert {"Bridge closed after barge strike", "Tram line reopens"} <= headlines
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"texts": ["\\ud800 a report"]}',
+        '{"jsonl": "\\udc00"}',
+        '{"urls": ["https://example.org/\\udc00"]}',
+    ],
+)
+def test_a_lone_surrogate_is_refused_before_any_job(client: TestClient, auth: dict, body: str) -> None:
+    headers = {**auth, "Content-Type": "application/json"}
+    refused = client.post("/api/ingest", content=body.encode(), headers=headers)
+    assert refused.status_code == 422 and "lone surrogate" in refused.text
 
 
 def test_writes_need_the_token_and_reads_are_open_by_default(client: TestClient, auth: dict) -> None:

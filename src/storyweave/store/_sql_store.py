@@ -75,6 +75,8 @@ class SqlStore:
         return total
 
     def get_article(self, article_id: str) -> Article | None:
+        if _UNSTORABLE.search(article_id):  # no stored id holds one; PostgreSQL would refuse the query
+            return None
         with self._engine.connect() as conn:
             row = conn.execute(select(*_article_columns()).where(articles.c.id == article_id)).first()
         return _article(row._mapping) if row else None
@@ -147,6 +149,8 @@ class SqlStore:
         return self._load_stories(None)
 
     def get_story(self, story_id: str) -> Story | None:
+        if _UNSTORABLE.search(story_id):  # a NUL from a URL ("a%00b"): no such story, on either backend
+            return None
         found = self._load_stories(story_id)
         return found[0] if found else None
 

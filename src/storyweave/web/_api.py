@@ -6,6 +6,7 @@ module (``brief_to_dict``) so the API and ``storyweave show --json`` can never d
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from datetime import date
 from typing import Annotated, Any
@@ -32,6 +33,7 @@ __all__ = [
 api_router = APIRouter(prefix="/api", tags=["api"])
 
 MAX_PAGE = 200
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class IngestRequest(BaseModel):
@@ -190,12 +192,27 @@ def story_of_article(article_id: str, found: Catalog) -> dict[str, Any]:
 @api_router.post("/ingest", status_code=202, dependencies=[Depends(require_write)])
 def ingest_json(body: IngestRequest, queue: Jobs) -> dict[str, Any]:
     """Queue reports given as JSON; poll the returned job at /api/jobs/{id}."""
+    _refuse_surrogates(body)
     uploads = [
         Upload(f"pasted-{n}.txt", text.encode()) for n, text in enumerate(body.texts, 1) if text.strip()
     ]
     if body.jsonl and body.jsonl.strip():
         uploads.append(Upload("pasted.jsonl", body.jsonl.encode()))
     return job_json(submit_job(queue, body.urls, uploads))
+
+
+def _refuse_surrogates(body: IngestRequest) -> None:
+    """JSON may carry lone surrogates ("\\ud800"), which are not text: refused (422) before a job is queued
+    whose pages and records could then never be shown or stored."""
+    for field, values in (("texts", body.texts), ("jsonl", [body.jsonl or ""]), ("urls", body.urls)):
+        for value in values:
+            found = _SURROGATE.search(value)
+            if found:
+                raise HTTPException(
+                    status_code=422,
+                    detail=f"{field} holds a lone surrogate (\\u{ord(found.group()):04x}): "
+                    "not text; send UTF-8 text",
+                )
 
 
 async def read_uploads(files: list[UploadFile]) -> list[Upload]:
