@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from storyweave.claims.stated._lexicon import GENERIC_HEAD, INSTITUTION_HEAD, OUTLET_WORD, PERSON_TITLE
+from storyweave.claims.stated._spans import SpanIndex, extent
 from storyweave.claims.stated._voice import voice_of
 from storyweave.model import Attribution, ChainLink, Span
 
@@ -190,13 +191,17 @@ def chains_of(
             earlier.append(link)
 
     chains: dict[int, tuple[ChainLink, ...]] = {}
+    extents = SpanIndex([extent(a) for a in attributions])
 
     def chain_of(index: int, visiting: frozenset[int]) -> tuple[ChainLink, ...]:
         if index in chains:
             return chains[index]
         attribution = attributions[index]
+        anchor = attribution.source or attribution.cue
         enclosing = [
-            o for o, other in enumerate(attributions) if o not in visiting and _encloses(other, attribution)
+            o
+            for o in extents.near(anchor.start, anchor.end)
+            if o not in visiting and _encloses(attributions[o], attribution)
         ]
         chain: list[ChainLink] = []
         sentence = sentence_at(sentences, attribution.cue.start)

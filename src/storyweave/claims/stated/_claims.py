@@ -21,6 +21,7 @@ from storyweave.claims.stated._kind import kind_of
 from storyweave.claims.stated._lexicon import REPORTING_CUE, words
 from storyweave.claims.stated._repair import carries_no_claim, repaired
 from storyweave.claims.stated._scare import scare_quotes, without_scare_quotes
+from storyweave.claims.stated._spans import SpanIndex
 from storyweave.claims.stated._voice import is_single_unnamed
 from storyweave.model import Attribution, Span, StatedClaim
 from storyweave.text.quantities import find_quantities
@@ -144,9 +145,10 @@ def _before_coordinated_cues(text: str, attributions: list[Attribution]) -> list
     content holding the other cue would read as a mere wrapper of it. (A content left saying nothing, "wrote
     *a letter* and said", is dropped by the caller.)"""
     clipped = []
+    cues = _cue_index(attributions)
     for attribution in attributions:
         content = attribution.content
-        for other in attributions:
+        for other in (attributions[k] for k in cues.near(content.start, content.end)):
             if other is attribution or not content.start < other.cue.start < content.end:
                 continue
             coordinator = _COORDINATED_CUE.search(text, content.start, other.cue.start)
@@ -155,6 +157,10 @@ def _before_coordinated_cues(text: str, attributions: list[Attribution]) -> list
                 content = Span(content.start, end, text[content.start : end])
         clipped.append(replace(attribution, content=content))
     return clipped
+
+
+def _cue_index(attributions: Sequence[Attribution]) -> SpanIndex:
+    return SpanIndex([(a.cue.start, a.cue.start) for a in attributions])
 
 
 def _expand(
@@ -167,12 +173,14 @@ def _expand(
     """
     expanded: list[Attribution] = []
     wrappers: set[int] = set()
+    cues = _cue_index(attributions)
     for attribution in attributions:
         expanded.append(attribution)
         inner = split_embedded(text, attribution)
+        nearby = (attributions[k] for k in cues.near(attribution.content.start, attribution.content.end))
         already = [
             other
-            for other in attributions
+            for other in nearby
             if other is not attribution
             and attribution.content.start <= other.cue.start < attribution.content.end
             and (other.source or other.cue).start - attribution.content.start <= len("that ")
@@ -205,8 +213,9 @@ def stated_claims(text: str, article_id: str = "", *, contextual: bool | None = 
         for fixed in repaired(text, a)
         if _carries_claim(text, fixed, scares, sentences)
     ]
+    tagged = _cue_index(kept)
     for sentence in sentences:
-        if any(sentence[0] <= a.cue.start < sentence[1] for a in kept):
+        if any(sentence[0] <= kept[k].cue.start < sentence[1] for k in tagged.near(*sentence)):
             continue
         if not _READER.search(_QUOTED.sub(" ", text[sentence[0] : sentence[1]])):
             # The fallback patterns choose their own cues (shouts, periphrases); the content must still
@@ -226,16 +235,21 @@ def stated_claims(text: str, article_id: str = "", *, contextual: bool | None = 
     quantities = find_quantities(text)
 
     claims: list[StatedClaim] = []
+    contents = SpanIndex([(a.content.start, a.content.end) for a in attributions])
+    cue_points = _cue_index(attributions)
     for index, (attribution, chain) in enumerate(zip(attributions, chains, strict=True)):
         if index in wrappers:
             continue
         start, end = _strip(text, attribution.content.start, attribution.content.end)
-        scope = _certainty_scope(
-            text, sentence_at(sentences, attribution.cue.start), attributions, attribution
-        )
+        sentence = sentence_at(sentences, attribution.cue.start)
+        siblings = [attributions[k] for k in contents.near(*sentence)]
+        scope = _certainty_scope(text, sentence, siblings, attribution)
         content = text[start:end]
-        own_words = _own_wording(text, start, end, attributions, attribution)
-        cues = [a.cue.text for a in _outer_cues(attributions, attribution)]
+        own_words = _own_wording(
+            text, start, end, [attributions[k] for k in cue_points.near(start, end)], attribution
+        )
+        framing = [attributions[k] for k in contents.near(attribution.cue.start, attribution.cue.start)]
+        cues = [a.cue.text for a in _outer_cues(framing, attribution)]
         # An outlet vouches only that it was told: "told the Herald" by one unnamed person is still hedged.
         single = (
             bool(chain)
@@ -258,6 +272,7 @@ def stated_claims(text: str, article_id: str = "", *, contextual: bool | None = 
             )
         )
     covered = [(c.start, c.end) for c in claims] + [(a.cue.start, a.cue.end) for a in attributions]
+    covering = SpanIndex(covered)
     # A quotation standing alone right after a quoted speaker's sentence goes on in that speaker's voice.
     speakers = {
         index: c
@@ -268,7 +283,7 @@ def stated_claims(text: str, article_id: str = "", *, contextual: bool | None = 
     for index, (s_start, s_end) in enumerate(sentences):
         start, end = _strip(text, s_start, s_end)
         body = text[s_start:s_end]
-        if any(c_start < s_end and s_start < c_end for c_start, c_end in covered):
+        if any(covered[k][0] < s_end and s_start < covered[k][1] for k in covering.near(s_start, s_end)):
             continue
         speaker = speakers.get(index - 1) if is_whole_quotation(body) else None
         if speaker is None and not _states_something(body):
