@@ -144,7 +144,7 @@ def _known_codec(name: str) -> bool:
     UTF-16/32, which the byte-order mark and NUL-pattern checks have already ruled out."""
     try:
         info = codecs.lookup(name)
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL inside the declared name
         return False
     unicode = info.name.startswith(("utf-8", "utf-16", "utf-32"))
     return bool(getattr(info, "_is_text_encoding", True)) and not unicode

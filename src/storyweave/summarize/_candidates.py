@@ -64,6 +64,11 @@ _BACK_REFERENCE = re.compile(
     r"(?!\s+(?:that|of|by|from|in|on|about|published|released|said|says)\b)(?!\s*,)",
     re.IGNORECASE,
 )
+# "The council rejected those complaints at the time": which complaints was said in the sentence before.
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:those|these)\s+(?!(?:days|years|times|kinds|sorts|months|weeks)\b)[a-z]+s\b"
+    r"(?!\s+(?:who|whom|whose|which|that|of|where)\b)(?!\s*,)"
+)
 _TERMINAL = re.compile(r"[.!]['\"’”)]*$")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -122,11 +127,13 @@ def is_candidate(sentence: str, n_words: int, *, cased: bool = True) -> bool:
 def needs_previous(sentence: str) -> bool:
     """Whether ``sentence`` only reads right straight after the sentence before it in its report: its
     speaker is a pronoun ("'...,' she said") or unnamed (a quotation standing alone), its subject is only a
-    quantifier ("Most were treated ..."), or it points back to "the claim" or "the figure" without saying
-    which. The selector takes such a sentence right after that one, or together with it (``_select``)."""
+    quantifier ("Most were treated ..."), or it points back to "the claim", "the figure" or "those
+    complaints" without saying which. The selector takes such a sentence right after that one, or
+    together with it (``_select``)."""
     return bool(
         _PRONOUN_SPEAKER.search(sentence)
         or is_whole_quotation(sentence)
         or _ELIDED_SUBJECT.match(sentence)
         or _BACK_REFERENCE.search(sentence)
+        or _DEMONSTRATIVE.search(sentence)
     )
