@@ -85,6 +85,10 @@ def test_word_offsets_count_the_words_before_each_sentence():
         ('"We stay," Mayor Tolland said on Monday.', False),
         ("Most passengers were treated for hypothermia at the cottage hospital.", False),
         ("The council approved the budget on Tuesday.", False),
+        ("The council rejected those complaints at the time.", True),  # which complaints was said before
+        ("Those who survived were treated in Halbrook.", False),
+        ("In those days the ferry ran twice a week.", False),
+        ("Police questioned those residents who saw the fire.", False),
     ],
 )
 def test_sentences_that_need_the_one_before_them(sentence: str, needs: bool) -> None:
