@@ -66,7 +66,10 @@ def read_feed(
     ``base_url`` (where a fetched feed came from) resolves relative item links. Raises ``InputError``
     when the bytes hold no feed items at all.
     """
-    parsed = feedparser.parse(io.BytesIO(body), response_headers=_base_headers(base_url))
+    try:
+        parsed = feedparser.parse(io.BytesIO(body), response_headers=_base_headers(base_url))
+    except ValueError as exc:  # an encoding name feedparser cannot even look up ("\x00tf-8")
+        raise InputError(f"is not a readable feed ({exc}); skipped") from None
     entries = list(parsed.entries)[: options.max_feed_items]
     if not entries:
         why = f" ({parsed.bozo_exception})" if parsed.get("bozo") and parsed.get("bozo_exception") else ""
