@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 from pathlib import Path
 
 import storyweave as sw
@@ -24,3 +25,15 @@ def test_the_functions_stay_functions_after_their_subpackages_are_imported(tmp_p
     extracts = sw.summarize(list(REPORTS.values()), words=20)
     assert extracts and all(extract.text for extract in extracts)
     assert callable(sw.cluster) and callable(sw.summarize)
+
+
+def test_a_report_without_an_outlet_takes_the_one_its_text_states(tmp_path: Path) -> None:
+    records = [
+        {"text": "(CNN) -- A flood hit Tessfield on Monday and damaged ten homes, police said."},
+        {"text": "Floods damaged ten homes in Tessfield.\n\n© 2026 Ardmoor Herald. All rights reserved."},
+    ]
+    path = tmp_path / "reports.jsonl"
+    path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    articles = sw.read([str(path)]).articles
+    assert [a.source for a in articles] == ["CNN", "Ardmoor Herald"]
+    assert articles[0].text.startswith("A flood hit")

@@ -16,7 +16,7 @@ from storyweave.dedupe import fold_duplicates
 from storyweave.ingest import ReadOptions, read_inputs
 from storyweave.model import Article, Brief, Document, InputFailure, Story, content_id
 from storyweave.text.clean import clean_text
-from storyweave.text.datelines import dateline_end
+from storyweave.text.datelines import copyright_holder, dateline_agency, dateline_end
 
 __all__ = ["ReadResult", "brief", "cluster", "iter_read", "read", "story_id", "to_article"]
 
@@ -41,7 +41,7 @@ def to_article(document: Document) -> Article | InputFailure:
         title=title or None,
         url=document.url,
         published=document.published,
-        source=document.source,
+        source=document.source or dateline_agency(document.text) or copyright_holder(document.text),
         external_id=document.external_id,
     )
 

@@ -32,3 +32,14 @@ def test_a_publication_date_no_report_can_have_is_no_date() -> None:
     assert parse_published("9999-12-31T00:00:00") is None
     assert parse_published("2017-03-08") == date(2017, 3, 8)
     assert find_publication_date("Ship sinks\nPublished: January 1, 0001\n\nText.") is None
+
+
+def test_an_agency_opening_the_body_is_taken_off_and_named() -> None:
+    for text, agency in (
+        ("(CNN) -- A man was arrested.", "CNN"),
+        ("(HealthDay News) — Older adults", "HealthDay News"),
+    ):
+        assert dateline_agency(text) == agency
+        assert not text[dateline_end(text) :].startswith("(")
+    for text in ("(Updated) The council met.", "(a) The first point.", "(AP Photo/Jane Doe) Crowds"):
+        assert dateline_agency(text) is None and dateline_end(text) == 0

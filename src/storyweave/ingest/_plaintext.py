@@ -15,6 +15,7 @@ from storyweave.ingest._options import ReadOptions
 from storyweave.ingest._source import Source
 from storyweave.model import Document, InputFailure
 from storyweave.text.datelines import (
+    copyright_holder,
     dateline_agency,
     find_publication_date,
     looks_like_date_line,
@@ -37,13 +38,6 @@ _BLANK_LINE = re.compile(r"[ \t]*\n")
 _BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
 # "By Mara Quill, Kellhaven Courier" / "By Mara Quill | Kellhaven Courier" / "By Mara Quill"
 _BYLINE_OUTLET = re.compile(r"^[Bb][Yy]\s+[A-Z][^,|\n]*?(?:\s*[,|]\s*(?P<outlet>[A-Z][^,|\n]*))?$")
-_COPYRIGHT = re.compile(
-    r"^[ \t]*(?:©|\([cC]\)|[Cc]opyright)(?:[ \t]*©)?[ \t]*(?:\d{4}(?:[-–]\d{2,4})?[ \t,]*)?"
-    r"(?P<holder>[A-Z][\w&'’.-]*(?:[ \t]+[A-Z&][\w&'’.-]*){0,5}?)(?:[ \t]+\d{4})?[ \t]*[.,]?"
-    r"(?:[ \t]*All [Rr]ights [Rr]eserved\.?)?[ \t]*$",
-    re.MULTILINE,
-)
-_COPYRIGHT_TAIL_CHARS = 1500
 _MAX_BYLINE_WORDS = 12
 _MAX_HEADER_LINES = 6
 _SMALL_WORDS = frozenset({
@@ -73,13 +67,6 @@ class TextReader:
             published=find_publication_date(text),
             source=outlet or dateline_agency(body.lstrip()) or copyright_holder(body),
         )
-
-
-def copyright_holder(text: str) -> str | None:
-    """The outlet a closing copyright line names ("© 2026 Ardmoor Herald. All rights reserved."): the last
-    place a plain-text page states whose it is, when no byline or dateline did."""
-    holders = [match.group("holder") for match in _COPYRIGHT.finditer(text[-_COPYRIGHT_TAIL_CHARS:])]
-    return " ".join(holders[-1].split()).rstrip(".") if holders else None
 
 
 def split_header(body: str) -> tuple[str | None, str]:

@@ -1,4 +1,5 @@
-"""Publication dates stated by a report itself: metadata fields, datelines and "Published:" lines.
+"""What a report states about itself: publication dates (metadata fields, datelines, "Published:" lines),
+and the agency or outlet of its dateline or copyright line.
 
 A wrong date is worse than none here: the timeline resolves "five months ago" against it and the
 clusterer keeps events apart by it. So only a date the text states explicitly, in a place where news
@@ -11,6 +12,7 @@ import re
 from datetime import date, datetime
 
 __all__ = [
+    "copyright_holder",
     "dateline_agency",
     "dateline_end",
     "find_publication_date",
@@ -57,6 +59,19 @@ _DATELINE = re.compile(
     rf"^\s*{_PLACE}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){{0,2}})?\s*(?:\((?P<agency>[^)\n]{{1,40}})\))?"
     rf"\s*(?:,\s*(?P<date>{_DATE}))?\s*(?:\((?P<agency2>[^)\n]{{1,40}})\))?\s*(?:—|–|--|-)\s",
 )
+# "(CNN) -- A man was …", "(HealthDay News) — …": an agency opening the body, with no place before it.
+_AGENCY_OPENING = re.compile(
+    r"^\s*\((?P<agency>[A-Z]{2,8}(?: [A-Z]{2,8})?|(?:[A-Z][A-Za-z]+ ){0,2}(?:News|Press|Wire|Service))\)"
+    r"\s*(?:(?:—|–|--|-)\s*)?(?=[A-Z“\"‘'])"
+)
+# "© 2026 Ardmoor Herald. All rights reserved.": whose page it is, stated at its foot.
+_COPYRIGHT = re.compile(
+    r"^[ \t]*(?:©|\([cC]\)|[Cc]opyright)(?:[ \t]*©)?[ \t]*(?:\d{4}(?:[-–]\d{2,4})?[ \t,]*)?"
+    r"(?P<holder>[A-Z][\w&'’.-]*(?:[ \t]+[A-Z&][\w&'’.-]*){0,5}?)(?:[ \t]+\d{4})?[ \t]*[.,]?"
+    r"(?:[ \t]*All [Rr]ights [Rr]eserved\.?)?[ \t]*$",
+    re.MULTILINE,
+)
+_COPYRIGHT_TAIL_CHARS = 1500
 _LEADING_DATE = re.compile(rf"^\s*(?P<date>{_DATE})\s*(?:—|–|--|-|:)\s", re.IGNORECASE)
 _TOP_CHARS = 2000
 # Publication years a news report can have: the first newspapers to the far end of any archive.
@@ -109,24 +124,32 @@ def find_publication_date(text: str) -> date | None:
 
 def looks_like_dateline(line: str) -> bool:
     """Whether a line opens with a dateline ("BAGHDAD, March 8, 2017 —"), so it is body text, not a title."""
-    return bool(_DATELINE.match(line) or _LEADING_DATE.match(line))
+    return bool(_DATELINE.match(line) or _LEADING_DATE.match(line) or _AGENCY_OPENING.match(line))
 
 
 def dateline_end(line: str) -> int:
-    """Where the body starts after a leading dateline ("KELLHAVEN, Feb. 11, 2026 (Valley Wire) – "), or 0.
-
-    A summary quotes the sentence, not the wire header glued to its front."""
-    match = _DATELINE.match(line) or _LEADING_DATE.match(line)
+    """Where the body starts after a leading dateline ("KELLHAVEN, Feb. 11, 2026 (Valley Wire) – ", "(CNN)
+    -- "), or 0. A summary quotes the sentence, not the wire header glued to its front."""
+    match = _DATELINE.match(line) or _LEADING_DATE.match(line) or _AGENCY_OPENING.match(line)
     return match.end() if match else 0
 
 
 def dateline_agency(text: str) -> str | None:
-    """The agency named in the opening dateline ("WASHINGTON (Reuters) -" → "Reuters"), if any."""
-    match = _DATELINE.match(text.lstrip())
+    """The agency named in the opening dateline ("WASHINGTON (Reuters) -" → "Reuters", "(CNN) --" → "CNN")."""
+    text = text.lstrip()
+    match = _DATELINE.match(text)
     if not match:
-        return None
+        opening = _AGENCY_OPENING.match(text)
+        return opening.group("agency") if opening else None
     agency = (match.group("agency") or match.group("agency2") or "").strip()
     return agency or None
+
+
+def copyright_holder(text: str) -> str | None:
+    """The outlet a closing copyright line names ("© 2026 Ardmoor Herald. All rights reserved."): the last
+    place a page states whose it is, when no byline or dateline did."""
+    holders = [match.group("holder") for match in _COPYRIGHT.finditer(text[-_COPYRIGHT_TAIL_CHARS:])]
+    return " ".join(holders[-1].split()).rstrip(".") if holders else None
 
 
 def looks_like_date_line(line: str) -> bool:
