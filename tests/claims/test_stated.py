@@ -47,6 +47,12 @@ def test_outlet_the_speaker_addressed_is_the_outermost_link() -> None:
     assert _chain(claim) == [("Radio Harbour", False, "outlet"), ("Colonel Ivo Brand", False, "commander")]
 
 
+def test_a_day_before_the_outlet_is_not_the_outlet() -> None:
+    text = "The valve will last, Professor Ada Morel said in an interview on Sunday with the Gazette du Nord."
+    claim = _claim(text, "The valve will last")
+    assert _chain(claim)[0] == ("Gazette du Nord", False, "outlet")
+
+
 @pytest.mark.parametrize("hearer", ["Governor Hale", "Sen. Ana Ruiz", "Prime Minister Vance"])
 def test_a_titled_person_spoken_to_is_no_outlet(hearer: str) -> None:
     text = f"Speaking to {hearer}, the harbour minister said the levee would hold."

@@ -26,15 +26,17 @@ from storyweave.claims.stated._lexicon import GENERIC_HEAD, INSTITUTION_HEAD, OU
 from storyweave.claims.stated._spans import SpanIndex, extent
 from storyweave.claims.stated._voice import voice_of
 from storyweave.model import Attribution, ChainLink, Span
+from storyweave.text.calendar_words import MONTHS, WEEKDAYS
 
 __all__ = ["chains_of", "embedded_at", "sentence_at", "split_embedded"]
 
 _NAME = r"(?:[A-Z][\w’'.-]*|(?:al|el|as|ash|an|ad)-[A-Z][\w’'-]*)"
-_NAME_PHRASE = rf"{_NAME}(?:\s+(?:of\s+|the\s+|al-|de\s+)?{_NAME}){{0,5}}"
+_NAME_PHRASE = rf"{_NAME}(?:\s+(?:of\s+|the\s+|al-|(?:de|du|des|la|le|del|di)\s+)?{_NAME}){{0,5}}"
 # The outlet a speaker addressed: "Speaking to al-Shorfa", "in a statement to Al-Sharq al-Awsat".
 _VIA_OUTLET = re.compile(
     rf"(?i:(?:speaking|talking|spoke|talked)\s+(?:exclusively\s+)?(?:to|with)"
     rf"|in\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|interview|comments?|remarks?|conversation|op-ed|article|post)"
+    rf"(?:\s+(?:on|last|this)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)?"  # "… on Sunday with"
     rf"\s+(?:to|with|for|on|published\s+by)"
     rf"|(?:as\s+)?quoted\s+(?:by|in)"
     rf"|(?P<told>told|telling|tells))\s+(?:the\s+)?"
@@ -122,6 +124,10 @@ def _via_outlet(text: str, sentence: tuple[int, int], attribution: Attribution) 
         # "Speaking to Governor Hale": a titled person is whom the speaker addressed, not an outlet.
         if _is_titled_person(match.group("outlet")):
             continue
+        if match.group("outlet").split()[0].casefold() in WEEKDAYS | MONTHS:  # "in a statement on Monday"
+            continue
+        if text[end - 1] == "." and text[end - 2].islower():  # the sentence's full stop, not "U.S."
+            end -= 1
         return ChainLink(start, end, text[start:end], False, _OUTLET)
     return None
 
