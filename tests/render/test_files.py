@@ -79,7 +79,7 @@ def test_writes_each_format_and_indexes(ordinary_brief, tmp_path):
 
 def test_index_links_only_to_pages_of_its_own_format(ordinary_brief, tmp_path):
     write_briefs([ordinary_brief], tmp_path, formats=["html"])
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".storyweave-written") == [
         "fire-destroys-grain-store-in-marlow-cross-a1b2c3d4.html",
         "index.html",
     ]
@@ -118,3 +118,12 @@ def test_comma_separated_formats_and_no_stories(tmp_path: Path):
 def test_no_format_is_a_clear_error(ordinary_brief, tmp_path):
     with pytest.raises(ValueError, match="no output format"):
         write_briefs([ordinary_brief], tmp_path, formats=())
+
+
+def test_a_rerun_removes_the_pages_and_indexes_only_the_earlier_run_wrote(ordinary_brief, tmp_path):
+    grown = replace(ordinary_brief, story_id="ffff0000")  # the story grew: new id, new page
+    write_briefs([ordinary_brief], tmp_path)
+    (tmp_path / "my-notes.md").write_text("kept", encoding="utf-8")
+    write_briefs([grown], tmp_path, formats="md")
+    names = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
+    assert names == ["fire-destroys-grain-store-in-marlow-cross-ffff0000.md", "index.md", "my-notes.md"]

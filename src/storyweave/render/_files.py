@@ -9,6 +9,7 @@ each other, with an index file, or with a reserved device name.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import tempfile
@@ -20,6 +21,9 @@ from storyweave.model import Brief
 from storyweave.render._registry import IndexRow, OutputFormat, get_format
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# The names this module writes (a slug stem or "index", one extension): the only ones it will remove.
+_OWN_NAME = re.compile(r"[a-z0-9-]{1,100}\.(?:md|html|json)")
+_MANIFEST = ".storyweave-written"  # no extension: a glob for *.json must not find it
 _MAX_SLUG = 60
 _ID_CHARS = 8
 
@@ -106,4 +110,24 @@ def write_briefs(
     out_dir.mkdir(parents=True, exist_ok=True)
     for path, text in pages + indexes:
         _write_text(path, text)
-    return [path for path, _ in pages + indexes]
+    written = [path for path, _ in pages + indexes]
+    _forget_earlier_files(out_dir, {path.name for path in written})
+    return written
+
+
+def _forget_earlier_files(out_dir: Path, current: set[str]) -> None:
+    """Remove the files an earlier run wrote here and this one did not, then list this run's.
+
+    A story that grew gets a new id and so a new page, and a run with fewer formats writes fewer indexes:
+    left in place, the old pages and an ``index.html`` that disagrees with the new ``index.md`` would be
+    read as current. Only names listed in the folder's manifest (this writer's own) are ever removed.
+    """
+    manifest = out_dir / _MANIFEST
+    try:
+        earlier = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        earlier = []
+    for name in earlier if isinstance(earlier, list) else []:
+        if isinstance(name, str) and name not in current and _OWN_NAME.fullmatch(name):
+            (out_dir / name).unlink(missing_ok=True)
+    _write_text(manifest, json.dumps(sorted(current), indent=0) + "\n")
