@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Annotated
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Form, Request
 from fastapi.testclient import TestClient
 
 from storyweave.web._security import CONTENT_SECURITY_POLICY, GuardMiddleware, safe_link
@@ -21,6 +22,10 @@ def _guarded_app() -> FastAPI:
     @app.post("/echo")
     async def echo(request: Request) -> dict:
         return {"bytes": len(await request.body())}
+
+    @app.post("/form")
+    async def form(text: Annotated[str, Form()] = "") -> dict:
+        return {"chars": len(text)}
 
     app.add_middleware(GuardMiddleware, max_body_bytes=1000, timeout_s=0.2)
     return app
@@ -40,6 +45,12 @@ def test_bodies_over_the_cap_are_refused_whether_declared_or_streamed() -> None:
         assert declared.status_code == 413 and "1,001 bytes" in declared.json()["detail"]
         streamed = client.post("/echo", content=iter([b"x" * 600, b"x" * 600]))  # chunked: no length
         assert streamed.status_code == 413
+        # A form parser catches the cut-off itself and would answer 400 "error parsing the body".
+        head = b'--b\r\nContent-Disposition: form-data; name="text"\r\n\r\n'
+        parts = iter([head, b"x" * 700, b"x" * 700, b"\r\n--b--\r\n"])
+        multipart = {"content-type": "multipart/form-data; boundary=b"}
+        form = client.post("/form", content=parts, headers=multipart)
+        assert form.status_code == 413 and "at most 1,000 bytes" in form.json()["detail"]
 
 
 def test_only_absolute_web_addresses_become_links() -> None:

@@ -75,18 +75,26 @@ class GuardMiddleware:
         policy = self._policies.get(scope["path"], CONTENT_SECURITY_POLICY)
         started = False
         received = 0
+        too_large = False
 
         async def counted_receive() -> Message:
-            nonlocal received
+            nonlocal received, too_large
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self._max_body:
+                    too_large = True
                     raise _BodyTooLarge
             return message
 
         async def guarded_send(message: Message) -> None:
             nonlocal started
+            if too_large:
+                # A body parser that caught the cut-off answers "could not parse" (400); the reason is size.
+                if message["type"] == "http.response.start" and not started:
+                    started = True
+                    await _plain_error(send, 413, self._too_large(None))
+                return
             if message["type"] == "http.response.start":
                 started = True
                 message["headers"] = [*message.get("headers", []), *_security_headers(policy)]
