@@ -215,30 +215,40 @@ def _numbers(sentence: str) -> list[tuple[str, str, str]]:
     return [(s.key, s.value, s.scope) for s in slots_of(sentence) if s.kind == "number"]
 
 
-def test_a_part_counts_what_its_whole_counts_so_it_meets_the_same_figure_elsewhere() -> None:
-    assert _numbers("The judge threw out three of the eight murder charges.") == [
-        ("murder", "3", ""),
-        ("murder", "8", ""),
-    ]
-    articles = [
-        _article("a", "A judge in Lowmarsh has thrown out three murder charges against Dr Pell on Tuesday."),
-        _article(
-            "b",
-            "The judge in Lowmarsh threw out three of the eight murder charges against Dr Pell on Tuesday.",
-        ),
-    ]
-    assert [c for c in align_claims(articles)[1] if c.slot == "number"] == []
+def test_parts_of_a_whole_are_no_counts_to_compare() -> None:
+    assert _numbers("The judge threw out three of the eight murder charges.") == []
+    pairs = [
+        ("A judge in Lowmarsh has thrown out three murder charges against Dr Pell on Tuesday.",
+         "The judge in Lowmarsh threw out three of the eight murder charges against Dr Pell on Tuesday."),
+        ("A jury in Lowmarsh acquitted Dr Pell on five of the eight charges on Tuesday.",
+         "A jury in Lowmarsh convicted Dr Pell on three of the eight charges on Tuesday."),
+    ]  # fmt: skip
+    for first, second in pairs:
+        articles = [_article("a", first), _article("b", second)]
+        assert [c for c in align_claims(articles)[1] if c.slot == "number"] == []
 
 
 def test_counts_for_different_places_or_predicates_are_not_compared() -> None:
     assert _numbers("At least 104 people were killed in Homs on Tuesday.") == [("dead", "104", "in Homs")]
     assert _numbers("Two journalists were killed last week.") == [("journalist dead", "2", "")]
     assert _numbers("Four journalists escaped to Lebanon.") == [("journalist", "4", "")]
+    assert _numbers("The attack killed two journalists.") == [("journalist dead", "2", "")]
+    assert _numbers("Twelve people were killed in Tuesday's blast.") == [("dead", "12", "")]
     articles = [
         _article("a", "At least 104 people were killed in Homs on Tuesday, activists in Beirut said."),
         _article("b", "At least 125 people were killed across Syria on Tuesday, activists in Beirut said."),
     ]
     assert [c for c in align_claims(articles)[1] if c.slot == "number"] == []
+
+
+def test_a_scoped_count_meets_an_unscoped_one_only_in_nearly_the_same_sentence() -> None:
+    kabul = "Fifteen people were killed in Kabul when a car bomb exploded on Tuesday, police said."
+    plain = "Twelve people were killed when a car bomb exploded on Tuesday, police said."
+    herat = "Twelve people were killed in Herat when a car bomb exploded on Tuesday, police said."
+    conflict = _conflict(align_claims([_article("a", kabul), _article("b", plain)])[1], "number")
+    assert conflict.description == "reports give different figures for the death toll"
+    numbers = [c for c in align_claims([_article("a", kabul), _article("b", herat)])[1] if c.slot == "number"]
+    assert numbers == []
 
 
 @pytest.mark.skipif(not EXAMPLES.is_dir(), reason="examples/reports not present in this checkout")

@@ -130,6 +130,9 @@ def test_suspect_as_a_noun_or_adjective_is_no_hedge() -> None:
         ("the committee had never been shown the revised bid", "reported"),
         ("I just don't understand", "reported"),
         ("they were never told about the risk", "reported"),
+        ("he had not paid any bribes to officials", "denied"),
+        ("she did not get any money from the firm", "denied"),
+        ("he had never asked the developer for a donation", "denied"),
     ],
 )
 def test_a_negated_opening_denies_only_when_it_rejects_something(content, certainty) -> None:
@@ -140,3 +143,5 @@ def test_could_of_perception_is_no_hedge() -> None:
     assert certainty_of("Smoke could be seen across the bay.")[0] == "asserted"
     assert certainty_of("Residents could hear the blasts.")[0] == "asserted"
     assert certainty_of("The toll could rise.")[0] == "hedged"
+    assert certainty_of("The decision could be seen as a provocation.")[0] == "hedged"
+    assert certainty_of("The effects could be felt for decades.")[0] == "hedged"

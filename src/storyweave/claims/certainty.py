@@ -96,7 +96,7 @@ _HEDGE = phrase_pattern(
     # "could not" states what did not happen ("he could not attend"): no hedge. "could not confirm" leaves
     # the matter unconfirmed, which is a hedge of its own below.
     # Nor is "could" of perception: "smoke could be seen for miles", "residents could hear the blasts".
-    r"could(?!\s+not\b)(?!\s+(?:(?:be\s+)?(?:seen|heard|smelled|smelt|felt|spotted)|see|hear|smell|feel)\b)"
+    r"could(?!\s+not\b)(?!\s+(?:be\s+(?:seen|heard|smelled|smelt|spotted)(?!\s+as\b)|hear|smell)\b)"
     r"(?:\s+(?:have|be))?",
     r"(?:(?:could|can|did|does|do)\s+not|cannot|(?:could|ca|did|does|do)n[’']t|unable\s+to)\s+"
     r"(?:independently\s+)?(?:confirm|verify)",
@@ -165,17 +165,23 @@ _NEGATED_OPENING = re.compile(
 # A negated opening that reports what someone did not know, feel or get is no denial: "I just don't
 # understand", "the committee had never been shown the bid" state a lack, they reject nobody's claim.
 _NOT_A_REJECTION = re.compile(
-    r"\s*(?:even\s+|yet\s+|really\s+|fully\s+)?(?:"
-    r"(?:understand|expect|want|see|feel|care|like|need|get)\b"
-    r"|(?:be(?:en)?\s+)?(?:shown|told|informed|given|consulted|asked|notified|invited|paid|offered|allowed)\b)",
+    r"\s*(?:even\s+|yet\s+|really\s+|fully\s+)?(?:understand|expect|want|feel|care|like|need)\b",
     re.IGNORECASE,
 )
+# ... or what was not done to the subject (a passive): "had never been shown", "were not told".
+_NOT_DONE_TO = re.compile(
+    r"\s*(?:been\s+)?(?:shown|told|informed|consulted|notified|invited)\b", re.IGNORECASE
+)
+_PASSIVE_OPENING = re.compile(r"\b(?:was|were|is|are)\b|\bbeen\b", re.IGNORECASE)
 
 
 def _negated_opening(content: str) -> str | None:
     """The negated clause that opens attributed content ("it was not involved"), if it rejects something."""
     match = _NEGATED_OPENING.search(content)
     if match is None or _NOT_A_REJECTION.match(content, match.end()):
+        return None
+    done_to = _NOT_DONE_TO.match(content, match.end())
+    if done_to and (_PASSIVE_OPENING.search(match.group()) or "been" in done_to.group().lower()):
         return None
     return " ".join(match.group().split())
 

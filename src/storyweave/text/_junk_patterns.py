@@ -204,9 +204,9 @@ _ANYWHERE_RULES = [
     (("read more",), r"(?<![.!?\"”’])\s+Read more$"),
     (("comments",), r"\b(?:share|tell us|let us know)\b[^.]{0,60}\bin the comments\b"),
     (
-        ("has the", "have the", "has more", "reports"),  # a TV video blurb's credit line
-        r"^(?:[A-Z][\w'’.-]*\s){1,5}(?:has|have) (?:the (?:details|latest|story)|more)\b[^.]{0,60}\.?$"
-        r"|^(?:[A-Z][\w'’.-]*\s){1,3}reports(?: for [A-Z][^.]{0,80})?\.$",
+        ("has the", "reports"),  # a TV video blurb's credit line: "NBC10's Lu Ann Cahn has the details."
+        r"^(?:[A-Z][\w'’.-]*\s){1,5}has the (?:details|latest)(?: on [^.]{0,60})?\.?$"
+        r"|^(?!The\b)[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){1,2} reports\.$",
     ),
     (
         ("in this",),
@@ -262,7 +262,7 @@ SUFFIX_HINTS = (
     "clapping", "advertis", "subscri", "sign up", "sign in", "newsletter", "copyright", "©",
     "rights reserved", "read more", "read:", "read also", "related", "follow", "twitter", "facebook",
     "instagram", "contributed", "click", "comments", "published", "cookie", "javascript", "tweet", "email",
-    "has the", "has more", "reports",
+    "has the", "reports",
 )
 # fmt: on
 

@@ -69,22 +69,31 @@ def _same_value(left: Slot, right: Slot) -> bool:
     return left.value == right.value
 
 
-def _conflicting_values(left: list[Slot], right: list[Slot]) -> list[tuple[Slot, Slot]]:
+def _conflicting_values(
+    left: list[Slot], right: list[Slot], *, loose_scope: bool = False
+) -> list[tuple[Slot, Slot]]:
     """Pairs (a, b) with the same kind and key and different values, where neither side also states the
-    other's value (a report that gives both 12 and 15 is not, by itself, on one side)."""
+    other's value (a report that gives both 12 and 15 is not, by itself, on one side).
+
+    Counts of different scopes ("in Homs", "across Syria") are never compared; a scoped and an unscoped
+    count only when the sentences say nearly the same thing (``loose_scope``): "15 killed in Kabul" and
+    "12 killed" in two tellings of one blast disagree, a national toll and a city's do not."""
     found = []
-    right_by_key: dict[tuple[str, str, str], list[Slot]] = defaultdict(list)
-    for slot in right:
-        right_by_key[slot.kind, slot.key, slot.scope].append(slot)
     for slot in left:
-        others = right_by_key.get((slot.kind, slot.key, slot.scope), [])
+        others = [
+            o for o in right if (o.kind, o.key) == (slot.kind, slot.key) and _same_scope(slot, o, loose_scope)
+        ]
         if any(_same_value(slot, other) for other in others):
             continue
-        mine = [s for s in left if (s.kind, s.key, s.scope) == (slot.kind, slot.key, slot.scope)]
+        mine = [s for s in left if (s.kind, s.key) == (slot.kind, slot.key)]
         for other in others:
             if not any(_same_value(m, other) for m in mine):
                 found.append((slot, other))
     return found
+
+
+def _same_scope(left: Slot, right: Slot, loose: bool) -> bool:
+    return left.scope == right.scope or (loose and not (left.scope and right.scope))
 
 
 def _negation_pairs(left: list[Slot], right: list[Slot]) -> list[tuple[Slot, Slot]]:
@@ -150,14 +159,17 @@ def _conflicts(
             left = [s for s in slots[i] if strict or s.kind not in _STRICT_KINDS]
             right = [s for s in slots[j] if strict or s.kind not in _STRICT_KINDS]
             pairs = _conflicting_values(
-                [s for s in left if s.kind != "negation"], [s for s in right if s.kind != "negation"]
+                [s for s in left if s.kind != "negation"],
+                [s for s in right if s.kind != "negation"],
+                loose_scope=strict,
             )
             if negation_comparable:
                 pairs += [(a, b) if a in slots[i] else (b, a) for a, b in _negation_pairs(left, right)]
             for mine, theirs in pairs:
                 number_i = numbers[sentences[i].article_index]
                 number_j = numbers[sentences[j].article_index]
-                entry = sides.setdefault((mine.kind, mine.key, mine.scope), {})
+                scope = mine.scope if mine.scope == theirs.scope else ""
+                entry = sides.setdefault((mine.kind, mine.key, scope), {})
                 for slot, number, where in ((mine, number_i, i), (theirs, number_j, j)):
                     text, backers, first = entry.get(slot.value, (slot.text, set(), where))
                     entry[slot.value] = (text, backers | {number}, first)

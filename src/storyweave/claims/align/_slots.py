@@ -134,7 +134,10 @@ def _scope(tokens: list[str], lowered: list[str], start: int) -> str:
         if lowered[j] in _SCOPE_PREPOSITIONS:
             k = j + 1 + (lowered[j + 1] == "the")
             phrase, _ = _phrase(tokens, k) if k < len(tokens) and tokens[k][:1].isupper() else ("", k)
-            if phrase and phrase.split()[0].lower() not in _MONTHS:
+            first_word = phrase.split()[0].lower().removesuffix("'s") if phrase else ""
+            if (
+                phrase and first_word not in _MONTHS and first_word not in WEEKDAYS
+            ):  # not "in Tuesday's blast"
                 return f"{lowered[j]} {phrase}"
     return ""
 
@@ -150,8 +153,10 @@ def _partitive_whole(tokens: list[str], lowered: list[str], i: int, used: int) -
 
 def _number_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
     found: dict[int, Slot] = {}
-    parts: dict[int, tuple[int, str]] = {}  # whole's index -> (part's value, part's text)
+    wholes: set[int] = set()
     for i in range(len(tokens)):
+        if i in wholes:
+            continue
         parsed = _number(tokens, i)
         if parsed is None:
             continue
@@ -163,16 +168,20 @@ def _number_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
         if 1800 <= value <= 2100 and tokens[i].isdigit():  # a year, compared as a date if anywhere
             continue
         whole = _partitive_whole(tokens, lowered, i, used)
-        if whole is not None:  # "three of the eight murder charges": counts what the whole counts
-            parts[whole] = (value, " ".join(tokens[i:whole]))
+        if whole is not None:
+            # "three of the eight murder charges": neither figure is a count another report gives alone
+            # ("three murder charges" is the part; "acquitted on five of the eight" is another part).
+            wholes.add(whole)
             continue
         if after and after.isalpha() and after not in _GENERIC_COUNTED and after not in _FUNCTION:
             key, last = _CONCEPT_OF.get(after) or stem(after), i + used
+            # "two journalists were killed" (or "killed two journalists") is not "four journalists escaped".
             predicate = _concept_near(lowered, i + used, look_back=False)
-            if after not in _CONCEPT_OF and predicate is not None and predicate[1] - i <= 4:
-                key = (
-                    f"{key} {predicate[0]}"  # "two journalists were killed" is not "four journalists escaped"
-                )
+            if predicate is None or predicate[1] - i > 4:
+                verb = next((_CONCEPT_OF[w] for w in lowered[max(0, i - 2) : i] if w in _CONCEPT_OF), None)
+                predicate = (verb, i) if verb else None
+            if after not in _CONCEPT_OF and predicate is not None:
+                key = f"{key} {predicate[0]}"
         else:
             # "sixty people on board" names its own subject: only a predicate after it can say what
             # the count measures; a bare "risen to 15" takes the concept from before.
@@ -186,10 +195,6 @@ def _number_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
             first = max(0, i - 2)
         scope = _scope(tokens, lowered, last + 1)
         found[i] = Slot("number", key, str(value), " ".join(tokens[first : last + 1]), scope)
-    for whole, (value, text) in parts.items():
-        if whole in found:
-            slot = found[whole]
-            found[whole - 1] = Slot("number", slot.key, str(value), f"{text} {slot.text}", slot.scope)
     return [found[i] for i in sorted(found)]
 
 
