@@ -25,6 +25,9 @@ def test_the_functions_stay_functions_after_their_subpackages_are_imported(tmp_p
     extracts = sw.summarize(list(REPORTS.values()), words=20)
     assert extracts and all(extract.text for extract in extracts)
     assert callable(sw.cluster) and callable(sw.summarize)
+    # ... and the subpackages' own names stay reachable through the same attribute.
+    assert sw.summarize.get_ranker("centrality") is not None
+    assert sw.cluster.get_clusterer is importlib.import_module("storyweave.cluster").get_clusterer
 
 
 def test_a_report_without_an_outlet_takes_the_one_its_text_states(tmp_path: Path) -> None:

@@ -57,14 +57,41 @@ def __getattr__(name: str) -> Any:
 
 # ``cluster`` and ``summarize`` are also the names of subpackages, and importing a subpackage sets it as an
 # attribute of its parent: after the first brief, ``sw.cluster`` would be the package, not the function.
-# These two names always give the functions; the subpackages stay importable by their full names.
+# These two names give an object that is both: calling it calls the function, its attributes are the
+# subpackage's (``storyweave.summarize.get_ranker``), so neither use breaks the other.
 _SHADOWED = frozenset({"cluster", "summarize"})
+
+
+class _FunctionAndPackage:
+    __slots__ = ("_name",)
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return getattr(import_module(_LAZY[self._name]), self._name)(*args, **kwargs)
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(import_module(f"storyweave.{self._name}"), attribute)
+
+    def __dir__(self) -> list[str]:
+        return dir(import_module(f"storyweave.{self._name}"))
+
+    def __repr__(self) -> str:
+        return f"<storyweave.{self._name}: function and package>"
+
+    @property
+    def __doc__(self) -> str | None:  # type: ignore[override]
+        return getattr(import_module(_LAZY[self._name]), self._name).__doc__
+
+
+_BOTH = {name: _FunctionAndPackage(name) for name in _SHADOWED}
 
 
 class _Package(ModuleType):
     def __getattribute__(self, name: str) -> Any:
         if name in _SHADOWED:
-            return getattr(import_module(_LAZY[name]), name)
+            return _BOTH[name]
         return super().__getattribute__(name)
 
 

@@ -26,7 +26,7 @@ from storyweave.briefing import BriefOptions
 from storyweave.ingest import ReadOptions
 from storyweave.jobs import IngestResult, brief_story, ingest, run_brief
 from storyweave.render import render_markdown
-from storyweave.store import DEFAULT_STORE_PATH, Store, open_store
+from storyweave.store import DEFAULT_STORE_PATH, Store, open_store, sqlite_file
 from storyweave.summarize.fusion import FusionSettings
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_NOTHING = 0, 1, 2, 3
@@ -81,10 +81,10 @@ def _open(db: str) -> Store:
 def _open_existing(db: str) -> Store:
     """The store a read-only command reads: a SQLite path that does not exist is a typo to report, not an
     empty store to create."""
-    path = db.removeprefix("sqlite:///") if db.startswith("sqlite:///") or "://" not in db else None
-    if path is not None and not Path(path).exists():
+    path = sqlite_file(db)
+    if path is not None and not path.exists():
         err.print(
-            f"[red]error:[/red] no store at {escape(repr(path))}; run 'storyweave ingest' or "
+            f"[red]error:[/red] no store at {escape(repr(str(path)))}; run 'storyweave ingest' or "
             "'storyweave brief' first, or pass --db (or $STORYWEAVE_DB) naming an existing one",
             highlight=False,
         )

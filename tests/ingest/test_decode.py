@@ -71,7 +71,9 @@ def test_binary_content_is_refused_with_a_name(tmp_path, read_one, content, reas
     assert read_one(path) == InputFailure(str(path), reason)
 
 
-@pytest.mark.parametrize("declared", ["utf-8", "rot13", "base64", "hex", "no-such-codec", "\x00tf-8"])
+@pytest.mark.parametrize(
+    "declared", ["utf-8", "rot13", "base64", "hex", "no-such-codec", "\x00tf-8", "undefined", "idna"]
+)
 def test_a_declaration_that_cannot_be_right_is_not_believed(declared):
     from storyweave.ingest._decode import decode_text
 

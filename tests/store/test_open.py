@@ -133,3 +133,13 @@ def test_the_location_shown_in_messages_hides_the_password(postgres_url: str) ->
         pytest.skip("needs the default trust-auth server, which accepts any password")
     with open_store(postgres_url.replace("postgres@", "postgres:s3cret@", 1)) as store:
         assert "s3cret" not in store.location and "***" in store.location
+
+
+def test_sqlite_file_resolves_names_as_open_store_does(tmp_path, monkeypatch) -> None:
+    from storyweave.store import sqlite_file
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert sqlite_file("~/news.sqlite") == tmp_path / "news.sqlite"
+    assert sqlite_file(f"sqlite:///{tmp_path}/q.sqlite?timeout=5") == tmp_path / "q.sqlite"
+    assert sqlite_file("postgresql://localhost/test") is None
+    assert sqlite_file("sqlite://") is None

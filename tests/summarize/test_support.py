@@ -64,6 +64,7 @@ def test_non_candidate_rows_are_refused(ferry_reports):
         ("Twenty-eight-year-old Ann Lee was charged.", "Ann Lee, 28, was charged.", True),
         ("One of the 12 victims was a child.", "12 people died.", True),
         ("It began two weeks ago.", "It began on April 7.", True),
+        ("Two hundred people were evacuated.", "200 people were evacuated.", True),
     ],
 )
 def test_numbers_agree(first, second, agree):

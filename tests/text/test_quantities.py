@@ -237,6 +237,11 @@ def test_subject_is_not_a_unit_when_another_amount_stands_between():
         ("One of them, Seventy and 3.5", {"70", "3.5"}),
         ("no figures here, someone said", set()),
         (
+            "Two hundred fled, 3 million lost, 1.5 billion owed, a hundred times",
+            {"200", "3000000", "1500000000", "100"},
+        ),
+        ("Three thousand homes, 3,000 homes", {"3000"}),
+        (
             "on April 7, the 3rd of May and Dec. 15, 1939, may 5 people",
             {"date:apr 7", "date:may 3", "date:dec 15", "1939", "5"},
         ),

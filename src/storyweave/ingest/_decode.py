@@ -114,7 +114,10 @@ def _decode(data: bytes, declared_encoding: str | None) -> str:
     if _mostly_utf8(data):
         return data.decode("utf-8", errors="replace")
     if declared_encoding and _known_codec(declared_encoding):
-        return data.decode(declared_encoding, errors="replace")
+        try:
+            return data.decode(declared_encoding, errors="replace")
+        except UnicodeError:  # codecs such as "idna" raise whatever ``errors`` says
+            pass
     return _guess(data)
 
 
@@ -147,7 +150,13 @@ def _known_codec(name: str) -> bool:
     except (LookupError, ValueError):  # ValueError: a NUL inside the declared name
         return False
     unicode = info.name.startswith(("utf-8", "utf-16", "utf-32"))
-    return bool(getattr(info, "_is_text_encoding", True)) and not unicode
+    if unicode or not getattr(info, "_is_text_encoding", True):
+        return False
+    try:
+        b"text".decode(info.name)  # "undefined" is a text codec that decodes nothing
+    except (UnicodeError, LookupError):
+        return False
+    return True
 
 
 def _guess(data: bytes) -> str:

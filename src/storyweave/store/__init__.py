@@ -11,7 +11,7 @@ the store is re-clustered. The schema is versioned and migrated on open.
 
 from storyweave.store._api import AddResult, IngestRun, StaleStoriesError, Store, StoreError
 from storyweave.store._migrations import LATEST_VERSION
-from storyweave.store._open import DEFAULT_STORE_PATH, open_store
+from storyweave.store._open import DEFAULT_STORE_PATH, open_store, sqlite_file
 
 __all__ = [
     "DEFAULT_STORE_PATH",
@@ -22,4 +22,5 @@ __all__ = [
     "Store",
     "StoreError",
     "open_store",
+    "sqlite_file",
 ]

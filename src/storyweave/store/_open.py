@@ -22,7 +22,7 @@ from storyweave.store._api import Store, StoreError
 from storyweave.store._migrations import migrate
 from storyweave.store._sql_store import WRITE_OPTION, SqlStore
 
-__all__ = ["BUSY_TIMEOUT_S", "DEFAULT_STORE_PATH", "open_store"]
+__all__ = ["BUSY_TIMEOUT_S", "DEFAULT_STORE_PATH", "open_store", "sqlite_file"]
 
 DEFAULT_STORE_PATH = Path("storyweave.sqlite")
 # How long a writer waits for another process's write transaction before giving up. Batches commit in
@@ -59,6 +59,21 @@ def open_store(url_or_path: str | Path | None = None) -> Store:
         f"{url.render_as_string(hide_password=True)!r}: unsupported database {backend!r}; "
         "use a file path, sqlite:///PATH or postgresql://USER@HOST/DB"
     )
+
+
+def sqlite_file(url_or_path: str | Path | None = None) -> Path | None:
+    """The file a SQLite store named as ``open_store`` takes it lives in; None for other databases and for
+    what is no database URL. Lets a caller ask whether a store exists without creating it."""
+    target = DEFAULT_STORE_PATH if url_or_path is None else url_or_path
+    if isinstance(target, Path) or "://" not in target:
+        return Path(target).expanduser().absolute()
+    try:
+        url = make_url(target)
+    except ArgumentError:
+        return None
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        return Path(url.database).expanduser().absolute()
+    return None
 
 
 def _open_sqlite(path: Path) -> Store:

@@ -66,7 +66,7 @@ _BACK_REFERENCE = re.compile(
 )
 # "The council rejected those complaints at the time": which complaints was said in the sentence before.
 _DEMONSTRATIVE = re.compile(
-    r"\b(?:those|these)\s+(?!(?:days|years|times|kinds|sorts|months|weeks)\b)[a-z]+s\b"
+    r"\b(?:[Tt]hose|[Tt]hese)\s+(?!(?:days|years|times|kinds|sorts|months|weeks)\b)[a-z]+s\b"
     r"(?!\s+(?:who|whom|whose|which|that|of|where)\b)(?!\s*,)"
 )
 _TERMINAL = re.compile(r"[.!]['\"’”)]*$")

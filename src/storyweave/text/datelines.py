@@ -49,7 +49,7 @@ _CUE_LINE = re.compile(
 )
 # "… has the details. (Published Tuesday, April 23, 2013)": a video blurb's date, inside a line.
 _BRACKETED_CUE = re.compile(
-    rf"\((?P<cue>first published|published|posted)\s*:?\s*(?P<date>{_DATE})\s*\)", re.IGNORECASE
+    rf"\((?P<cue>Published|Posted)\s*:?\s*(?P<date>{_DATE})\s*\)[ \t]*$", re.MULTILINE
 )
 _LATER_CUES = ("updated", "modified")
 # BAGHDAD, March 8, 2017 — | NEW YORK, Iraq (AP) — | WASHINGTON (Reuters) - : a capitalised place,
@@ -64,6 +64,12 @@ _AGENCY_OPENING = re.compile(
     r"^\s*\((?P<agency>[A-Z]{2,8}(?: [A-Z]{2,8})?|(?:[A-Z][A-Za-z]+ ){0,2}(?:News|Press|Wire|Service))\)"
     r"\s*(?:(?:—|–|--|-)\s*)?(?=[A-Z“\"‘'])"
 )
+# Bracketed tags that open a story and are no agency: "(LEAD)", "(UPDATE)", "(VIDEO)".
+_NOT_AGENCIES = frozenset({
+    "lead", "update", "updated", "updates", "video", "videos", "photo", "photos", "watch", "live", "opinion",
+    "exclusive", "analysis", "breaking", "corrected", "correction", "refile", "audio", "graphic", "urgent",
+    "factbox", "editorial", "interview", "review", "satire", "sponsored", "ad", "new", "wrapup", "recasts",
+})  # fmt: skip
 # "© 2026 Ardmoor Herald. All rights reserved.": whose page it is, stated at its foot.
 _COPYRIGHT = re.compile(
     r"^[ \t]*(?:©|\([cC]\)|[Cc]opyright)(?:[ \t]*©)?[ \t]*(?:\d{4}(?:[-–]\d{2,4})?[ \t,]*)?"
@@ -72,6 +78,7 @@ _COPYRIGHT = re.compile(
     re.MULTILINE,
 )
 _COPYRIGHT_TAIL_CHARS = 1500
+_PICTURE_CREDIT = re.compile(r"\b(?:Getty|Images?|Photos?|Shutterstock|iStock|Alamy|Pictures?)\b")
 _LEADING_DATE = re.compile(rf"^\s*(?P<date>{_DATE})\s*(?:—|–|--|-|:)\s", re.IGNORECASE)
 _TOP_CHARS = 2000
 # Publication years a news report can have: the first newspapers to the far end of any archive.
@@ -97,8 +104,9 @@ def parse_published(value: object) -> date | None:
 def find_publication_date(text: str) -> date | None:
     """The date a plain-text report states for itself near its top, or ``None``.
 
-    Preference: an explicit "Published/Posted" line, then "(Published …)" inside a line, then a dateline,
-    then an "Updated" line (an update comes after publication, so it is only a fallback).
+    Preference: an explicit "Published/Posted" line, then a dateline, then "(Published …)" closing a
+    line (a video blurb's), then an "Updated" line (an update comes after publication, so it is only a
+    fallback).
     """
     top = text[:_TOP_CHARS]
     updated: date | None = None
@@ -109,29 +117,34 @@ def find_publication_date(text: str) -> date | None:
         if not match.group("cue").lower().endswith(_LATER_CUES):
             return found
         updated = updated or found
-    for match in _BRACKETED_CUE.finditer(top):
-        found = _to_date(match)
-        if found is not None:
-            return found
     for paragraph in top.split("\n")[:12]:
         match = _DATELINE.match(paragraph) or _LEADING_DATE.match(paragraph)
         if match and match.group("date"):
             found = _to_date(match)
             if found is not None:
                 return found
+    for match in _BRACKETED_CUE.finditer(top):
+        found = _to_date(match)
+        if found is not None:
+            return found
     return updated
 
 
 def looks_like_dateline(line: str) -> bool:
     """Whether a line opens with a dateline ("BAGHDAD, March 8, 2017 —"), so it is body text, not a title."""
-    return bool(_DATELINE.match(line) or _LEADING_DATE.match(line) or _AGENCY_OPENING.match(line))
+    return bool(_DATELINE.match(line) or _LEADING_DATE.match(line) or _agency_opening(line))
 
 
 def dateline_end(line: str) -> int:
     """Where the body starts after a leading dateline ("KELLHAVEN, Feb. 11, 2026 (Valley Wire) – ", "(CNN)
     -- "), or 0. A summary quotes the sentence, not the wire header glued to its front."""
-    match = _DATELINE.match(line) or _LEADING_DATE.match(line) or _AGENCY_OPENING.match(line)
+    match = _DATELINE.match(line) or _LEADING_DATE.match(line) or _agency_opening(line)
     return match.end() if match else 0
+
+
+def _agency_opening(text: str) -> re.Match[str] | None:
+    match = _AGENCY_OPENING.match(text)
+    return match if match and match.group("agency").casefold() not in _NOT_AGENCIES else None
 
 
 def dateline_agency(text: str) -> str | None:
@@ -139,7 +152,7 @@ def dateline_agency(text: str) -> str | None:
     text = text.lstrip()
     match = _DATELINE.match(text)
     if not match:
-        opening = _AGENCY_OPENING.match(text)
+        opening = _agency_opening(text)
         return opening.group("agency") if opening else None
     agency = (match.group("agency") or match.group("agency2") or "").strip()
     return agency or None
@@ -148,7 +161,11 @@ def dateline_agency(text: str) -> str | None:
 def copyright_holder(text: str) -> str | None:
     """The outlet a closing copyright line names ("© 2026 Ardmoor Herald. All rights reserved."): the last
     place a page states whose it is, when no byline or dateline did."""
-    holders = [match.group("holder") for match in _COPYRIGHT.finditer(text[-_COPYRIGHT_TAIL_CHARS:])]
+    holders = [
+        match.group("holder")
+        for match in _COPYRIGHT.finditer(text[-_COPYRIGHT_TAIL_CHARS:])
+        if re.search(r"\d{4}", match.group()) and not _PICTURE_CREDIT.search(match.group("holder"))
+    ]  # a year marks a page's copyright line; "(c) Jane Doe" and "© Getty Images" credit a picture
     return " ".join(holders[-1].split()).rstrip(".") if holders else None
 
 

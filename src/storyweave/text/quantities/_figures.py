@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from storyweave.text.quantities._lexicon import MONTHS, SMALL_NUMBERS, TENS
+from storyweave.text.quantities._lexicon import MONTHS, SCALES, SMALL_NUMBERS, TENS
 
 __all__ = ["stated_figures"]
 
@@ -18,31 +18,45 @@ _DAY_OF_MONTH = re.compile(
     rf"\b(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b)"
 )
 _MONTH_SET = frozenset(month.capitalize() for month in MONTHS)
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 # "one" is a pronoun as often as a figure ("one of the victims"), so it is no figure here.
 _WORDS = {word: value for word, value in SMALL_NUMBERS.items() if value >= 2}
 _DIGIT_WORDS = "|".join(word for word, value in SMALL_NUMBERS.items() if 1 <= value <= 9)
+_SCALE = rf"(?:\s+(?P<scale>{'|'.join(SCALES)}))?"
+_DIGIT_FIGURE = re.compile(rf"(?P<figure>\d+(?:[.,]\d+)*){_SCALE}\b", re.IGNORECASE)
 _WRITTEN = re.compile(
     rf"\b(?:(?P<tens>{'|'.join(TENS)})(?:[-\s](?P<unit>{_DIGIT_WORDS}))?"
-    rf"|(?P<small>{'|'.join(sorted(_WORDS, key=len, reverse=True))}))\b",
+    rf"|(?P<small>{'|'.join(sorted(_WORDS, key=len, reverse=True))})"
+    rf"|(?P<one>an?|one)(?=\s+(?:{'|'.join(SCALES)})))"
+    rf"{_SCALE}\b",
     re.IGNORECASE,
 )
 
 
 def stated_figures(text: str) -> frozenset[str]:
-    """The figures of ``text`` as digit strings without thousands commas: "1,200 people, twenty-one
-    hurt, two missing" gives {"1200", "21", "2"}. Days of a month are dates, given as "date:april 7", so
-    they are compared with dates only ("April 7" says nothing against "two weeks")."""
+    """The figures of ``text`` as numbers written in digits, scale words applied: "1,200 people, twenty-one
+    hurt, two hundred evacuated, 3 million lost" gives {"1200", "21", "200", "3000000"}, so "three thousand"
+    and "3,000" are one figure. Days of a month are dates, given as "date:apr 7", and compared with dates
+    only ("April 7" says nothing against "two weeks")."""
     figures = {_date_figure(match) for match in _DAY_OF_MONTH.findall(text)}
     text = _DAY_OF_MONTH.sub(" ", text)
-    figures.update(match.replace(",", "") for match in _DIGITS.findall(text))
+    for match in _DIGIT_FIGURE.finditer(text):
+        figure = match["figure"].replace(",", "")
+        figures.add(_shown(float(figure), match["scale"]) if match["scale"] or "." in figure else figure)
     for match in _WRITTEN.finditer(text):
         if match["small"]:
-            figures.add(str(_WORDS[match["small"].lower()]))
+            value = _WORDS[match["small"].lower()]
+        elif match["one"]:
+            value = 1
         else:
             unit = SMALL_NUMBERS[match["unit"].lower()] if match["unit"] else 0
-            figures.add(str(TENS[match["tens"].lower()] + unit))
+            value = TENS[match["tens"].lower()] + unit
+        figures.add(_shown(value, match["scale"]))
     return frozenset(figures)
+
+
+def _shown(value: float, scale: str | None) -> str:
+    value *= SCALES[scale.lower()] if scale else 1
+    return str(int(value)) if value == int(value) else str(value)
 
 
 def _date_figure(written: str) -> str:
