@@ -260,3 +260,8 @@ def test_an_anchor_at_the_calendars_edge_never_raises(anchor):
     text = "Police said yesterday the ship sank; tomorrow, next year and five years ago are other days."
     for expression in find_timexes(text, anchor):
         assert text[expression.start : expression.end] == expression.text
+
+
+def test_a_gal_friday_is_a_person_not_a_day():
+    found = find_timexes("She was his gal Friday in 1939; the office reopened on Friday.", date(2014, 12, 15))
+    assert [t.text for t in found] == ["1939", "Friday"]

@@ -67,6 +67,9 @@ def _with_part(day: date, part: str | None) -> str:
     return day_value(day) + (f"T{DAY_PARTS[part.lower()]}" if part else "")
 
 
+_NOT_A_DAY = re.compile(r"\b(?:[Gg]al|[Gg]irl|[Mm]an)\s*$")
+
+
 @rule(
     "weekday",
     rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|(?:early|late|earlier|later)(?:\s+on)?)\s+)?"
@@ -75,6 +78,8 @@ def _with_part(day: date, part: str | None) -> str:
 )
 def _weekday(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     if not m["wd"][0].isupper() or ctx.anchor is None:
+        return None
+    if not m["rel"] and _NOT_A_DAY.search(ctx.before):  # "his gal Friday", "her man Friday"
         return None
     relation = (m["rel"] or "").lower().split()
     weekday = WEEKDAYS[m["wd"].lower()]
