@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import importlib
+import inspect
 import json
+import pickle
 from pathlib import Path
 
 import storyweave as sw
@@ -28,6 +31,8 @@ def test_the_functions_stay_functions_after_their_subpackages_are_imported(tmp_p
     # ... and the subpackages' own names stay reachable through the same attribute.
     assert sw.summarize.get_ranker("centrality") is not None
     assert sw.cluster.get_clusterer is importlib.import_module("storyweave.cluster").get_clusterer
+    assert pickle.loads(pickle.dumps(sw.summarize)) is sw.summarize and copy.copy(sw.cluster) is sw.cluster
+    assert "articles" in str(inspect.signature(sw.cluster))
 
 
 def test_a_report_without_an_outlet_takes_the_one_its_text_states(tmp_path: Path) -> None:

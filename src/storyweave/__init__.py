@@ -72,7 +72,16 @@ class _FunctionAndPackage:
         return getattr(import_module(_LAZY[self._name]), self._name)(*args, **kwargs)
 
     def __getattr__(self, attribute: str) -> Any:
+        if attribute.startswith("__") or attribute == "_name":  # copy/pickle probing a bare instance
+            raise AttributeError(attribute)
         return getattr(import_module(f"storyweave.{self._name}"), attribute)
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        return _shadowed, (self._name,)
+
+    @property
+    def __wrapped__(self) -> Any:  # inspect.signature and help() show the function's signature
+        return getattr(import_module(_LAZY[self._name]), self._name)
 
     def __dir__(self) -> list[str]:
         return dir(import_module(f"storyweave.{self._name}"))
@@ -86,6 +95,11 @@ class _FunctionAndPackage:
 
 
 _BOTH = {name: _FunctionAndPackage(name) for name in _SHADOWED}
+
+
+def _shadowed(name: str) -> _FunctionAndPackage:
+    """What ``sw.cluster`` / ``sw.summarize`` unpickle to (worker processes get the same object)."""
+    return _BOTH[name]
 
 
 class _Package(ModuleType):

@@ -234,6 +234,9 @@ def test_counts_for_different_places_or_predicates_are_not_compared() -> None:
     assert _numbers("Four journalists escaped to Lebanon.") == [("journalist", "4", "")]
     assert _numbers("The attack killed two journalists.") == [("journalist dead", "2", "")]
     assert _numbers("Twelve people were killed in Tuesday's blast.") == [("dead", "12", "")]
+    assert _numbers("Two of the 15 people killed were police officers.") == [("dead", "15", "")]
+    assert _numbers("He was killed two weeks after the vote.") == [("week", "2", "")]
+    assert _numbers("A soldier was killed, two officials said.") == [("official", "2", "")]
     articles = [
         _article("a", "At least 104 people were killed in Homs on Tuesday, activists in Beirut said."),
         _article("b", "At least 125 people were killed across Syria on Tuesday, activists in Beirut said."),

@@ -133,6 +133,8 @@ def test_suspect_as_a_noun_or_adjective_is_no_hedge() -> None:
         ("he had not paid any bribes to officials", "denied"),
         ("she did not get any money from the firm", "denied"),
         ("he had never asked the developer for a donation", "denied"),
+        ("they were not given any warning", "reported"),
+        ("residents were not allowed to return", "reported"),
     ],
 )
 def test_a_negated_opening_denies_only_when_it_rejects_something(content, certainty) -> None:
@@ -145,3 +147,4 @@ def test_could_of_perception_is_no_hedge() -> None:
     assert certainty_of("The toll could rise.")[0] == "hedged"
     assert certainty_of("The decision could be seen as a provocation.")[0] == "hedged"
     assert certainty_of("The effects could be felt for decades.")[0] == "hedged"
+    assert certainty_of("Smoke could be seen as far away as Dover.")[0] == "asserted"

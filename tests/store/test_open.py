@@ -143,3 +143,5 @@ def test_sqlite_file_resolves_names_as_open_store_does(tmp_path, monkeypatch) ->
     assert sqlite_file(f"sqlite:///{tmp_path}/q.sqlite?timeout=5") == tmp_path / "q.sqlite"
     assert sqlite_file("postgresql://localhost/test") is None
     assert sqlite_file("sqlite://") is None
+    assert sqlite_file("~nosuchuser-here/x.sqlite") is None  # open_store then says why, in one line
+    assert sqlite_file("postgresql://u@h:notaport/db") is None

@@ -195,3 +195,11 @@ def test_a_video_blurbs_credit_and_date_are_cut_from_the_line() -> None:
     assert clean_text("The ministry has the details of the plan, he said.") == (
         "The ministry has the details of the plan, he said."
     )
+    for credit in ("CNN's Tam Orde reports.", "Tam Orde reports for WKLN News.", "Tam Orde has more."):
+        assert is_junk_line(credit)
+    for prose in (
+        "The Senate has more work to do.",
+        "Apple has more cash than anyone.",
+        "The Times reports.",
+    ):
+        assert clean_text(prose) == prose

@@ -41,5 +41,15 @@ def test_an_agency_opening_the_body_is_taken_off_and_named() -> None:
     ):
         assert dateline_agency(text) == agency
         assert not text[dateline_end(text) :].startswith("(")
-    for text in ("(Updated) The council met.", "(a) The first point.", "(AP Photo/Jane Doe) Crowds"):
+    assert dateline_agency("(Bloomberg) -- Stocks fell.") == "Bloomberg"
+    assert dateline_agency("(Reuters) - Oil rose.") == "Reuters"
+    for text in (
+        "(Updated) The council met.",
+        "(a) The first point.",
+        "(AP Photo/Jane Doe) Crowds",
+        "(LEAD) North Korea fired.",
+        "(Breaking News) A fire.",
+        "(UK) Prices rose.",
+        "(SPOILERS) The end.",
+    ):
         assert dateline_agency(text) is None and dateline_end(text) == 0

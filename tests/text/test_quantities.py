@@ -241,6 +241,8 @@ def test_subject_is_not_a_unit_when_another_amount_stands_between():
             {"200", "3000000", "1500000000", "100"},
         ),
         ("Three thousand homes, 3,000 homes", {"3000"}),
+        ("$2.5bn, 4.1 billion and a hundred thousand", {"2500000000", "4100000000", "100000"}),
+        ("the 12.03.2024 vote, version 1.2.3, a 1,200km trip", {"12.03.2024", "1.2.3", "1200"}),
         (
             "on April 7, the 3rd of May and Dec. 15, 1939, may 5 people",
             {"date:apr 7", "date:may 3", "date:dec 15", "1939", "5"},

@@ -96,7 +96,8 @@ _HEDGE = phrase_pattern(
     # "could not" states what did not happen ("he could not attend"): no hedge. "could not confirm" leaves
     # the matter unconfirmed, which is a hedge of its own below.
     # Nor is "could" of perception: "smoke could be seen for miles", "residents could hear the blasts".
-    r"could(?!\s+not\b)(?!\s+(?:be\s+(?:seen|heard|smelled|smelt|spotted)(?!\s+as\b)|hear|smell)\b)"
+    r"could(?!\s+not\b)(?!\s+(?:be\s+(?:seen|heard|smelled|smelt|spotted)(?!\s+as\s+(?:a|an|the|being|part)\b)"
+    r"|hear|smell)\b)"
     r"(?:\s+(?:have|be))?",
     r"(?:(?:could|can|did|does|do)\s+not|cannot|(?:could|ca|did|does|do)n[’']t|unable\s+to)\s+"
     r"(?:independently\s+)?(?:confirm|verify)",
@@ -170,7 +171,8 @@ _NOT_A_REJECTION = re.compile(
 )
 # ... or what was not done to the subject (a passive): "had never been shown", "were not told".
 _NOT_DONE_TO = re.compile(
-    r"\s*(?:been\s+)?(?:shown|told|informed|consulted|notified|invited)\b", re.IGNORECASE
+    r"\s*(?:been\s+)?(?:shown|told|informed|consulted|notified|invited|given|allowed|paid|offered|asked|warned)\b",
+    re.IGNORECASE,
 )
 _PASSIVE_OPENING = re.compile(r"\b(?:was|were|is|are)\b|\bbeen\b", re.IGNORECASE)
 

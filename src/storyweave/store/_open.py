@@ -65,14 +65,14 @@ def sqlite_file(url_or_path: str | Path | None = None) -> Path | None:
     """The file a SQLite store named as ``open_store`` takes it lives in; None for other databases and for
     what is no database URL. Lets a caller ask whether a store exists without creating it."""
     target = DEFAULT_STORE_PATH if url_or_path is None else url_or_path
-    if isinstance(target, Path) or "://" not in target:
-        return Path(target).expanduser().absolute()
     try:
+        if isinstance(target, Path) or "://" not in target:
+            return Path(target).expanduser().absolute()
         url = make_url(target)
-    except ArgumentError:
+        if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+            return Path(url.database).expanduser().absolute()
+    except (ArgumentError, ValueError, RuntimeError):  # "~nosuchuser/x", a port that is no number
         return None
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        return Path(url.database).expanduser().absolute()
     return None
 
 

@@ -204,9 +204,10 @@ _ANYWHERE_RULES = [
     (("read more",), r"(?<![.!?\"”’])\s+Read more$"),
     (("comments",), r"\b(?:share|tell us|let us know)\b[^.]{0,60}\bin the comments\b"),
     (
-        ("has the", "reports"),  # a TV video blurb's credit line: "NBC10's Lu Ann Cahn has the details."
-        r"^(?:[A-Z][\w'’.-]*\s){1,5}has the (?:details|latest)(?: on [^.]{0,60})?\.?$"
-        r"|^(?!The\b)[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){1,2} reports\.$",
+        ("has the", "has more", "reports"),  # TV credit lines: "NBC10's Lu Ann Cahn has the details."
+        r"^(?:[A-Z][\w'’.-]*\s){1,5}has the (?:details|latest|story)(?: on [^.]{0,60})?\.?$"
+        r"|^(?!The\b)(?:[A-Z][\w.-]*['’]s )?[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){1,2}"
+        r" (?:reports|has more)(?: for [A-Z][^.]{0,60})?\.$",
     ),
     (
         ("in this",),
@@ -262,7 +263,7 @@ SUFFIX_HINTS = (
     "clapping", "advertis", "subscri", "sign up", "sign in", "newsletter", "copyright", "©",
     "rights reserved", "read more", "read:", "read also", "related", "follow", "twitter", "facebook",
     "instagram", "contributed", "click", "comments", "published", "cookie", "javascript", "tweet", "email",
-    "has the", "reports",
+    "has the", "has more", "reports",
 )
 # fmt: on
 

@@ -59,16 +59,26 @@ _DATELINE = re.compile(
     rf"^\s*{_PLACE}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){{0,2}})?\s*(?:\((?P<agency>[^)\n]{{1,40}})\))?"
     rf"\s*(?:,\s*(?P<date>{_DATE}))?\s*(?:\((?P<agency2>[^)\n]{{1,40}})\))?\s*(?:—|–|--|-)\s",
 )
-# "(CNN) -- A man was …", "(HealthDay News) — …": an agency opening the body, with no place before it.
+# "(CNN) -- A man was …", "(Reuters) - Oil …", "(HealthDay News) — …": an agency opening the body, with no
+# place before it. A bracketed name followed by a dash is taken; without a dash, only a known agency or a
+# name ending in News/Press/Wire/Service ("(CNN)A man …" is how CNN pages open).
 _AGENCY_OPENING = re.compile(
-    r"^\s*\((?P<agency>[A-Z]{2,8}(?: [A-Z]{2,8})?|(?:[A-Z][A-Za-z]+ ){0,2}(?:News|Press|Wire|Service))\)"
-    r"\s*(?:(?:—|–|--|-)\s*)?(?=[A-Z“\"‘'])"
+    r"^\s*\((?P<agency>[A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){0,3})\)"
+    r"\s*(?P<dash>(?:—|–|--|-)\s*)?(?=[A-Z“\"‘'])"
 )
+_KNOWN_AGENCIES = frozenset({
+    "cnn", "ap", "afp", "upi", "bbc", "reuters", "bloomberg", "xinhua", "dpa", "ani", "pti", "ians",
+    "efe", "ansa", "kyodo", "yonhap", "tass", "interfax", "anadolu", "bernama", "antara", "cnbc", "abc",
+    "nbc", "cbs",
+})  # fmt: skip
+_AGENCY_SUFFIX = re.compile(r"\b(?:News|Press|Wire|Service)$")
 # Bracketed tags that open a story and are no agency: "(LEAD)", "(UPDATE)", "(VIDEO)".
 _NOT_AGENCIES = frozenset({
     "lead", "update", "updated", "updates", "video", "videos", "photo", "photos", "watch", "live", "opinion",
-    "exclusive", "analysis", "breaking", "corrected", "correction", "refile", "audio", "graphic", "urgent",
-    "factbox", "editorial", "interview", "review", "satire", "sponsored", "ad", "new", "wrapup", "recasts",
+    "exclusive", "analysis", "breaking", "breaking news", "corrected", "correction", "refile", "audio",
+    "graphic", "urgent", "factbox", "editorial", "interview", "review", "satire", "sponsored", "ad", "new",
+    "wrapup", "recasts", "spoiler", "spoilers", "warning", "trigger warning", "related", "file", "uk", "us",
+    "usa", "eu", "un", "part", "note", "nsfw", "listen", "read more", "more",
 })  # fmt: skip
 # "© 2026 Ardmoor Herald. All rights reserved.": whose page it is, stated at its foot.
 _COPYRIGHT = re.compile(
@@ -144,7 +154,11 @@ def dateline_end(line: str) -> int:
 
 def _agency_opening(text: str) -> re.Match[str] | None:
     match = _AGENCY_OPENING.match(text)
-    return match if match and match.group("agency").casefold() not in _NOT_AGENCIES else None
+    if match is None or match.group("agency").casefold() in _NOT_AGENCIES:
+        return None
+    agency = match.group("agency")
+    known = agency.casefold() in _KNOWN_AGENCIES or _AGENCY_SUFFIX.search(agency)
+    return match if known or match.group("dash") else None
 
 
 def dateline_agency(text: str) -> str | None:

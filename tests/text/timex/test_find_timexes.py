@@ -265,3 +265,5 @@ def test_an_anchor_at_the_calendars_edge_never_raises(anchor):
 def test_a_gal_friday_is_a_person_not_a_day():
     found = find_timexes("She was his gal Friday in 1939; the office reopened on Friday.", date(2014, 12, 15))
     assert [t.text for t in found] == ["1939", "Friday"]
+    found = find_timexes("Police arrested a man Friday and found the girl Monday.", date(2014, 12, 15))
+    assert [t.text for t in found] == ["Friday", "Monday"]

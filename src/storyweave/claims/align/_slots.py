@@ -81,6 +81,7 @@ _MOTION = {"head", "heading", "headed", "sail", "sailing", "sailed", "travel", "
            "returned", "march", "marching", "marched", "sent", "taken", "back", "bus", "bussed", "carried",
            "escaped", "escape", "escaping", "deported", "transferred", "evacuated"}  # fmt: skip
 _SCOPE_PREPOSITIONS = {"in", "across", "throughout"}
+_TIME_WORDS = {"minutes", "hours", "days", "weeks", "months", "years", "decades", "times"}
 _DEPART = {"left", "leave", "leaving", "departed", "departing", "depart"}
 _DIRECTIONAL = {"to", "towards", "toward", "into", "for"}
 _MONTHS = MONTHS | MONTH_ABBREVIATIONS
@@ -142,6 +143,11 @@ def _scope(tokens: list[str], lowered: list[str], start: int) -> str:
     return ""
 
 
+def _toll_after(lowered: list[str], whole: int) -> bool:
+    """Whether the whole of a partitive is a casualty count: "15 people killed", "the 12 dead"."""
+    return any(word in _CONCEPT_OF for word in lowered[whole + 1 : whole + 4])
+
+
 def _partitive_whole(tokens: list[str], lowered: list[str], i: int, used: int) -> int | None:
     """Where the whole of "three of the eight charges" starts, when the count at ``i`` is such a part."""
     j = i + used
@@ -169,18 +175,19 @@ def _number_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
             continue
         whole = _partitive_whole(tokens, lowered, i, used)
         if whole is not None:
-            # "three of the eight murder charges": neither figure is a count another report gives alone
-            # ("three murder charges" is the part; "acquitted on five of the eight" is another part).
-            wholes.add(whole)
+            # "three of the eight murder charges": the part is no count another report gives alone, and
+            # the whole is compared only when it is a toll ("two of the 15 people killed were officers"):
+            # "acquitted on five of the eight charges" and "three murder charges" are parts of one whole.
+            if not _toll_after(lowered, whole):
+                wholes.add(whole)
             continue
         if after and after.isalpha() and after not in _GENERIC_COUNTED and after not in _FUNCTION:
             key, last = _CONCEPT_OF.get(after) or stem(after), i + used
             # "two journalists were killed" (or "killed two journalists") is not "four journalists escaped".
             predicate = _concept_near(lowered, i + used, look_back=False)
             if predicate is None or predicate[1] - i > 4:
-                verb = next((_CONCEPT_OF[w] for w in lowered[max(0, i - 2) : i] if w in _CONCEPT_OF), None)
-                predicate = (verb, i) if verb else None
-            if after not in _CONCEPT_OF and predicate is not None:
+                predicate = (_CONCEPT_OF[before], i) if before in _CONCEPT_OF else None  # "killed two X"
+            if after not in _CONCEPT_OF and after not in _TIME_WORDS and predicate is not None:
                 key = f"{key} {predicate[0]}"
         else:
             # "sixty people on board" names its own subject: only a predicate after it can say what

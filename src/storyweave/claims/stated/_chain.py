@@ -124,7 +124,8 @@ def _via_outlet(text: str, sentence: tuple[int, int], attribution: Attribution) 
         # "Speaking to Governor Hale": a titled person is whom the speaker addressed, not an outlet.
         if _is_titled_person(match.group("outlet")):
             continue
-        if match.group("outlet").split()[0].casefold() in WEEKDAYS | MONTHS:  # "in a statement on Monday"
+        words = match.group("outlet").split()
+        if len(words) == 1 and words[0].casefold().rstrip(".") in WEEKDAYS | MONTHS:  # "… on Monday"
             continue
         if text[end - 1] == "." and text[end - 2].islower():  # the sentence's full stop, not "U.S."
             end -= 1

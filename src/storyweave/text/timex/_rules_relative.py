@@ -67,7 +67,7 @@ def _with_part(day: date, part: str | None) -> str:
     return day_value(day) + (f"T{DAY_PARTS[part.lower()]}" if part else "")
 
 
-_NOT_A_DAY = re.compile(r"\b(?:[Gg]al|[Gg]irl|[Mm]an)\s*$")
+_NOT_A_DAY = re.compile(r"\b[Gg]al\s*$")  # not "man": "police arrested a man Friday"
 
 
 @rule(
@@ -79,7 +79,7 @@ _NOT_A_DAY = re.compile(r"\b(?:[Gg]al|[Gg]irl|[Mm]an)\s*$")
 def _weekday(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     if not m["wd"][0].isupper() or ctx.anchor is None:
         return None
-    if not m["rel"] and _NOT_A_DAY.search(ctx.before):  # "his gal Friday", "her man Friday"
+    if not m["rel"] and _NOT_A_DAY.search(ctx.before):  # "his gal Friday"
         return None
     relation = (m["rel"] or "").lower().split()
     weekday = WEEKDAYS[m["wd"].lower()]
