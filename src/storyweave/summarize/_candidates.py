@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storyweave.text.datelines import dateline_end
 from storyweave.text.sentences import is_whole_quotation, sentence_spans
 
 __all__ = ["SplitSentence", "is_candidate", "needs_previous", "split_document"]
@@ -19,14 +20,6 @@ __all__ = ["SplitSentence", "is_candidate", "needs_previous", "split_document"]
 MIN_WORDS = 6
 MAX_WORDS = 70
 
-# "WASHINGTON (AP) — ", "NEW YORK, N.Y. - ", "LONDON (Reuters) -": the place and agency belong to the page,
-# not to the sentence. Requires a capitalised place so ordinary sentences with a dash are untouched.
-_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*"
-    r"(?:\([A-Za-z][\w .&-]{0,30}\))?|\([A-Za-z][\w .&-]{0,30}\))\s*[—–-]{1,2}\s+"
-)
-# "(CNN)The president..." has no dash: the agency in parentheses is enough.
-_AGENCY_PREFIX = re.compile(r"^\((?:CNN|AP|AFP|Reuters|UPI|BBC)\)\s*")
 _PAGE_FURNITURE = re.compile(
     r"^(?:(?:photo|image|video|credit|source|related|caption|updated|posted|published)\s*:|click|sign up|"
     r"subscribe|read more|advertisement|copyright)|©|https?://|www\.|"
@@ -85,15 +78,16 @@ class SplitSentence:
 
 
 def split_document(text: str) -> list[SplitSentence]:
-    """Every sentence of ``text``, with datelines trimmed off so the offsets cover only the sentence."""
+    """Every sentence of ``text``, with datelines ("WASHINGTON (AP) — ", "(CNN)") trimmed off so the offsets
+    cover only the sentence: the place and agency belong to the page (``text.datelines.dateline_end``)."""
     out: list[SplitSentence] = []
     word_offset = 0
     for start, end in sentence_spans(text):
         piece = text[start:end]
-        prefix = _DATELINE.match(piece) or _AGENCY_PREFIX.match(piece)
-        if prefix and prefix.end() < len(piece):
-            start += prefix.end()
-            piece = piece[prefix.end() :]
+        cut = dateline_end(piece)
+        if 0 < cut < len(piece):
+            start += cut
+            piece = piece[cut:]
         n_words = len(piece.split())
         out.append(SplitSentence(start, end, piece, n_words, word_offset))
         word_offset += n_words
