@@ -28,7 +28,7 @@ from storyweave.text.quantities._lexicon import (
     VAGUE_AMOUNTS,
     YEAR_PREPOSITIONS,
 )
-from storyweave.text.quantities._numbers import DENOMINATORS, Amount, fraction_at, parse_amount
+from storyweave.text.quantities._numbers import Amount, fraction_at, parse_amount
 from storyweave.text.quantities._tokens import Token, adjacent, tokenize
 from storyweave.text.quantities._units import (
     casualty_after,
@@ -38,6 +38,7 @@ from storyweave.text.quantities._units import (
     unit_before,
     unit_of_whole,
 )
+from storyweave.text.quantities._windows import number_windows
 
 __all__ = ["find_quantities"]
 
@@ -50,25 +51,6 @@ _ID_WORDS = {
 _RANGE_LINKS = frozenset({"to", "-", "–", "or"})
 _ORDINAL_BEFORE_HALF = frozenset({"first", "second", "latter", "former", "other", "final", "last"})
 _PART_DETERMINERS = frozenset({"the", "its", "their", "his", "her"})
-_BEHIND, _AHEAD = 60, 90  # back far enough for "the number of displaced families at ..."
-_TRIGGER_WORDS = sorted(
-    {
-        *SMALL_NUMBERS, *TENS, *PLURAL_SCALES, "dozen", "hundred", "thousand", "million", "billion",
-        "trillion", "few", "several", "couple", "handful", *DENOMINATORS,
-    },
-    key=len,
-    reverse=True,
-)  # fmt: skip
-# Searched in the lower-cased text (much faster than a case-insensitive search); the look-ahead on first
-# letters skips most word starts at once.
-_TRIGGER = re.compile(
-    r"\d+|[$€£¥]|\b(?=["
-    + "".join(sorted({w[0] for w in _TRIGGER_WORDS}))
-    + r"])(?:"
-    + "|".join(_TRIGGER_WORDS)
-    + r")\b"
-)
-_TRIGGER_ANY_CASE = re.compile(_TRIGGER.pattern, re.IGNORECASE)
 
 
 VAGUE_AMOUNTS_PHRASES = tuple(words for words, _, _ in VAGUE_AMOUNTS)
@@ -358,34 +340,9 @@ def find_quantities(text: str) -> list[Quantity]:
     not included in the span.
     """
     found: list[Quantity] = []
-    for window_start, window_end in _windows(text):
+    for window_start, window_end in number_windows(text):
         found.extend(_find_in(text, tokenize(text[window_start:window_end], window_start)))
     return found
-
-
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of text around anything that could start a number, merged where they overlap.
-
-    Most of a report holds no number: tokenising only these windows keeps the cost per report low. A
-    window reaches far enough back for the longest bound ("in excess of") and forward for a range, a
-    unit and the counted noun.
-    """
-    spans: list[tuple[int, int]] = []
-    lowered = text.lower()
-    same_offsets = len(lowered) == len(text)  # lower-casing "İ" changes the length: search the original
-    for match in (_TRIGGER if same_offsets else _TRIGGER_ANY_CASE).finditer(
-        lowered if same_offsets else text
-    ):
-        start = text.rfind(" ", 0, max(0, match.start() - _BEHIND))
-        start = text.rfind(".", 0, max(0, match.start() - _BEHIND)) if start < 0 else start
-        start = max(0, start)
-        end = text.find(" ", min(len(text), match.end() + _AHEAD))
-        end = len(text) if end < 0 else end
-        if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
-        else:
-            spans.append((start, end))
-    return spans
 
 
 def _find_in(text: str, tokens: list[Token]) -> list[Quantity]:
