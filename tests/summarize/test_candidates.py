@@ -90,6 +90,17 @@ def test_word_offsets_count_the_words_before_each_sentence():
         ("Those complaints were rejected by the council.", True),
         ("In those days the ferry ran twice a week.", False),
         ("Police questioned those residents who saw the fire.", False),
+        ("He did so on Wednesday afternoon.", True),  # who "he" is was said before
+        ("He died in hospital on Monday.", True),
+        ("It was the largest single-day drop in the index's history.", True),
+        ("This practical book reveals how the family makes decisions.", True),
+        ("His findings illustrate the studio's concerns.", True),
+        ("They're now in isolation at the university hospital.", True),
+        ("It was not immediately clear what caused the fire.", False),  # "it" only fills the subject slot
+        ("It's possible that the motive will never be known.", False),
+        ("This week, the studio filed its response in court.", False),
+        ("Those killed at the checkpoint were trying to flee.", False),
+        ("Hebrew and Arabic are both spoken in the town.", False),
     ],
 )
 def test_sentences_that_need_the_one_before_them(sentence: str, needs: bool) -> None:

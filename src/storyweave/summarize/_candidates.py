@@ -62,6 +62,26 @@ _DEMONSTRATIVE = re.compile(
     r"\b(?:[Tt]hose|[Tt]hese)\s+(?!(?:days|years|times|kinds|sorts|months|weeks)\b)[a-z]+s\b"
     r"(?!\s+(?:who|whom|whose|which|that|of|where)\b)(?!\s*,)"
 )
+# A subject that is only a pronoun, a demonstrative or a possessive ("He did so on Wednesday.", "It was the
+# largest drop ever.", "This practical book ...", "His findings ...") points at someone named before;
+# "this week" does not, nor "those killed ..." / "those who ..." (the people described).
+_POINTING_SUBJECT = re.compile(
+    r"^(?:(?:he|she|they|it|this|that|these)(?:['’](?:s|d|re|ll|ve))?|his|her|its|their"
+    r"|those(?!\s+(?:who|whose|[a-z]+ed)\b))\b"
+    r"(?!\s+(?:week|weekend|year|month|morning|afternoon|evening|night|season|spring|summer|autumn|fall|"
+    r"winter|time)\b)",
+    re.IGNORECASE,
+)
+# ... but an "it" or "that" that only fills the subject slot is no pointer: "It was not clear what sparked
+# ...", "It is unlikely that ...", "It's possible ...".
+_PLACEHOLDER_SUBJECT = re.compile(
+    r"^(?:it|that)(?:\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be|remains|remained|seems|"
+    r"seemed)|['’]s)(?:\s+(?:not|also|still|now|very|too|so))?(?:\s+(?:yet|immediately))?\s+(?:clear|"
+    r"unclear|known|unknown|possible|impossible|likely|unlikely|expected|believed|thought|understood|hoped|"
+    r"feared|reported|estimated|important|hard|difficult|easy|rare|common|uncommon|unusual|worth|true|"
+    r"false|early|late|raining|snowing|illegal|legal)\b",
+    re.IGNORECASE,
+)
 _TERMINAL = re.compile(r"[.!]['\"’”)]*$")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -130,4 +150,5 @@ def needs_previous(sentence: str) -> bool:
         or _ELIDED_SUBJECT.match(sentence)
         or _BACK_REFERENCE.search(sentence)
         or _DEMONSTRATIVE.search(sentence)
+        or (_POINTING_SUBJECT.match(sentence) and not _PLACEHOLDER_SUBJECT.match(sentence))
     )
