@@ -135,6 +135,15 @@ def test_suspect_as_a_noun_or_adjective_is_no_hedge() -> None:
         ("he had never asked the developer for a donation", "denied"),
         ("they were not given any warning", "reported"),
         ("residents were not allowed to return", "reported"),
+        ("She doesn't deserve a bond", "reported"),  # a judgement, not a rejected claim
+        ("We don't have much at this time", "reported"),
+        ("he is not surprised by the study results", "reported"),
+        ("I will never stop looking", "reported"),  # a promise
+        ("A final decision has not been made", "reported"),  # a status
+        ("There was not enough evidence left", "reported"),
+        ("the American people are not better off", "reported"),
+        ("he did not have any contact with the lobbyist", "denied"),
+        ("its fighters were never in the town", "denied"),
     ],
 )
 def test_a_negated_opening_denies_only_when_it_rejects_something(content, certainty) -> None:
@@ -148,3 +157,21 @@ def test_could_of_perception_is_no_hedge() -> None:
     assert certainty_of("The decision could be seen as a provocation.")[0] == "hedged"
     assert certainty_of("The effects could be felt for decades.")[0] == "hedged"
     assert certainty_of("Smoke could be seen as far away as Dover.")[0] == "asserted"
+
+
+def test_comparing_chances_is_a_finding_not_a_hedge() -> None:
+    assert certainty_of("Men aged 18 to 34 are more likely to live with their parents.")[0] == "asserted"
+    assert certainty_of("Top-ranked ads were less likely to feature celebrities.")[0] == "asserted"
+    assert certainty_of("The bill is likely to pass on Friday.")[0] == "hedged"
+
+
+def test_the_writers_own_verdict_on_a_claim_counts() -> None:
+    assert certainty_of("He tweeted on Sunday, falsely claiming that the fund had doubled.") == (
+        "denied",
+        ("falsely",),
+    )
+    assert certainty_of("The senator said, without evidence, that the ballots were forged.") == (
+        "hedged",
+        ("without evidence",),
+    )
+    assert certainty_of_attribution("falsely claimed", "the fund had doubled")[0] == "denied"
