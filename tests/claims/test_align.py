@@ -254,6 +254,29 @@ def test_a_scoped_count_meets_an_unscoped_one_only_in_nearly_the_same_sentence()
     assert numbers == []
 
 
+def test_ages_ranges_phone_numbers_and_money_are_no_counts() -> None:
+    assert _numbers("Liberty Marsh, 14, and Abigail Tern, 13, whose bodies were found on Tuesday.") == []
+    assert _numbers("Police said the girls, both 13, were found dead in the woods.") == []
+    assert _numbers("Adults aged 20 to 29 live with their parents.") == []
+    assert _numbers("Men ages 18-34 live with their parents, and between 20 and 30 died.") == []
+    assert _numbers("Anyone with information about the deaths can call 844-459-5786.") == []
+    assert _numbers("The bill adds $300 billion for the 12 agencies that were hit.") == [("agenci", "12", "")]
+    assert _numbers("The death toll has risen to 15.") == [("dead", "15", "")]
+    articles = [
+        _article("a", "Liberty Marsh, 14, and Abigail Tern, 13, were found dead near Delphi on Tuesday."),
+        _article("b", "The two bodies were found near Delphi on Tuesday, police said."),
+    ]
+    assert [c for c in align_claims(articles)[1] if c.slot == "number"] == []
+
+
+def test_nothing_in_a_negated_clause_is_asserted() -> None:
+    articles = [
+        _article("a", "Police in Delphi did not initially suspect foul play, a statement said on Tuesday."),
+        _article("b", "Police in Delphi initially said there was no foul play suspected on Tuesday."),
+    ]
+    assert [c for c in align_claims(articles)[1] if c.slot == "negation"] == []
+
+
 @pytest.mark.skipif(not EXAMPLES.is_dir(), reason="examples/reports not present in this checkout")
 def test_story_c_of_the_example_corpus_shows_toll_and_direction_conflicts() -> None:
     import storyweave

@@ -157,6 +157,29 @@ def _partitive_whole(tokens: list[str], lowered: list[str], i: int, used: int) -
     return j if j < len(tokens) and _number(tokens, j) is not None else None
 
 
+# An age in apposition ("Abigail Williams, 13, whose bodies ...", "both 13"), a range ("age 20 to 29",
+# "18-34", "between 20 and 30"), a phone number's groups, or an amount of money or a scaled figure ("$300
+# billion") is no count of people or things another report could contradict.
+_AGE_WORDS = {"aged", "age", "ages", "both", "all"}
+_SCALES = {"hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "m", "k", "hundreds",
+           "thousands", "millions", "billions"}  # fmt: skip
+_CURRENCY = {"$", "£", "€", "¥", "us$", "usd", "eur", "gbp"}
+
+
+def _not_a_count(lowered: list[str], i: int, used: int) -> bool:
+    before = lowered[i - 1] if i > 0 else ""
+    before2 = lowered[i - 2] if i > 1 else ""
+    after = lowered[i + used] if i + used < len(lowered) else ""
+    after2 = lowered[i + used + 1] if i + used + 1 < len(lowered) else ""
+    if before in _AGE_WORDS or (before, after) in {(",", ","), (",", ")"), ("(", ")")}:
+        return True
+    if after in {"to", "-", "–", "and", "or"} and after2[:1].isdigit():
+        return True
+    if before in {"-", "–", "to", "and", "or"} and before2[:1].isdigit():
+        return True
+    return after in _SCALES or before in _CURRENCY
+
+
 def _number_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
     found: dict[int, Slot] = {}
     wholes: set[int] = set()
@@ -169,7 +192,11 @@ def _number_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
         value, used = parsed
         after = lowered[i + used] if i + used < len(lowered) else ""
         before = lowered[i - 1] if i > 0 else ""
-        if after in _INCREMENT or after in _NOT_A_COUNT or after in {".", ":"} or before in _MONTHS:
+        # A count ends a sentence only after "to" / "at" ("the toll has risen to 15.").
+        closing = after in {".", ":"} and before not in {"to", "at"}
+        if after in _INCREMENT or after in _NOT_A_COUNT or closing or before in _MONTHS:
+            continue
+        if _not_a_count(lowered, i, used):
             continue
         if 1800 <= value <= 2100 and tokens[i].isdigit():  # a year, compared as a date if anywhere
             continue
@@ -289,19 +316,30 @@ def _person_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
     return found
 
 
+_NEGATION_SCOPE = 6
+_CLAUSE_BREAK = {"but", "and", "while", "when", "because", "although", "though", "after", "before", "since"}
+
+
 def _negation_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
-    """Predicates a sentence negates ("did not respond" → respond) and asserts, for did / did not."""
+    """Predicates a sentence negates ("did not respond" → respond) and asserts, for did / did not.
+
+    The negated predicate is the first content word after the negator, past adverbs ("did not initially
+    suspect" → suspect); nothing else in the negator's clause counts as asserted ("no foul play suspected"
+    asserts neither "foul" nor "suspected")."""
     found = []
     negated_at = set()
     for i, word in enumerate(lowered):
         if word in _NEGATORS or word.endswith("n't"):
-            for j in range(i + 1, min(len(lowered), i + 4)):
-                if lowered[j].isalpha() and lowered[j] not in _AUXILIARIES:
-                    negated_at.add(j)
-                    if lowered[j] in SPEECH_VERBS:  # "did not confirm" is about the speaker, not the event
-                        break
-                    found.append(Slot("negation", stem(lowered[j]), "not", f"{tokens[i]} {tokens[j]}"))
+            key_found = False
+            for j in range(i + 1, min(len(lowered), i + 1 + _NEGATION_SCOPE)):
+                if not lowered[j].isalpha() or lowered[j] in _CLAUSE_BREAK:
                     break
+                negated_at.add(j)
+                if key_found or lowered[j] in _AUXILIARIES or (lowered[j].endswith("ly") and j < i + 3):
+                    continue
+                key_found = True
+                if lowered[j] not in SPEECH_VERBS:  # "did not confirm" is about the speaker, not the event
+                    found.append(Slot("negation", stem(lowered[j]), "not", f"{tokens[i]} {tokens[j]}"))
     for j, word in enumerate(lowered):
         after_preposition = j > 0 and lowered[j - 1] in _FUNCTION | _DIRECTIONAL
         if j not in negated_at and word.isalpha() and not after_preposition and word not in _FUNCTION:
