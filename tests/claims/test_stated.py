@@ -445,6 +445,27 @@ def test_a_lone_quotation_goes_on_in_the_voice_of_the_quoted_speaker_before_it()
     assert not any("too soon" in c.text for c in stated_claims(alone, "t"))
 
 
+def test_a_quotation_running_over_sentences_and_paragraphs_keeps_its_speaker() -> None:
+    text = (
+        '"What are they supposed to do now?" the rancher Amos Pell added in comments first reported by the '
+        'Valley Wire. "They sold the herd, they sold the land, because nobody would lend them a cent.\n\n'
+        '"And I have often wondered whether they were better off before. They got less freedom."\n\n'
+        "The county did not respond to requests for comment."
+    )
+    for words in ("sold the herd", "often wondered"):
+        claim = _claim(text, words)
+        assert _chain(claim)[-1][0] == "the rancher Amos Pell", words
+    assert _claim(text, "did not respond").chain == ()
+    # A new quoted paragraph after a speaker's closed quotation goes on in that voice until it closes.
+    paragraphs = (
+        '"We have seen what campaigns can do for road safety," the council chief Tam Orrel said.\n\n'
+        '"This research shows how much a campaign like this could change.\n\n'
+        '"These findings should now be used to plan the next one."'
+    )
+    for words in ("This research", "These findings"):
+        assert _chain(_claim(paragraphs, words))[-1][0] == "the council chief Tam Orrel", words
+
+
 def test_being_called_to_a_place_is_no_attributed_claim() -> None:
     text = "Crews were called to the depot on Millrace Road at about 9:30 p.m. after residents saw flames."
     (claim,) = stated_claims(text, "t")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyweave.text.sentences import is_whole_quotation, sentence_spans, split_sentences
+from storyweave.text.sentences import is_whole_quotation, quotation_states, sentence_spans, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -77,3 +77,24 @@ def test_blank_text_has_no_sentences() -> None:
 )
 def test_a_sentence_that_is_one_quotation_and_nothing_else(sentence: str, whole: bool) -> None:
     assert is_whole_quotation(sentence) is whole
+
+
+def test_quotation_states_follow_a_quotation_over_sentences_and_paragraphs() -> None:
+    text = (
+        '"What now?" he added. "They sold the herd. They sold the land.\n'
+        '"And I wondered why." The county said "no" and left. \u201cWe stay,\u201d she said.'
+    )
+    spans = list(sentence_spans(text))
+    states = quotation_states(text, spans)
+    shown = [
+        (text[a:b].strip('"\u201c ')[:12], inside) for (a, b), (inside, _) in zip(spans, states, strict=True)
+    ]
+    assert shown == [
+        ('What now?" h', False),
+        ("They sold th", True),
+        ("They sold th", True),
+        ("And I wonder", True),
+        ("The county s", False),
+        ("We stay,\u201d sh", False),
+    ]
+    assert [still_open for _, still_open in states] == [True, True, True, False, False, False]

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import sentencex
 
-__all__ = ["is_whole_quotation", "sentence_spans", "split_sentences"]
+__all__ = ["is_whole_quotation", "quotation_states", "sentence_spans", "split_sentences"]
 
 _LINE = re.compile(r"[^\n]+")
 _WHOLE_QUOTATION = re.compile(r"[\"“][^\"“”]+[\"”]")
@@ -65,3 +65,42 @@ def is_whole_quotation(sentence: str) -> bool:
     """Whether the sentence is one quotation and nothing else ('"The whole town is holding its breath."'):
     its speaker is named elsewhere, usually in the sentence before."""
     return _WHOLE_QUOTATION.fullmatch(sentence.strip()) is not None
+
+
+_DOUBLE_QUOTE = re.compile(r"[\"“”]")
+
+
+def quotation_states(text: str, spans: list[tuple[int, int]]) -> list[tuple[bool, bool]]:
+    """For each sentence span of ``text`` (in order): whether it lies wholly inside one quotation, and
+    whether a quotation is still open where it ends.
+
+    News prose runs a long quotation over several sentences and paragraphs, opening each paragraph with a
+    quotation mark and closing only at the end ('"They abort ... cotton.' / '"And I've often wondered ...
+    less freedom."'), so the sentences after the first carry no speaker of their own. A line break closes
+    any open quotation: the next paragraph reopens it if the quotation goes on. Straight quotation marks
+    alternate open/close; single quotation marks are not read (they double as apostrophes).
+    """
+    states: list[tuple[bool, bool]] = []
+    quote_open = False
+    position = 0
+    for start, end in spans:
+        if "\n" in text[position:start]:
+            quote_open = False
+        open_at_start = quote_open
+        inside, first = True, True
+        last_word = len(text[start:end].rstrip(' .,;:!?"”’)')) + start
+        for mark in _DOUBLE_QUOTE.finditer(text, start, end):
+            opens = mark.group() == "“" or (mark.group() == '"' and not quote_open)
+            if opens:
+                if not (first and mark.start() == start and not open_at_start):
+                    inside = inside and quote_open  # a second quotation opening mid-sentence
+                quote_open = True
+            else:
+                if mark.start() < last_word:
+                    inside = False  # closed before the sentence ends: words outside the quotation follow
+                quote_open = False
+            first = False
+        opened_here = text[start] in '"“'
+        states.append(((open_at_start or opened_here) and inside, quote_open))
+        position = end
+    return states

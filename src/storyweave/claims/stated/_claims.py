@@ -25,7 +25,7 @@ from storyweave.claims.stated._spans import SpanIndex
 from storyweave.claims.stated._voice import is_single_unnamed
 from storyweave.model import Attribution, Span, StatedClaim
 from storyweave.text.quantities import find_quantities
-from storyweave.text.sentences import is_whole_quotation, sentence_spans
+from storyweave.text.sentences import is_whole_quotation, quotation_states, sentence_spans
 from storyweave.text.verbs import IRREGULAR_PAST
 
 __all__ = ["stated_claims"]
@@ -273,19 +273,22 @@ def stated_claims(text: str, article_id: str = "", *, contextual: bool | None = 
         )
     covered = [(c.start, c.end) for c in claims] + [(a.cue.start, a.cue.end) for a in attributions]
     covering = SpanIndex(covered)
-    # A quotation standing alone right after a quoted speaker's sentence goes on in that speaker's voice.
-    speakers = {
-        index: c
-        for c in claims
-        if c.chain and _QUOTE_MARK.match(c.text)
-        for index in [_index(sentences, c.start)]
-    }
+    # A quotation standing alone right after a quoted speaker's sentence goes on in that speaker's voice,
+    # as do the sentences of a quotation running on after it ('"..." he added. "They abort ... cotton.')
+    # and a new quoted paragraph that is not closed yet.
+    quoting = quotation_states(text, sentences)
+    # The quotation's own speaker, not an outer voice relaying the whole sentence ("'...,' he added in
+    # comments first reported by the Times"): the shortest quoted claim of the sentence.
+    speakers: dict[int, StatedClaim] = {}
+    for c in sorted(claims, key=lambda c: -len(c.text)):
+        if c.chain and _QUOTE_MARK.match(c.text):
+            speakers[_index(sentences, c.start)] = c
     for index, (s_start, s_end) in enumerate(sentences):
         start, end = _strip(text, s_start, s_end)
         body = text[s_start:s_end]
         if any(covered[k][0] < s_end and s_start < covered[k][1] for k in covering.near(s_start, s_end)):
             continue
-        speaker = speakers.get(index - 1) if is_whole_quotation(body) else None
+        speaker = speakers.get(index - 1) if is_whole_quotation(body) or quoting[index][0] else None
         if speaker is None and not _states_something(body):
             continue
         cues = [speaker.cue.text] if speaker and speaker.cue else []
