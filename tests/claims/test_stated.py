@@ -196,6 +196,36 @@ def test_a_pronoun_speaker_names_whom_it_stands_for() -> None:
     assert (claim.chain[-1].text, claim.chain[-1].refers_to) == ("She", "The director, Wenna Caddow")
 
 
+@pytest.mark.parametrize(
+    ("text", "fragment", "referent"),
+    [
+        # "it" is an institution or a document, never the person who spoke before
+        (
+            "The Nuclear Regulatory Commission's spokesman, Victor Dane, said the plant was safe. "
+            "The commission said the berm had failed. It said in a statement that it would inspect the site.",
+            "would inspect",
+            "Nuclear Regulatory Commission",
+        ),
+        # "he" is no document, "they" no single person
+        (
+            "The study, published on Monday, found that the heart rates were off. "
+            "He said the findings were flawed.",
+            "findings were flawed",
+            None,
+        ),
+        (
+            "His wife, Ada Copeland, said the trips helped. They said the veterans were grateful.",
+            "veterans were grateful",
+            None,
+        ),
+    ],
+)
+def test_a_pronoun_source_only_takes_a_voice_it_can_stand_for(
+    text: str, fragment: str, referent: str | None
+) -> None:
+    assert _claim(text, fragment).chain[-1].refers_to == referent
+
+
 def test_an_institution_named_only_by_its_kind_points_back_to_its_full_name() -> None:
     text = (
         "At least 12 people died, the Lake Orrin Navigation Board said. The ferry was heading north, the "

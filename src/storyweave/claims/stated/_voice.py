@@ -161,10 +161,12 @@ def _resolve_pronoun(text: str, start: int, word: str, earlier: Sequence[ChainLi
             at = start - len(text[window_start:start]) + before.rfind(clause)
             return _describe(text, at, at + len(clause))
         return None
-    nearby = [link for link in earlier if window_start <= link.start < start]
+    nearby = [link for link in earlier if window_start <= link.start < start and _agrees(word, link)]
     if word in {"they", "them", "their", "we", "us"}:
         plural = [link for link in nearby if link.text.strip().lower() not in _SINGULAR_PRONOUNS]
         return plural[-1] if plural else None
+    if word in {"it", "its"}:
+        return nearby[-1] if nearby else None
     # "he" / "she" as a source ("He added that ..."): most often the previous speaker, even when another
     # name ("told reporters in Santa Cruz", "told MRTV") stands nearer; outlets and crowds cannot be "he".
     speakers = [
@@ -186,6 +188,40 @@ def _resolve_pronoun(text: str, start: int, word: str, earlier: Sequence[ChainLi
         match = people[-1]
         return _describe(text, window_start + match.start(), window_start + match.end())
     return None
+
+
+# What no person is: a document or a finding speaks as "it", never as "he", "she" or "they".
+_THING_HEAD = word_set(
+    """study studies report reports constitution statement statements document documents survey surveys poll
+    polls analysis letter law bill memo affidavit complaint lawsuit filing ruling order indictment research
+    paper website post tweet video footage release"""
+)
+
+
+_PRONOUN_NUMBER = {
+    **dict.fromkeys(("he", "him", "his", "she", "her", "i"), "person"),
+    **dict.fromkeys(("it", "its"), "thing"),
+    **dict.fromkeys(("they", "them", "their", "we", "us"), "plural"),
+}
+
+
+def _agrees(pronoun: str, link: ChainLink) -> bool:
+    """Whether ``link`` can be what ``pronoun`` stands for: "it" an institution or a document ("the
+    commission", "the study"), "he"/"she" a person, "they" anyone but one named or singular person ("His
+    wife" is no "they")."""
+    tokens = [t for t in _head(_TOKEN.findall(link.text)) if t not in ",;:()—–"]
+    if not tokens:
+        return False
+    last = tokens[-1].lower().rstrip(".")
+    if last in PRONOUNS:  # an earlier pronoun, resolved or not: the same person and number
+        return _PRONOUN_NUMBER.get(last) == _PRONOUN_NUMBER.get(pronoun)
+    thing = last in _THING_HEAD or last in INSTITUTION_HEAD or link.role == "outlet"
+    if pronoun in {"it", "its"}:
+        return thing
+    if pronoun in {"he", "she", "him", "his", "her", "i"}:
+        return not thing
+    plural = last.endswith("s") or last in INSTITUTION_HEAD or link.role == "outlet" or "and" in tokens
+    return plural or last in {"police", "staff", "military", "government", "people", "crew", "family"}
 
 
 def _describe(text: str, start: int, end: int) -> ChainLink:
