@@ -13,8 +13,9 @@ from functools import cached_property
 import numpy as np
 from scipy import sparse
 
-from storyweave.summarize._candidates import is_candidate, needs_previous, split_document
+from storyweave.summarize._candidates import split_document
 from storyweave.text.entities import ReportVocabulary, report_words
+from storyweave.text.standalone import is_candidate, needs_previous
 from storyweave.text.tokens import content_words
 
 __all__ = ["SentenceGroup", "build_group"]

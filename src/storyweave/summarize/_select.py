@@ -7,9 +7,9 @@ appended once, as long as at least ``MIN_WORDS`` words of budget are unused — 
 budget instead of a ragged short one.
 
 A sentence that reads right only after the one before it (a pronoun speaker, a lone quotation: see
-``_candidates.needs_previous``) is taken either once that one is in, or together with it, the pair scored by
-the mean relevance of its words: a strong quotation then brings the sentence naming its speaker along,
-instead of waiting for that sentence to win on its own.
+``text.standalone.needs_previous``) is taken either once that one is in, or together with it, the pair
+scored by the mean relevance of its words: a strong quotation then brings the sentence naming its speaker
+along, instead of waiting for that sentence to win on its own.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from datetime import date
 
 import numpy as np
 
-from storyweave.summarize._candidates import MIN_WORDS
 from storyweave.summarize._group import SentenceGroup
 from storyweave.summarize._support import SUPPORT_THRESHOLD
+from storyweave.text.standalone import MIN_WORDS
 
 __all__ = ["reading_order", "select"]
 

@@ -1,0 +1,125 @@
+"""Whether a sentence lifted out of its report still reads right on its own.
+
+A summary or a timeline shows sentences without their neighbours, so a sentence is only shown alone when
+it makes sense alone: no headings, bylines, datelines or page furniture, no questions, no half-quotes, no
+opening connector that points back to a sentence the reader will not see (``is_candidate``); and some
+sentences read right only straight after the one before them in their report (``needs_previous``). These
+rules are deliberately conservative: a false rejection costs one candidate among dozens, a false acceptance
+can put "But he denied it." in a brief.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyweave.text.sentences import is_whole_quotation
+
+__all__ = ["MAX_WORDS", "MIN_WORDS", "is_candidate", "needs_previous"]
+
+MIN_WORDS = 6
+MAX_WORDS = 70
+
+_PAGE_FURNITURE = re.compile(
+    r"^(?:(?:photo|image|video|credit|source|related|caption|updated|posted|published)\s*:|click|sign up|"
+    r"subscribe|read more|advertisement|copyright)|©|https?://|www\.|"
+    r"\b(?:tweets?|cookies?|javascript|newsletter|inbox|all rights reserved|terms of (?:use|service)|"
+    r"privacy policy|mailing list|contact details|click here|sign up|subscribe|your browser)\b",
+    re.IGNORECASE,
+)
+# Openers that only make sense after another sentence. A pronoun opener ("He said ...") is left to the
+# ranker: it is often fine in news, where the subject was named in the headline.
+_DANGLING_OPENER = re.compile(
+    r"^(?:but|however|and|or|yet|still|also|so|nevertheless|nonetheless|moreover|furthermore|instead|"
+    r"thus|therefore|hence|besides|otherwise|likewise|similarly|additionally|then|even so|in addition|"
+    r"in contrast|by contrast|on the other hand|as a result|that's why|that is why|this is why|"
+    r"for example|for instance|in fact|indeed|after all|again)\b",
+    re.IGNORECASE,
+)
+# Words whose speaker is only a pronoun ("'We are heartbroken,' she said.", "The plan, he said, ...",
+# "He added that ...") name the speaker in an earlier sentence: alone, the reader cannot tell who talks.
+_PRONOUN_SPEAKER = re.compile(
+    r"(?:[,.!?]['\"’”]?|['\"’”])\s+(?:he|she|they)\s+(?:said|says|added|adds|told|explained|noted|"
+    r"continued|insisted|wrote|recalled|warned|argued)\b|^(?:he|she|they)\s+(?:added|continued|went on)\b",
+    re.IGNORECASE,
+)
+# A subject that is only a quantifier ("Most were treated for hypothermia", "Several of them remain"):
+# who they are was said before.
+_ELIDED_SUBJECT = re.compile(
+    r"^(?:most|many|some|several|others|all|both|none|few|each|neither|the rest|the others)"
+    r"(?:\s+of\s+(?:them|those|these))?\s+(?:were|are|was|is|had|have|has|remain|remained|died|survived|"
+    r"said|say|told|will|would|could)\b",
+    re.IGNORECASE,
+)
+# "could not confirm the figure", "has not commented on the claim": which figure or claim was said before.
+_BACK_REFERENCE = re.compile(
+    r"\b(?:the|that|this|those|these)\s+(?:claims?|figures?|allegations?)\b"
+    r"(?!\s+(?:that|of|by|from|in|on|about|published|released|said|says)\b)(?!\s*,)",
+    re.IGNORECASE,
+)
+# "The council rejected those complaints at the time": which complaints was said in the sentence before.
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:[Tt]hose|[Tt]hese)\s+(?!(?:days|years|times|kinds|sorts|months|weeks)\b)[a-z]+s\b"
+    r"(?!\s+(?:who|whom|whose|which|that|of|where)\b)(?!\s*,)"
+)
+# A subject that is only a pronoun, a demonstrative or a possessive ("He did so on Wednesday.", "It was the
+# largest drop ever.", "This practical book ...", "His findings ...") points at someone named before;
+# "this week" does not, nor "those killed ..." / "those who ..." (the people described).
+_POINTING_SUBJECT = re.compile(
+    r"^(?:(?:he|she|they|it|this|that|these)(?:['’](?:s|d|re|ll|ve))?|his|her|its|their"
+    r"|those(?!\s+(?:who|whose|[a-z]+ed)\b))\b"
+    r"(?!\s+(?:week|weekend|year|month|morning|afternoon|evening|night|season|spring|summer|autumn|fall|"
+    r"winter|time)\b)",
+    re.IGNORECASE,
+)
+# ... but an "it" or "that" that only fills the subject slot is no pointer: "It was not clear what sparked
+# ...", "It is unlikely that ...", "It's possible ...".
+_PLACEHOLDER_SUBJECT = re.compile(
+    r"^(?:it|that)(?:\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be|remains|remained|seems|"
+    r"seemed)|['’]s)(?:\s+(?:not|also|still|now|very|too|so))?(?:\s+(?:yet|immediately))?\s+(?:clear|"
+    r"unclear|known|unknown|possible|impossible|likely|unlikely|expected|believed|thought|understood|hoped|"
+    r"feared|reported|estimated|important|hard|difficult|easy|rare|common|uncommon|unusual|worth|true|"
+    r"false|early|late|raining|snowing|illegal|legal)\b",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.!]['\"’”)]*$")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def is_candidate(sentence: str, n_words: int, *, cased: bool = True) -> bool:
+    """Whether ``sentence`` can be lifted into a summary and still read correctly.
+
+    ``cased`` says whether the document uses capital letters at all: in lower-cased text (some datasets)
+    a lower-case opening proves nothing about the sentence being a fragment.
+    """
+    if not MIN_WORDS <= n_words <= MAX_WORDS:
+        return False
+    if not _TERMINAL.search(sentence):  # questions, headings, captions, cut-off lines
+        return False
+    if _PAGE_FURNITURE.search(sentence) or _DANGLING_OPENER.match(sentence):
+        return False
+    first = _LETTER.search(sentence)
+    if first is None or (cased and first.group().islower()):
+        return False
+    if cased and sentence.isupper():
+        return False
+    # An odd number of quote marks means the sentence is one piece of a longer quotation.
+    if sentence.count('"') % 2 or sentence.count("“") != sentence.count("”"):
+        return False
+    letters = sum(map(str.isalpha, sentence))
+    return letters >= 0.6 * len(sentence)
+
+
+def needs_previous(sentence: str) -> bool:
+    """Whether ``sentence`` only reads right straight after the sentence before it in its report: its
+    speaker is a pronoun ("'...,' she said") or unnamed (a quotation standing alone), its subject is only a
+    quantifier ("Most were treated ..."), or it points back to "the claim", "the figure" or "those
+    complaints" without saying which. The selector takes such a sentence right after that one, or
+    together with it (``_select``)."""
+    return bool(
+        _PRONOUN_SPEAKER.search(sentence)
+        or is_whole_quotation(sentence)
+        or _ELIDED_SUBJECT.match(sentence)
+        or _BACK_REFERENCE.search(sentence)
+        or _DEMONSTRATIVE.search(sentence)
+        or (_POINTING_SUBJECT.match(sentence) and not _PLACEHOLDER_SUBJECT.match(sentence))
+    )
