@@ -115,3 +115,43 @@ def test_seed_reports_are_dated_and_kept_apart() -> None:
     assert ("2014-W33", "last week", "syria") in found
     starts = [calendar_start(e.when) for e in dated]
     assert None not in starts and starts == sorted(starts)
+
+
+def test_within_a_day_morning_comes_before_afternoon_and_clock_times_fall_in_between() -> None:
+    text = (
+        "The senators met again on Friday afternoon to draft the final text of the budget. "
+        "Committee staff had gathered on Friday morning to review the amendments one by one. "
+        "The vote was finally called at 1:30 p.m. on Friday by the majority leader."
+    )
+    dated, _ = build_timeline([_article("a", text, date(2015, 3, 28))])
+    assert [e.when for e in dated] == ["2015-03-27TMO", "2015-03-27T13:30", "2015-03-27TAF"]
+
+
+def test_a_weekend_starts_on_its_saturday() -> None:
+    assert calendar_start("2014-W26-WE") == date(2014, 6, 28)
+    assert calendar_start("2014-W26") == date(2014, 6, 23)
+
+
+def test_a_sentence_is_filed_under_the_date_of_its_own_event() -> None:
+    text = (
+        "A candlelit vigil was held on the quayside on Sunday night for the victims of Saturday's ferry "
+        "disaster on the lake. Orrin Lake Lines, which has run the crossing since 2011, said on Monday that "
+        "it would cooperate with the inquiry. The building, which dates from the 1960s, will be demolished."
+    )
+    dated, _ = build_timeline([_article("a", text, date(2026, 3, 24))])
+    assert [(e.when, e.expression) for e in dated] == [
+        ("196", "the 1960s"),  # the only date it has: kept
+        ("2026-03-22TNI", "Sunday night"),
+        ("2026-03-23", "Monday"),
+    ]
+
+
+def test_page_furniture_and_dangling_sentences_are_no_timeline_entries() -> None:
+    text = (
+        "Severe weather halts Monday practice at the Masters\n"
+        "However, he said on Monday that some of the cases were still open.\n"
+        "The council approved the harbour budget on Monday after a long debate."
+    )
+    dated, _ = build_timeline([_article("a", text, date(2014, 3, 26))])
+    kept = "The council approved the harbour budget on Monday after a long debate."
+    assert [e.text for e in dated] == [kept]

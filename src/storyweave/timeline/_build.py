@@ -15,8 +15,9 @@ from datetime import date
 
 from storyweave.model import Article, TimeExpression, TimelineEntry
 from storyweave.text.sentences import sentence_spans
+from storyweave.text.standalone import is_candidate
 from storyweave.text.timex import find_timexes, unanchored_expressions
-from storyweave.timeline._values import RANK, calendar_start, granularity
+from storyweave.timeline._values import RANK, calendar_start, granularity, time_of_day
 
 __all__ = ["DEFAULT_MAX_ENTRIES", "build_timeline"]
 
@@ -77,6 +78,25 @@ def _dating(
             continue
         dating.append(timex)
     return dating
+
+
+# A date inside a relative clause, after "since" or "than", or in a possessive ("Saturday's disaster")
+# dates something the sentence mentions, not what it reports: "A vigil was held on Sunday night for the
+# victims of Saturday's disaster", "Orrin Lake Lines, which has run the route since 2011, said on Monday".
+_SUBORDINATE_BEFORE = re.compile(
+    r"(?:(?:^|[,;(—–]\s*)(?:which|who|whose|where)\b[^,;()—–]*|\b(?:since|than)\b[^,;]{0,40}?)$",
+    re.IGNORECASE,
+)
+
+
+def _main_clause(text: str, dating: list[TimeExpression], sentence_start: int) -> list[TimeExpression]:
+    """The dates of a sentence's own event: subordinate ones are dropped when another date is left."""
+    main = [
+        t
+        for t in dating
+        if not re.search(r"['’]s$", t.text) and not _SUBORDINATE_BEFORE.search(text[sentence_start : t.start])
+    ]
+    return main or dating
 
 
 def _merge(drafts: list[_Draft], draft: _Draft) -> None:
@@ -140,10 +160,13 @@ def build_timeline(
         number = numbers.get(article.id, position)
         found = find_timexes(article.text, article.published)
         relative = unanchored_expressions(article.text) if article.published is None else []
+        cased = article.text != article.text.lower()
         for start, end in sentence_spans(article.text):
             sentence = article.text[start:end]
             dating = _dating(article.text, found, start, end, article.published)
-            for timex in dating:
+            if not is_candidate(sentence, len(sentence.split()), cased=cased):
+                continue  # page furniture, a caption, a question, half a quotation, "However, he said ..."
+            for timex in _main_clause(article.text, dating, start):
                 if _event_words(sentence, timex.text) >= _MIN_EVENT_WORDS:
                     kind = granularity(timex.value) or "day"
                     words = _words(sentence)
@@ -157,5 +180,7 @@ def build_timeline(
                 )
                 _merge(undated, draft)
     chosen = _cap(dated, max_entries)
-    chosen.sort(key=lambda d: (calendar_start(d.when) or date.min, RANK[d.granularity], d.when))
+    chosen.sort(
+        key=lambda d: (calendar_start(d.when) or date.min, RANK[d.granularity], time_of_day(d.when), d.when)
+    )
     return [_entry(d) for d in chosen], [_entry(d) for d in undated[:max_entries]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-__all__ = ["calendar_start", "granularity"]
+__all__ = ["calendar_start", "granularity", "time_of_day"]
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day", re.compile(r"^(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:T.*)?$")),
@@ -39,8 +39,10 @@ def calendar_start(value: str) -> date | None:
         try:
             if name == "day":
                 return date(int(found["y"]), int(found["m"]), int(found["d"]))
-            if name == "week":
-                return date.fromisocalendar(int(found["y"]), int(found["w"]), 1)
+            if name == "week":  # a weekend ("2014-W26-WE") starts on its Saturday
+                return date.fromisocalendar(
+                    int(found["y"]), int(found["w"]), 6 if value.endswith("WE") else 1
+                )
             if name == "month":
                 return date(int(found["y"]), int(found["m"]), 1)
             if name == "quarter":
@@ -53,3 +55,20 @@ def calendar_start(value: str) -> date | None:
         except ValueError:
             return None
     return None
+
+
+# Where a part of the day falls, in minutes after midnight, so "morning" sorts before "afternoon".
+_PART_OF_DAY = {"MO": 8 * 60, "MI": 12 * 60, "AF": 15 * 60, "EV": 19 * 60, "NI": 22 * 60}
+_CLOCK = re.compile(r"T(?P<h>\d\d)(?::(?P<m>\d\d))?")
+
+
+def time_of_day(value: str) -> int:
+    """Minutes after midnight a day value's time names ("2026-03-21T17:00" → 1020, "…TAF" → 900); -1 for
+    a whole day, which comes first."""
+    _, _, time = value.partition("T")
+    if not time:
+        return -1
+    if time[:2] in _PART_OF_DAY:
+        return _PART_OF_DAY[time[:2]]
+    found = _CLOCK.match("T" + time)
+    return int(found["h"]) * 60 + int(found["m"] or 0) if found else -1
