@@ -98,3 +98,22 @@ def test_quotation_states_follow_a_quotation_over_sentences_and_paragraphs() -> 
         ("We stay,\u201d sh", False),
     ]
     assert [still_open for _, still_open in states] == [True, True, True, False, False, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "He was last seen around 2:30 p.m. Friday afternoon. Police searched the woods.",
+            ["He was last seen around 2:30 p.m. Friday afternoon.", "Police searched the woods."],
+        ),
+        ("The shooting happened at 3:28 a.m. Tuesday near the bar.", None),
+        ("It started at 9 a.m. EST on Monday.", None),
+        (
+            "The meeting ends at 5 p.m. The council then votes.",
+            ["The meeting ends at 5 p.m.", "The council then votes."],
+        ),
+    ],
+)
+def test_a_clock_time_that_goes_on_does_not_end_the_sentence(text: str, expected: list[str] | None) -> None:
+    assert split_sentences(text) == (expected if expected is not None else [text])

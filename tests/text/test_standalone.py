@@ -76,6 +76,12 @@ def test_a_pronoun_opener_is_left_to_the_ranker():
         ("This week, the studio filed its response in court.", False),
         ("Those killed at the checkpoint were trying to flee.", False),
         ("Hebrew and Arabic are both spoken in the town.", False),
+        ("The man robbed another pharmacy on Andrews Avenue the following day.", True),  # after which day?
+        ("Police arrested the driver two hours later at his home.", True),
+        ("The storm came later in the week, forecasters said on Monday.", False),
+        ("Police arrested the driver hours later at his home.", True),
+        ("The council met later that day to discuss the plan.", True),
+        ("The council met on the day after the vote to discuss the plan.", False),
     ],
 )
 def test_sentences_that_need_the_one_before_them(sentence: str, needs: bool) -> None:

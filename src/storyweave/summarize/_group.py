@@ -100,7 +100,9 @@ def build_group(documents: Sequence[str], *, lead_words: int | None = None) -> S
             end.append(sentence.end)
             within_lead = lead_words is None or sentence.word_offset < lead_words
             candidate.append(within_lead and is_candidate(sentence.text, sentence.words, cased=cased))
-            after_previous.append(rank > 0 and needs_previous(sentence.text))
+            # What a sentence ending in a colon announces reads right only after it.
+            announced = rank > 0 and sentences[rank - 1].text.rstrip().endswith(":")
+            after_previous.append(rank > 0 and (announced or needs_previous(sentence.text)))
         document_words.append(sentences[-1].word_offset + sentences[-1].words if sentences else 0)
     return SentenceGroup(
         texts=tuple(texts),

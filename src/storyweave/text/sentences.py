@@ -25,8 +25,35 @@ _MAX_CHARS = 2000
 _MAY_THEN_SENTENCE = re.compile(r"\bMay\.(?=\s+[A-Z“\"‘'])")
 
 
+# sentencex ends a sentence at "p.m." even when the time goes on ("around 2:30 p.m. Friday afternoon.",
+# "at 9 a.m. EST on Monday"): a weekday, a part of the day or a time zone right after it is the same sentence.
+_CLOCK_END = re.compile(r"\b[ap]\.m\.\s*$", re.IGNORECASE)
+_CLOCK_GOES_ON = re.compile(
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday)\b"
+    r"|(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|BST|UTC|CET|CEST|local\s+time)\b|[a-z(,;])"
+)
+
+
+def _held_at_clock(pieces: Iterator[str]) -> Iterator[str]:
+    """Pieces with a piece ending in "a.m."/"p.m." joined to the next one when the time goes on there."""
+    pending = ""
+    for piece in pieces:
+        if pending:
+            if _CLOCK_GOES_ON.match(piece):
+                piece = pending + piece
+            else:
+                yield pending
+            pending = ""
+        if _CLOCK_END.search(piece):
+            pending = piece
+        else:
+            yield piece
+    if pending:
+        yield pending
+
+
 def _pieces(chunk: str) -> Iterator[str]:
-    for piece in sentencex.segment("en", chunk):
+    for piece in _held_at_clock(iter(sentencex.segment("en", chunk))):
         start = 0
         for may in _MAY_THEN_SENTENCE.finditer(piece):
             yield piece[start : may.end()]

@@ -81,6 +81,16 @@ _PLACEHOLDER_SUBJECT = re.compile(
     r"false|early|late|raining|snowing|illegal|legal)\b",
     re.IGNORECASE,
 )
+# A time told relative to the sentence before ("the following day", "hours later", "that night"): alone,
+# the reader would anchor it on whatever date the summary named last.
+_RELATIVE_TIME = re.compile(
+    r"\b(?:the\s+(?:following|next|previous|preceding)\s+(?:day|morning|afternoon|evening|night|week)"
+    r"|(?:later|earlier)\s+that\s+(?:day|morning|afternoon|evening|night|week)"
+    r"|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)(?!\s+(?:of|when|in|at)\b)"
+    r"|the\s+day\s+(?:before|after)(?!\s+(?:the|a|an|his|her|their|its)\b)"
+    r"|(?:hours?|days?|weeks?|minutes?|moments|months?)\s+later)\b",
+    re.IGNORECASE,
+)
 _TERMINAL = re.compile(r"[.!]['\"’”)]*$")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -112,9 +122,9 @@ def is_candidate(sentence: str, n_words: int, *, cased: bool = True) -> bool:
 def needs_previous(sentence: str) -> bool:
     """Whether ``sentence`` only reads right straight after the sentence before it in its report: its
     speaker is a pronoun ("'...,' she said") or unnamed (a quotation standing alone), its subject is only a
-    quantifier ("Most were treated ..."), or it points back to "the claim", "the figure" or "those
-    complaints" without saying which. The selector takes such a sentence right after that one, or
-    together with it (``_select``)."""
+    quantifier ("Most were treated ..."), a pronoun or demonstrative ("He did so ..."), or it points back
+    to "the claim", "the figure", "those complaints" or a time ("the following day") without saying which.
+    The summarizer takes such a sentence right after that one, or together with it."""
     return bool(
         _PRONOUN_SPEAKER.search(sentence)
         or is_whole_quotation(sentence)
@@ -122,4 +132,5 @@ def needs_previous(sentence: str) -> bool:
         or _BACK_REFERENCE.search(sentence)
         or _DEMONSTRATIVE.search(sentence)
         or (_POINTING_SUBJECT.match(sentence) and not _PLACEHOLDER_SUBJECT.match(sentence))
+        or _RELATIVE_TIME.search(sentence)
     )

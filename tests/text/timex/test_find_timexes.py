@@ -75,6 +75,8 @@ def test_resolves_news_expressions(text: str, published: date, expression: str, 
         ("The boy was found on Thanksgiving Day.", date(2000, 1, 7), "Thanksgiving Day", "1999-11-25"),
         ("Pilgrims prayed as Easter week began.", date(2000, 4, 17), "Easter week", "2000-W16"),
         ("The shop opened on Christmas 2012.", MARCH_2017, "Christmas 2012", "2012-12-25"),
+        ("She was found dead on Christmas night, 1996, at home.", MARCH_2017, "Christmas night, 1996",
+         "1996-12-25TNI"),
         ("The deal should close by year-end.", MARCH_2017, "year-end", "2017"),
         ("The index has risen 4 percent since year-end.", MARCH_2017, "year-end", "2016"),
         # A clock time takes the day written with it, or the day named earlier in its sentence.

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from storyweave.text.timex._calendar import day_value, week_value
 from storyweave.text.timex._context import Context
-from storyweave.text.timex._lexicon import YEAR
+from storyweave.text.timex._lexicon import DAY_PARTS, YEAR
 from storyweave.text.timex._rule import Rule, rule
 
 __all__ = ["HOLIDAY_RULES", "easter"]
@@ -102,7 +102,7 @@ def _occurrence(ctx: Context, holiday: Callable[[int], date], year: int | None, 
 
 @rule(
     "holiday",
-    rf"(?P<name>{_NAMES})(?P<week>\s+week)?(?:,?\s+(?P<y>{YEAR})(?!\d))?",
+    rf"(?P<name>{_NAMES})(?P<week>\s+week)?(?:(?P<part>\s+(?:morning|afternoon|evening|night))?,?\s+(?P<y>{YEAR})(?!\d))?",
     case_sensitive=True,
     triggers={
         "christmas",
@@ -133,6 +133,8 @@ def _holiday(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     day = _occurrence(ctx, holiday, int(m["y"]) if m["y"] else None, 6 if m["week"] else 0)
     if day is None:
         return None
+    if m["part"]:  # "Christmas night, 1996": the year makes the part of the day part of the expression
+        return "TIME", f"{day_value(day)}T{DAY_PARTS[m['part'].strip().lower()]}"
     return "DATE", week_value(day) if m["week"] else day_value(day)
 
 
