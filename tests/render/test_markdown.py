@@ -186,3 +186,11 @@ def test_hostile_sections_stay_text_and_keep_the_table_shape(
     assert tags.count("tr") == 1 + len(hostile_brief.claims)
     assert tags.count("td") == 6 * len(hostile_brief.claims)
     assert tags.count("h1") == 1 and tags.count("h3") == 1
+
+
+def test_a_story_whose_outlets_are_all_unknown_says_so(ordinary_brief):
+    unnamed = [replace(ref, source=None, also_from=()) for ref in ordinary_brief.sources]
+    head = render_markdown(replace(ordinary_brief, sources=unnamed)).splitlines()
+    assert head[2] == "*2026-03-04 – 2026-03-06* · 3 sources · outlets unknown"
+    single = [replace(ref, source="Valley Post", also_from=()) for ref in ordinary_brief.sources]
+    assert render_markdown(replace(ordinary_brief, sources=single)).splitlines()[2].endswith("· 1 outlet")

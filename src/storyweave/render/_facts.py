@@ -97,6 +97,15 @@ def outlets(brief: Brief) -> list[str]:
     return list(seen.values())
 
 
+def outlets_text(brief: Brief) -> str:
+    """ "3 outlets", "1 outlet", or "outlets unknown" when no source names its outlet: "0 outlets" would
+    read as a story nobody published."""
+    count = len(outlets(brief))
+    if count == 0:
+        return "outlets unknown"
+    return f"{count} outlet" if count == 1 else f"{count} outlets"
+
+
 def report_count(brief: Brief) -> int:
     """Every report behind the brief, near-copies included, since each copy is an outlet that ran it."""
     return sum(1 + len(ref.also_from) for ref in brief.sources)

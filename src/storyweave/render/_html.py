@@ -27,6 +27,7 @@ from storyweave.render._facts import (
     link_target,
     one_line,
     outlets,
+    outlets_text,
     report_count,
     source_outlet,
     source_title,
@@ -248,7 +249,7 @@ def render_html(brief: Brief) -> str:
     body = (
         f"<article>\n<header>\n<h1>{headline}</h1>\n"
         f'<p class="meta">{_date_range(brief.first_published, brief.last_published)} · '
-        f"{len(brief.sources)} sources · {len(outlets(brief))} outlets</p>\n</header>\n"
+        f"{len(brief.sources)} sources · {outlets_text(brief)}</p>\n</header>\n"
         f'<section class="summary">\n{summary_html}\n</section>\n'
         f"{sections}"
         f'<section class="sources">\n<h2>Sources</h2>\n<ol>\n{sources}\n</ol>\n</section>\n</article>'
@@ -273,7 +274,7 @@ def render_html_index(rows: Sequence[IndexRow]) -> str:
         lines.append(
             f'<tr><td><a href="{href}">{headline}</a></td>'
             f"<td>{_date_range(brief.first_published, brief.last_published)}</td>"
-            f'<td class="num">{len(brief.sources)}</td><td class="num">{len(outlets(brief))}</td>'
+            f'<td class="num">{len(brief.sources)}</td><td class="num">{len(outlets(brief)) or "–"}</td>'
             f"<td>{brief.words} words / {report_count(brief)} reports</td></tr>"
         )
     lines += ["</tbody>", "</table>"]

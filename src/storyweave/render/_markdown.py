@@ -28,6 +28,7 @@ from storyweave.render._facts import (
     link_target,
     one_line,
     outlets,
+    outlets_text,
     report_count,
     source_outlet,
     source_title,
@@ -156,7 +157,7 @@ def render_markdown(brief: Brief) -> str:
         f"# {escape_markdown(brief.headline) or 'Untitled story'}",
         "",
         f"*{date_range_text(brief.first_published, brief.last_published)}* · "
-        f"{len(brief.sources)} sources · {len(outlets(brief))} outlets",
+        f"{len(brief.sources)} sources · {outlets_text(brief)}",
         "",
     ]
     if brief.summary:
@@ -193,7 +194,7 @@ def render_markdown_index(rows: Sequence[IndexRow]) -> str:
         lines.append(
             f"| [{headline}]({quote(row.file_name)}) "
             f"| {date_range_text(brief.first_published, brief.last_published)} "
-            f"| {len(brief.sources)} | {len(outlets(brief))} "
+            f"| {len(brief.sources)} | {len(outlets(brief)) or '–'} "
             f"| {brief.words} words / {report_count(brief)} reports |"
         )
     return "\n".join(lines) + "\n"
