@@ -551,3 +551,11 @@ def test_focus_adverbs_and_hedged_auxiliaries_stay_with_the_cue() -> None:
     # "was reportedly" hedges the writer's own sentence; it names no voice.
     (claim,) = stated_claims("The captain was reportedly among those rescued on Sunday.", "t")
     assert claim.chain == () and claim.certainty.startswith("hedged")
+
+
+def test_a_passives_agent_is_no_claim_of_its_own() -> None:
+    text = (
+        "The figure is far above the $56 billion estimated by the Treasury and the $25 billion to "
+        "$50 billion estimated by some experts."
+    )
+    assert not any(c.text.startswith("by ") for c in stated_claims(text, "t"))

@@ -39,6 +39,7 @@ _QUOTE_MARK = re.compile(r"[“”\"]")
 _PREPOSITION_OPENING = re.compile(
     r"(?i:to|in|on|at|from|with|during|after|before|by|for|via)\s+(?i:the|a|an|his|her|its|their|this)\s"
 )
+_AGENT_OPENING = re.compile(r"(?i:by)\s")
 _MAX_FRAGMENT_WORDS = 8
 # What someone else said, named only by pointing back at it ("The council rejected *those complaints at the
 # time*"): the rejection is a claim about a claim the reader cannot see here, not a proposition of its own.
@@ -95,7 +96,11 @@ def _says_something(text: str, attribution: Attribution, scares: list[tuple[int,
     content = attribution.content
     if len(words(without_scare_quotes(text, content.start, content.end, scares))) < _MIN_CONTENT_WORDS:
         return False
-    if len(words(content.text)) > _MAX_FRAGMENT_WORDS or _QUOTE_MARK.search(content.text):
+    if _QUOTE_MARK.search(content.text):
+        return True
+    if _AGENT_OPENING.match(content.text):  # "estimated *by some experts*": a passive's agent, no claim
+        return False
+    if len(words(content.text)) > _MAX_FRAGMENT_WORDS:
         return True
     pointing = _POINTING_BACK.match(content.text)
     if pointing:  # its noun may look like a verb to _FINITE ("complaints"): read only what follows it
