@@ -77,6 +77,12 @@ def test_resolves_news_expressions(text: str, published: date, expression: str, 
         ("The shop opened on Christmas 2012.", MARCH_2017, "Christmas 2012", "2012-12-25"),
         ("She was found dead on Christmas night, 1996, at home.", MARCH_2017, "Christmas night, 1996",
          "1996-12-25TNI"),
+        ("The claim came after the Sept. 11 terrorist attacks.", date(2014, 7, 25), "Sept. 11", "2001-09-11"),
+        ("Airport security changed for good after 9/11.", date(2014, 7, 25), "9/11", "2001-09-11"),
+        ("The council votes on Sept. 11 in the town hall.", date(2014, 7, 25), "Sept. 11", "2014-09-11"),
+        ("The front page of Friday's edition carried the story.", MARCH_2017, "Friday's", "2017-03-03"),
+        ("Births in the first half of July rose sharply.", date(2014, 8, 25), "July", "2014-07"),
+        ("Profits rose in the first half of 2014.", date(2014, 8, 25), "the first half of 2014", "2014-H1"),
         ("The deal should close by year-end.", MARCH_2017, "year-end", "2017"),
         ("The index has risen 4 percent since year-end.", MARCH_2017, "year-end", "2016"),
         # A clock time takes the day written with it, or the day named earlier in its sentence.
@@ -170,6 +176,11 @@ def test_without_an_anchor_relative_dates_are_left_out_but_absolute_ones_stay() 
 
 def test_ages_money_rates_and_verbs_are_not_time() -> None:
     text = "A 52-year-old trader said troops may march on the city; rent is $900 a month."
+    assert find_timexes(text, MARCH_2017) == []
+
+
+def test_a_weekday_naming_a_kind_of_thing_is_no_date() -> None:
+    text = "He spoke on the Sunday talk shows and drew 836,000 viewers in Sunday night primetime."
     assert find_timexes(text, MARCH_2017) == []
 
 

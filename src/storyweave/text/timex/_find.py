@@ -18,7 +18,7 @@ from storyweave.text.timex._lexicon import DIGITS, MONTH, WEEKDAY
 from storyweave.text.timex._rule import Rule
 from storyweave.text.timex._rules_anaphora import ANAPHORA_RULES
 from storyweave.text.timex._rules_calendar import CALENDAR_RULES
-from storyweave.text.timex._rules_holiday import HOLIDAY_RULES
+from storyweave.text.timex._rules_holiday import HOLIDAY_RULES, NAMED_DAY_RULES
 from storyweave.text.timex._rules_phrase import PHRASE_RULES
 from storyweave.text.timex._rules_relative import RELATIVE_RULES
 from storyweave.text.timex._rules_report import REPORT_RULES
@@ -50,7 +50,8 @@ _CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 RULES: tuple[Rule, ...] = (
-    CALENDAR_RULES
+    NAMED_DAY_RULES
+    + CALENDAR_RULES
     + PHRASE_RULES
     + REPORT_RULES
     + HOLIDAY_RULES

@@ -281,7 +281,8 @@ def _ordinal_quarter(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
 
 @rule(
     "half-year",
-    rf"(?:the\s+)?(?P<h>first|second|1st|2nd|last)\s+half(?:\s+of\s+(?P<y>{YEAR}|{_PLAIN_YEAR}))?",
+    rf"(?:the\s+)?(?P<h>first|second|1st|2nd|last)\s+half(?:\s+of\s+(?P<y>{YEAR}|{_PLAIN_YEAR}))?"
+    rf"(?!\s+of\s+(?:the\s+)?(?:{MONTH}|month|week|decade|century|season|game|match)\b)",
     triggers={"half"},
 )
 def _half_year(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:

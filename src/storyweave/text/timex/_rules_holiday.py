@@ -17,7 +17,7 @@ from storyweave.text.timex._context import Context
 from storyweave.text.timex._lexicon import DAY_PARTS, YEAR
 from storyweave.text.timex._rule import Rule, rule
 
-__all__ = ["HOLIDAY_RULES", "easter"]
+__all__ = ["HOLIDAY_RULES", "NAMED_DAY_RULES", "easter"]
 
 
 def easter(year: int) -> date:
@@ -138,4 +138,19 @@ def _holiday(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     return "DATE", week_value(day) if m["week"] else day_value(day)
 
 
+@rule(
+    "september-11",
+    r"(?:Sept(?:ember|\.)?\s+11(?:th)?(?=(?:\s+|-)(?:terror(?:ist)?\s+)?(?:attacks?|hijack\w*|commission|memorial|"
+    r"museum|victims|families|anniversary|plot|era)\b)|9/11(?![/\d]))",
+    case_sensitive=True,
+    triggers={"sept", "september", "#"},
+)
+def _september_11(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
+    """The 2001 attacks are a named day like a holiday: "the Sept. 11 terrorist attacks", "after 9/11"
+    never mean the September 11 next to the publication date."""
+    return "DATE", "2001-09-11"
+
+
 HOLIDAY_RULES: tuple[Rule, ...] = (_holiday,)
+# Named days outrank the calendar rules that read the same words as a month and a day.
+NAMED_DAY_RULES: tuple[Rule, ...] = (_september_11,)

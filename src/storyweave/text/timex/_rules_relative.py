@@ -68,6 +68,14 @@ def _with_part(day: date, part: str | None) -> str:
 
 
 _NOT_A_DAY = re.compile(r"\b[Gg]al\s*$")  # not "man": "police arrested a man Friday"
+# A weekday naming a kind of thing, not a day: "the Sunday talk shows", "Sunday night primetime", "a
+# Sunday morning news conference", "Friday prayers".
+_GENERIC_DAY_AFTER = re.compile(
+    r"\s+(?:(?:talk|news|political|morning|evening|night)\s+)?(?:talk\s+)?(?:shows?|programs?|programmes?|"
+    r"prime[\s-]?time|primetime|lineups?|editions?|papers?|broadcasts?|services|prayers|sermons?|school|"
+    r"markets?|games?|football|night\s+football|news\s+conferences?)\b",
+    re.IGNORECASE,
+)
 
 
 @rule(
@@ -80,6 +88,9 @@ def _weekday(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     if not m["wd"][0].isupper() or ctx.anchor is None:
         return None
     if not m["rel"] and _NOT_A_DAY.search(ctx.before):  # "his gal Friday"
+        return None
+    possessive = m.group().endswith(("'s", "’s"))  # "Friday's edition" is that Friday's
+    if not m["rel"] and not possessive and _GENERIC_DAY_AFTER.match(ctx.after):  # "the Sunday talk shows"
         return None
     relation = (m["rel"] or "").lower().split()
     weekday = WEEKDAYS[m["wd"].lower()]
