@@ -149,3 +149,25 @@ def test_a_closing_copyright_line_names_the_outlet_when_nothing_else_does(tmp_pa
     assert read_one(path).source == "Ardmoor Herald"
     path.write_text("Fire guts harbour warehouse\n\n" + BODY + "\n\nHe said © is a sign.\n", encoding="utf-8")
     assert read_one(path).source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "body_start"),
+    [
+        (
+            "English >> World\n\nLeader named in satire list\n\nThe body.",
+            "Leader named in satire list",
+            "The body.",
+        ),
+        ("News » Europe » France\n\nPlane lands safely\n\nThe body.", "Plane lands safely", "The body."),
+        (
+            "Profits > costs for Tessfield firm\n\nThe body.",
+            "Profits > costs for Tessfield firm",
+            "The body.",
+        ),
+    ],
+)
+def test_a_section_trail_is_neither_title_nor_text(text: str, title: str, body_start: str) -> None:
+    found, body = split_title(text)
+    assert found == title
+    assert body.strip().startswith(body_start)

@@ -93,9 +93,18 @@ def split_header(body: str) -> tuple[str | None, str]:
     return outlet, "\n".join(lines[i:])
 
 
+# A section trail at the head of a saved page ("English >> World", "News › Europe"): page furniture, never
+# the title or the text of the report.
+_BREADCRUMB = re.compile(r"[^\n>»›]{1,40}(?:\s(?:>>|»|›)\s[^\n>»›]{1,40}){1,5}")
+
+
 def split_title(text: str) -> tuple[str | None, str]:
-    """``(title, body)`` when the first non-blank line looks like a title, else ``(None, text)``."""
+    """``(title, body)`` when the first non-blank line looks like a title, else ``(None, text)``; a section
+    trail before it is dropped."""
     first = _FIRST_LINE.match(text)
+    if first is not None and _BREADCRUMB.fullmatch(first.group(1).strip()):
+        text = text[first.end() :]
+        first = _FIRST_LINE.match(text)
     if first is None:
         return None, text
     rest = text[first.end() :]
