@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from storyweave.summarize import build_group, summarize
@@ -101,3 +103,23 @@ def test_a_speaker_named_only_by_one_report_does_not_block_support():
         ]
     )
     assert supporting_documents(group, _row_of(group, "Corve")) == (0, 1)
+
+
+def test_a_report_written_before_the_day_a_sentence_names_cannot_back_it():
+    earlier = (
+        "Fire investigators believe a lightning strike may have started the blaze that destroyed the "
+        "furniture warehouse in Tessfield late on Sunday, the fire service said."
+    )
+    later = (
+        "Fire investigators believe a lightning strike probably started the blaze that destroyed the "
+        "furniture warehouse in Tessfield late on Sunday, the fire service said on Tuesday."
+    )
+    group = build_group([earlier, later])
+    row = _row_of(group, "on Tuesday")
+    assert supporting_documents(group, row) == (0, 1)  # no dates: the words alone decide
+    published = [date(2026, 5, 18), date(2026, 5, 19)]  # a Monday and a Tuesday
+    assert supporting_documents(group, row, dates=published) == (1,)
+    # A day still ahead of both reports ("will meet on Friday") bars neither.
+    ahead = [s.replace("said on Tuesday", "will say more on Friday") for s in (earlier, later)]
+    group = build_group(ahead)
+    assert supporting_documents(group, _row_of(group, "on Friday"), dates=published) == (0, 1)

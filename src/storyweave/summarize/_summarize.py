@@ -70,7 +70,7 @@ def summarize(
             document=int(group.document[row]),
             start=int(group.start[row]),
             end=int(group.end[row]),
-            support=supporting_documents(group, row),
+            support=supporting_documents(group, row, dates=dates),
         )
         for row in chosen
     ]

@@ -16,11 +16,15 @@ fact; below, they increasingly share a topic but state different facts.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
 import numpy as np
 
 from storyweave.summarize._group import SentenceGroup
 from storyweave.text.entities import uncovered_names
 from storyweave.text.quantities import stated_figures
+from storyweave.text.timex import find_timexes
 
 __all__ = ["SUPPORT_THRESHOLD", "numbers_agree", "supporting_documents"]
 
@@ -46,10 +50,33 @@ def _split_dates(figures: frozenset[str]) -> tuple[frozenset[str], frozenset[str
     return figures - dates, dates
 
 
+def _latest_past_day(text: str, published: date | None) -> date | None:
+    """The latest day up to ``published`` that ``text`` names ("said on Tuesday" in a Tuesday report)."""
+    if published is None:
+        return None
+    days = []
+    for timex in find_timexes(text, published):
+        try:
+            day = date.fromisoformat(timex.value[:10])
+        except ValueError:
+            continue
+        if day <= published:
+            days.append(day)
+    return max(days, default=None)
+
+
 def supporting_documents(
-    group: SentenceGroup, row: int, *, threshold: float = SUPPORT_THRESHOLD
+    group: SentenceGroup,
+    row: int,
+    *,
+    threshold: float = SUPPORT_THRESHOLD,
+    dates: Sequence[date | None] | None = None,
 ) -> tuple[int, ...]:
-    """Sorted indices of the documents that support sentence ``row``; always includes its own."""
+    """Sorted indices of the documents that support sentence ``row``; always includes its own.
+
+    With publication ``dates``, a report published before a day the sentence names as past ("the service
+    said on Tuesday", in a Tuesday report) cannot back it, however similar its words: it was written before
+    that was said or done."""
     own = int(group.document[row])
     candidate_index = int(np.searchsorted(group.candidate_rows, row))
     if candidate_index >= group.candidate_rows.size or group.candidate_rows[candidate_index] != row:
@@ -57,9 +84,13 @@ def supporting_documents(
     similarity = group.similarity[candidate_index]
     text = group.texts[row]
     support = {own}
+    latest = _latest_past_day(text, dates[own]) if dates is not None else None
     for other in np.flatnonzero(similarity >= threshold):
         document = int(group.document[other])
         if document in support or not numbers_agree(text, group.texts[other]):
+            continue
+        written = dates[document] if dates is not None else None
+        if latest is not None and written is not None and written < latest:
             continue
         if not uncovered_names(text, group.document_vocabulary[document]):
             support.add(document)
