@@ -559,3 +559,14 @@ def test_a_passives_agent_is_no_claim_of_its_own() -> None:
         "$50 billion estimated by some experts."
     )
     assert not any(c.text.startswith("by ") for c in stated_claims(text, "t"))
+
+
+def test_a_sourceless_cue_of_belief_or_expectation_leaves_the_writers_sentence() -> None:
+    expected = _claim("The plant is expected to reopen next month after repairs.", "reopen")
+    assert expected.text == "The plant is expected to reopen next month after repairs"
+    assert expected.cue is None and expected.chain == ()
+    believed = _claim("The ship is believed to have sunk near the coast.", "sunk")
+    assert believed.cue is None and believed.certainty == "hedged"
+    # Saying needs a sayer: an unsourced report is still somebody's, unnamed.
+    reported = _claim("It was reported that the minister had resigned.", "minister")
+    assert reported.cue is not None and reported.text == "the minister had resigned"

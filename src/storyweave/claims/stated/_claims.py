@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from storyweave.claims.attribution import find_attributions
+from storyweave.claims.attribution import cue_word_classes, find_attributions
 from storyweave.claims.certainty import certainty_of_claim
 from storyweave.claims.stated._chain import chains_of, sentence_at, split_embedded
 from storyweave.claims.stated._fallback import fallback_attributions
@@ -106,6 +106,20 @@ def _says_something(text: str, attribution: Attribution, scares: list[tuple[int,
     if pointing:  # its noun may look like a verb to _FINITE ("complaints"): read only what follows it
         return bool(_FINITE.search(content.text[pointing.end() :]))
     return not (_PREPOSITION_OPENING.match(content.text) and not _FINITE.search(content.text))
+
+
+# Cue classes that need someone saying something; a cue of belief, expectation, evidence or feeling with no
+# source ("The plant *is expected* to reopen", "The ship *is believed* to have sunk") is the writer's own
+# sentence, hedged by its own words, not a claim of an "unnamed source".
+_VOICED_CLASSES = frozenset(
+    {"speech", "manner", "assertion", "question", "directive", "commissive", "concession", "denial",
+     "nominal", "adverb", "marker", "medium"}
+)  # fmt: skip
+
+
+def _unvoiced(cue: str) -> bool:
+    forms = words(cue)
+    return bool(forms) and not any(_VOICED_CLASSES.intersection(cue_word_classes(f)) for f in forms)
 
 
 def _index(sentences: Sequence[tuple[int, int]], position: int) -> int:
@@ -242,8 +256,9 @@ def stated_claims(text: str, article_id: str = "", *, contextual: bool | None = 
     claims: list[StatedClaim] = []
     contents = SpanIndex([(a.content.start, a.content.end) for a in attributions])
     cue_points = _cue_index(attributions)
+    unvoiced = {k for k, chain in enumerate(chains) if not chain and _unvoiced(attributions[k].cue.text)}
     for index, (attribution, chain) in enumerate(zip(attributions, chains, strict=True)):
-        if index in wrappers:
+        if index in wrappers or index in unvoiced:
             continue
         start, end = _strip(text, attribution.content.start, attribution.content.end)
         sentence = sentence_at(sentences, attribution.cue.start)
@@ -276,7 +291,9 @@ def stated_claims(text: str, article_id: str = "", *, contextual: bool | None = 
                 quantities=tuple(q for q in quantities if start <= q.start and q.end <= end),
             )
         )
-    covered = [(c.start, c.end) for c in claims] + [(a.cue.start, a.cue.end) for a in attributions]
+    covered = [(c.start, c.end) for c in claims] + [
+        (a.cue.start, a.cue.end) for k, a in enumerate(attributions) if k not in unvoiced
+    ]
     covering = SpanIndex(covered)
     # A quotation standing alone right after a quoted speaker's sentence goes on in that speaker's voice,
     # as do the sentences of a quotation running on after it ('"..." he added. "They abort ... cotton.')
