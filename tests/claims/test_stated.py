@@ -570,3 +570,14 @@ def test_a_sourceless_cue_of_belief_or_expectation_leaves_the_writers_sentence()
     # Saying needs a sayer: an unsourced report is still somebody's, unnamed.
     reported = _claim("It was reported that the minister had resigned.", "minister")
     assert reported.cue is not None and reported.text == "the minister had resigned"
+
+
+def test_the_title_of_a_person_named_before_is_no_anonymous_source() -> None:
+    text = (
+        "President Ada Marrow spoke in Dunmere on Monday. "
+        "The president said the province was better off than four years ago."
+    )
+    (link,) = _claim(text, "better off").chain
+    assert (link.anonymous, link.refers_to) == (False, "President Ada Marrow")
+    unnamed = _claim("A local club held its meeting. The president said the club would close.", "close")
+    assert unnamed.chain[-1].anonymous and unnamed.chain[-1].refers_to is None

@@ -228,9 +228,29 @@ def _describe(text: str, start: int, end: int) -> ChainLink:
     phrase = text[start:end]
     tokens = _TOKEN.findall(phrase)
     anonymous = bool(ANONYMOUS_MARKERS.search(phrase)) or not _named(tokens, _sentence_start(text, start))
-    return ChainLink(
-        start, end, phrase, anonymous, _role(phrase), _institution_named_before(text, start, tokens)
-    )
+    refers_to = _institution_named_before(text, start, tokens)
+    if refers_to is None and (refers_to := _titled_person_named_before(text, start, tokens)):
+        anonymous = False  # "the president" after "President Barack Obama": someone the reader can name
+    return ChainLink(start, end, phrase, anonymous, _role(phrase), refers_to)
+
+
+# Titles a report uses alone for one named person ("the president", "the governor"), not abbreviations.
+_SOLE_TITLES = frozenset(
+    t for t in PERSON_TITLE if not t.endswith(".") and t not in {"chief", "general", "major"}
+)
+
+
+def _titled_person_named_before(text: str, start: int, tokens: list[str]) -> str | None:
+    """For "the president" / "the mayor": the person the report named with that title earlier ("President
+    Barack Obama", "Mayor Agnes Tolland"), the nearest within the last few paragraphs."""
+    if len(tokens) != 2 or tokens[0].lower() != "the" or tokens[1].lower() not in _SOLE_TITLES:
+        return None
+    window = text[max(0, start - _INSTITUTION_REACH) : start]
+    title = tokens[1].lower()
+    pattern = rf"\b(?i:{title})\s+(?:[A-Z][\w’'-]+\s+){{0,2}}[A-Z][\w’'-]+"
+    names = [" ".join(m.group().split()) for m in re.finditer(pattern, window)]
+    names = [name for name in names if name.split()[0][0].isupper()]
+    return names[-1] if names else None
 
 
 def _definite_institution(tokens: list[str]) -> str | None:
