@@ -103,7 +103,7 @@ def test_writer_claim_certainty_needs_no_chain() -> None:
 
 def test_a_predicted_or_negated_denial_is_no_denial() -> None:
     assert certainty_of("The ministry will likely deny the new evidence.")[0] == "hedged"
-    assert certainty_of("The ministry is expected to deny the report.")[0] == "asserted"
+    assert certainty_of("The ministry is expected to deny the report.") == ("hedged", ("is expected to",))
     assert certainty_of("The spokesman did not deny the report.")[0] == "asserted"
     assert certainty_of("The journalists were denied entry at the border.")[0] == "asserted"
     assert certainty_of("The ministry denied the report.")[0] == "denied"
@@ -144,6 +144,8 @@ def test_suspect_as_a_noun_or_adjective_is_no_hedge() -> None:
         ("the American people are not better off", "reported"),
         ("he did not have any contact with the lobbyist", "denied"),
         ("its fighters were never in the town", "denied"),
+        ("the strike was not made by Israeli aircraft", "denied"),  # rejects who did it
+        ("he would never hurt a child", "denied"),
     ],
 )
 def test_a_negated_opening_denies_only_when_it_rejects_something(content, certainty) -> None:
@@ -168,10 +170,29 @@ def test_comparing_chances_is_a_finding_not_a_hedge() -> None:
 def test_the_writers_own_verdict_on_a_claim_counts() -> None:
     assert certainty_of("He tweeted on Sunday, falsely claiming that the fund had doubled.") == (
         "denied",
-        ("falsely",),
+        ("falsely claiming",),
     )
     assert certainty_of("The senator said, without evidence, that the ballots were forged.") == (
         "hedged",
-        ("without evidence",),
+        ("said, without evidence",),
     )
     assert certainty_of_attribution("falsely claimed", "the fund had doubled")[0] == "denied"
+    # Not the writer's verdict: what the police say someone falsely claimed, an accusation, a charge.
+    assert certainty_of_attribution("said", "the man falsely claimed to be a police officer")[0] == "reported"
+    assert certainty_of("He was falsely accused of murder in 1998.")[0] == "asserted"
+    assert certainty_of("He pleaded guilty to making false statements to the FBI.")[0] == "asserted"
+    assert certainty_of("He was held for three years without evidence being presented.")[0] == "asserted"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The blast was likely caused by a gas leak.",
+        "The fire was most likely caused by an electrical fault.",
+        "More likely, the blaze was started by a cigarette.",
+        "Hundreds of people are feared dead after the ferry capsized.",
+        "The death toll is expected to rise.",
+    ],
+)
+def test_likely_feared_and_expected_hedge(sentence: str) -> None:
+    assert certainty_of(sentence)[0] == "hedged"

@@ -67,9 +67,13 @@ _DENIAL = phrase_pattern(
     r"unfounded",
     r"fake\s+news",
     r"nothing\s+to\s+do\s+with",
-    # The writer's own verdict on what was said: "falsely claiming", "a false claim".
-    r"falsely",
-    r"false\s+(?:claims?|statements?|allegations?|assertions?)",
+)
+# The writer's own verdict on what someone said ("Trump tweeted, falsely claiming that ..."): read in the
+# writer's sentence and in a cue, not inside someone's content ("police said the man falsely claimed to be an
+# officer" reports the police, it is no denial of theirs); not "falsely accused" or "false statements to the
+# FBI", which are facts about a case.
+_FALSELY = phrase_pattern(
+    r"falsely\s+(?:claim\w*|sa(?:id|ys|y)|stat(?:ed|es|ing)|assert\w*|suggest\w*|insist\w*|tweet\w*)"
 )
 _HEDGE = phrase_pattern(
     r"reportedly",
@@ -81,11 +85,17 @@ _HEDGE = phrase_pattern(
     r"possibly",
     r"perhaps",
     r"probably",
-    # Not a comparison of chances, which states a finding: "more likely to live with their parents".
-    r"(?<!more\s)(?<!less\s)(?<!most\s)(?<!least\s)(?<!as\s)(?:un)?likely",
+    # Not a comparison of chances, which states a finding: "more likely to live with their parents",
+    # "less likely than"; "most likely", "was likely", "More likely, ..." are hedges.
+    r"(?<!\bmore\s)(?<!\bless\s)(?<!\bas\s)(?:un)?likely",
+    r"(?<=\bmore\s)likely(?!\s+(?:to|than)\b)",
+    r"(?<=\bless\s)likely(?!\s+(?:to|than)\b)",
     r"near\s+certainty",
     r"almost\s+certain(?:ly)?",
     r"(?:is|are|was|were)\s+(?:believed|thought|said|understood|rumou?red|alleged|suspected)\s+to",
+    # What is feared, expected or presumed has not happened or is not known: "are feared dead", "is
+    # expected to rise", "it is feared that".
+    r"(?:is|are|was|were|been)\s+(?:widely\s+)?(?:feared|expected|presumed)\s+(?:to|that|dead)",
     r"appear(?:s|ed)?\s+to",
     r"(?:would|it)\s+appears?(?:\s+that)?",
     r"seem(?:s|ed)?",
@@ -116,7 +126,10 @@ _HEDGE = phrase_pattern(
     r"if\s+(?:true|confirmed|accurate)",
     r"far\s+from\s+(?:clear|certain)",
     r"remains?\s+to\s+be\s+seen",
-    r"without\s+(?:providing\s+|offering\s+|citing\s+|presenting\s+)?(?:any\s+)?evidence",
+    # Said without evidence (not "held for years without evidence being presented").
+    r"(?:sa(?:id|ys)|claim(?:ed|s)|alleg(?:ed|es)|assert(?:ed|s)|argu(?:ed|es)|suggest(?:ed|s)|insist(?:ed|s)|"
+    r"tweet(?:ed|s)|wr(?:ote|ites)),?\s+without\s+(?:providing\s+|offering\s+|citing\s+|presenting\s+)?"
+    r"(?:any\s+)?evidence",
     r"estimated",
     # The verb only: "suspected that", "is suspected of"; "a suspect", "17 suspected smugglers" name people.
     r"suspect(?:s|ed)?\s+(?:that|of)",
@@ -178,10 +191,9 @@ _NOT_A_REJECTION = re.compile(
     r"happy|pleased|worried|concerned|afraid|better|worse)\b",
     re.IGNORECASE,
 )
-# A promise or an inability is no denial either: "I will never stop looking", "we could not reach them".
-_MODAL_BEFORE = re.compile(
-    r"\b(?:will|would|wo|can|ca|could|should|must|shall)\s*(?:not\b|n['’]t|never\b)", re.IGNORECASE
-)
+# A promise is no denial either: "I will never stop looking", "we won't comment" ("he would never hurt a
+# child", "he could never have been in Paris" still deny).
+_MODAL_BEFORE = re.compile(r"\b(?:will|wo|shall)\s*(?:not\b|n['’]t|never\b)", re.IGNORECASE)
 # ... or what was not done to the subject (a passive): "had never been shown", "were not told".
 _NOT_DONE_TO = re.compile(
     r"\s*(?:been\s+)?(?:shown|told|informed|consulted|notified|invited|given|allowed|paid|offered|asked|warned|"
@@ -198,7 +210,13 @@ def _negated_opening(content: str) -> str | None:
     if match is None or _NOT_A_REJECTION.match(content, match.end()) or _MODAL_BEFORE.search(match.group()):
         return None
     done_to = _NOT_DONE_TO.match(content, match.end())
-    if done_to and (_PASSIVE_OPENING.search(match.group()) or "been" in done_to.group().lower()):
+    by_agent = done_to is not None and re.match(r"\s+by\b", content[done_to.end() :]) is not None
+    if (
+        done_to
+        and not by_agent
+        and (_PASSIVE_OPENING.search(match.group()) or "been" in done_to.group().lower())
+    ):
+        # "the strike was not made *by Israeli aircraft*" rejects who did it; without an agent it is a status
         return None
     return " ".join(match.group().split())
 
@@ -226,7 +244,7 @@ def certainty_of(sentence: str) -> tuple[str, tuple[str, ...]]:
 
     Never "reported": that needs an attribution, which ``find_attributions`` finds and labels itself.
     """
-    denials = _denials(sentence)
+    denials = _denials(sentence) or _matches(_FALSELY, sentence)
     if denials:
         return "denied", tuple(denials)
     if _VERIFICATION_STATUS.search(sentence):
@@ -245,7 +263,7 @@ def certainty_of_attribution(cue: str, content: str, sentence: str = "") -> tupl
     said ..."); denial is read from cue and content only, so a denial elsewhere in the sentence does not
     flip this attribution.
     """
-    denials = _denials(f"{cue} {content}") or _matches(_PASSIVE_REJECTION_CUE, cue)
+    denials = _denials(f"{cue} {content}") or _matches(_PASSIVE_REJECTION_CUE, cue) or _matches(_FALSELY, cue)
     if not denials and (opening := _negated_opening(content)):
         denials = [f"{cue} {opening}".strip()]
     if denials:
