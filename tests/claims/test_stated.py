@@ -581,3 +581,9 @@ def test_the_title_of_a_person_named_before_is_no_anonymous_source() -> None:
     assert (link.anonymous, link.refers_to) == (False, "President Ada Marrow")
     unnamed = _claim("A local club held its meeting. The president said the club would close.", "close")
     assert unnamed.chain[-1].anonymous and unnamed.chain[-1].refers_to is None
+
+
+def test_content_opening_with_by_and_a_verb_is_a_claim() -> None:
+    text = "Officials said by the end of the year all 5,000 troops would have left the country."
+    claim = _claim(text, "troops would have left")
+    assert _chain(claim)[-1][0] == "Officials"

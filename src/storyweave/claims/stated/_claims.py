@@ -98,8 +98,10 @@ def _says_something(text: str, attribution: Attribution, scares: list[tuple[int,
         return False
     if _QUOTE_MARK.search(content.text):
         return True
-    if _AGENT_OPENING.match(content.text):  # "estimated *by some experts*": a passive's agent, no claim
-        return False
+    source = attribution.source
+    if _AGENT_OPENING.match(content.text) and (source is None or source.start >= content.start):
+        return False  # "estimated *by some experts*": the passive's agent, no claim ("Officials said by the
+        # end of the year all troops would have left": the speaker comes first, the claim is one)
     if len(words(content.text)) > _MAX_FRAGMENT_WORDS:
         return True
     pointing = _POINTING_BACK.match(content.text)
