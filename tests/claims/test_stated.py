@@ -218,6 +218,14 @@ def test_a_pronoun_speaker_names_whom_it_stands_for() -> None:
             "veterans were grateful",
             None,
         ),
+        # ... but a name that may be an organisation is "it" or "they", and a prosecutor is a person
+        ("Apple said sales fell in March. It said demand would recover by June.", "demand would", "Apple"),
+        ("The Taliban said the attack was theirs. They said more would follow.", "more would", "The Taliban"),
+        (
+            "The lead prosecutor, Ann Marsh, said the case was strong. She said the trial would start soon.",
+            "the trial would",
+            "The lead prosecutor, Ann Marsh",
+        ),
     ],
 )
 def test_a_pronoun_source_only_takes_a_voice_it_can_stand_for(

@@ -206,22 +206,41 @@ _PRONOUN_NUMBER = {
 
 
 def _agrees(pronoun: str, link: ChainLink) -> bool:
-    """Whether ``link`` can be what ``pronoun`` stands for: "it" an institution or a document ("the
-    commission", "the study"), "he"/"she" a person, "they" anyone but one named or singular person ("His
-    wife" is no "they")."""
+    """Whether ``link`` can be what ``pronoun`` stands for. "it" is no person ("the spokesman", "Victor
+    Dane", "Mayor Tolland"), "he"/"she" no document or outlet ("the study", "the Constitution"), "they" no
+    one person ("His wife", "Ada Copeland"); a proper name that may be an organisation ("Apple", "the
+    Kremlin", "Hamas") can be "it" or "they"."""
     tokens = [t for t in _head(_TOKEN.findall(link.text)) if t not in ",;:()—–"]
     if not tokens:
         return False
     last = tokens[-1].lower().rstrip(".")
     if last in PRONOUNS:  # an earlier pronoun, resolved or not: the same person and number
         return _PRONOUN_NUMBER.get(last) == _PRONOUN_NUMBER.get(pronoun)
-    thing = last in _THING_HEAD or last in INSTITUTION_HEAD or link.role == "outlet"
-    if pronoun in {"it", "its"}:
-        return thing
+    document = last in _THING_HEAD or link.role == "outlet"
     if pronoun in {"he", "she", "him", "his", "her", "i"}:
-        return not thing
-    plural = last.endswith("s") or last in INSTITUTION_HEAD or link.role == "outlet" or "and" in tokens
-    return plural or last in {"police", "staff", "military", "government", "people", "crew", "family"}
+        return not document and (last not in INSTITUTION_HEAD or last in _PERSON_INSTITUTION)
+    person = _is_person(tokens, last)
+    if pronoun in {"it", "its"}:
+        return not person
+    return not person or last.endswith("s") or "and" in (t.lower() for t in tokens)
+
+
+# Institution words that also name one person ("the prosecutor said ... She added").
+_PERSON_INSTITUTION = frozenset({"prosecutor"})
+_SINGLE_PERSON = word_set(
+    """wife husband man woman boy girl father mother son daughter brother sister friend spokesman spokeswoman
+    spokesperson official aide adviser advisor officer soldier witness resident lawyer attorney driver
+    owner neighbour neighbor student teacher doctor nurse victim suspect survivor president governor mayor
+    senator minister judge prosecutor rancher farmer fisherman"""
+)
+
+
+def _is_person(tokens: list[str], last: str) -> bool:
+    """One person: a title, a person noun as head, or a first-and-last name with no article."""
+    if last in _SINGLE_PERSON or any(t.lower().rstrip(".") in PERSON_TITLE for t in tokens):
+        return True
+    names = [t for t in tokens if _is_name_token(t, False)]
+    return len(names) >= 2 and tokens[0].lower() not in _DETERMINERS and last not in INSTITUTION_HEAD
 
 
 def _describe(text: str, start: int, end: int) -> ChainLink:
