@@ -595,3 +595,19 @@ def test_content_opening_with_by_and_a_verb_is_a_claim() -> None:
     text = "Officials said by the end of the year all 5,000 troops would have left the country."
     claim = _claim(text, "troops would have left")
     assert _chain(claim)[-1][0] == "Officials"
+
+
+def test_an_unclosed_quotation_mark_carries_no_voice_into_the_next_sentence() -> None:
+    text = (
+        '"We will rebuild every single home in this town, Mayor Jane Doe said on Tuesday. '
+        "The storm destroyed 200 homes in the town."
+    )
+    assert _claim(text, "The storm destroyed").chain == ()
+
+
+def test_a_follow_on_quotation_goes_on_in_the_voice_of_the_last_quotation() -> None:
+    text = (
+        '"We won fair and square in every county," said Senator Ann Smith, and her rival Tom Jones replied '
+        'that "they cheated in every single county." "This is a disgrace to the whole state."'
+    )
+    assert _chain(_claim(text, "a disgrace"))[-1][0] == "her rival Tom Jones"

@@ -117,3 +117,9 @@ def test_quotation_states_follow_a_quotation_over_sentences_and_paragraphs() -> 
 )
 def test_a_clock_time_that_goes_on_does_not_end_the_sentence(text: str, expected: list[str] | None) -> None:
     assert split_sentences(text) == (expected if expected is not None else [text])
+
+
+def test_quotation_states_of_empty_spans_and_unclosed_marks() -> None:
+    assert quotation_states("", [(0, 0)]) == [(False, False)]
+    text = 'Repairs began beside the 36" water main. Crews will work all night.'
+    assert quotation_states(text, list(sentence_spans(text))) == [(False, False), (False, False)]

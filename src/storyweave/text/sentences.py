@@ -127,7 +127,27 @@ def quotation_states(text: str, spans: list[tuple[int, int]]) -> list[tuple[bool
                     inside = False  # closed before the sentence ends: words outside the quotation follow
                 quote_open = False
             first = False
-        opened_here = text[start] in '"“'
+        opened_here = start < end and text[start] in '"“'
         states.append(((open_at_start or opened_here) and inside, quote_open))
         position = end
-    return states
+    return _unclosed_dropped(text, spans, states)
+
+
+def _unclosed_dropped(
+    text: str, spans: list[tuple[int, int]], states: list[tuple[bool, bool]]
+) -> list[tuple[bool, bool]]:
+    """A quotation still open where its paragraph ends, and not reopened by the next paragraph, was never
+    one: a mark left out ('"We will rebuild, the mayor said.') or an inch sign ('a 36" main'). The
+    sentences it seemed to cover are outside any quotation."""
+    fixed = list(states)
+    for k in range(len(spans)):
+        ends_paragraph = k + 1 == len(spans) or "\n" in text[spans[k][1] : spans[k + 1][0]]
+        if not (ends_paragraph and fixed[k][1]):
+            continue
+        if k + 1 < len(spans) and text[spans[k + 1][0] : spans[k + 1][0] + 1] in ('"', "“"):
+            continue  # the next paragraph reopens it: the quotation goes on
+        j = k
+        while j >= 0 and fixed[j][1]:
+            fixed[j] = (False, False)
+            j -= 1
+    return fixed

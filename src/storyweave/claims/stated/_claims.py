@@ -301,10 +301,12 @@ def stated_claims(text: str, article_id: str = "", *, contextual: bool | None = 
     # as do the sentences of a quotation running on after it ('"..." he added. "They abort ... cotton.')
     # and a new quoted paragraph that is not closed yet.
     quoting = quotation_states(text, sentences)
-    # The quotation's own speaker, not an outer voice relaying the whole sentence ("'...,' he added in
-    # comments first reported by the Times"): the shortest quoted claim of the sentence.
+    # The voice of the sentence's last quotation ("'...,' said Smith, and her rival Jones replied that
+    # '...'" goes on in Jones's), and of the quotation itself, not of an outer voice relaying the whole
+    # sentence ("'...,' he added in comments first reported by the Times"): the quoted claim starting
+    # last, the shortest of those.
     speakers: dict[int, StatedClaim] = {}
-    for c in sorted(claims, key=lambda c: -len(c.text)):
+    for c in sorted(claims, key=lambda c: (c.start, -len(c.text))):
         if c.chain and _QUOTE_MARK.match(c.text):
             speakers[_index(sentences, c.start)] = c
     for index, (s_start, s_end) in enumerate(sentences):
