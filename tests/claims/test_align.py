@@ -269,6 +269,32 @@ def test_ages_ranges_phone_numbers_and_money_are_no_counts() -> None:
     assert [c for c in align_claims(articles)[1] if c.slot == "number"] == []
 
 
+def test_totals_changes_and_scaled_counts_are_counts() -> None:
+    assert _numbers("All 157 people on board were killed in the crash.") == [("dead", "157", "")]
+    assert _numbers("The death toll rose from 12 to 15 on Monday.") == [("dead", "15", "")]
+    assert _numbers("About 1 million people have been displaced by the floods.") == [
+        ("displaced", "1000000", "")
+    ]
+    articles = [
+        _article("a", "About 1 million people have been displaced by the floods in Sindh, officials said."),
+        _article("b", "About 2 million people have been displaced by the floods in Sindh, officials said."),
+    ]
+    (conflict,) = align_claims(articles)[1]
+    assert conflict.description == "reports give different figures for the number displaced in Sindh"
+
+
+def test_not_only_is_no_negation_and_a_verb_in_ly_is_no_adverb() -> None:
+    articles = [
+        _article(
+            "a", "The storm not only flooded the town of Ebbwick but destroyed the old bridge on Monday."
+        ),
+        _article("b", "The storm flooded the town of Ebbwick and destroyed the old bridge on Monday."),
+    ]
+    assert align_claims(articles)[1] == []
+    negated = [s.key for s in slots_of("The firm did not comply with the order.") if s.value == "not"]
+    assert negated == [slots_of("The firm will comply.")[-1].key]
+
+
 def test_nothing_in_a_negated_clause_is_asserted() -> None:
     articles = [
         _article("a", "Police in Delphi did not initially suspect foul play, a statement said on Tuesday."),

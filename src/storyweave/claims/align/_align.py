@@ -115,9 +115,10 @@ _NUMBER_KEYS = {
     "injured": "number injured",
     "survivors": "number of survivors",
     "arrested": "number arrested",
+    "displaced": "number displaced",
 }
 _PREDICATES = {"dead": "killed", "missing": "missing", "injured": "injured", "survivors": "rescued",
-               "arrested": "arrested"}  # fmt: skip
+               "arrested": "arrested", "displaced": "displaced"}  # fmt: skip
 
 
 def _number_key(key: str) -> str:

@@ -56,6 +56,7 @@ _CONCEPTS = {
     "injured": {"injured", "injuries", "wounded", "hurt", "hospitalised", "hospitalized"},
     "survivors": {"survivor", "survivors", "survived", "rescued"},
     "arrested": {"arrested", "arrests", "detained"},
+    "displaced": {"displaced", "evacuated", "evacuees", "homeless", "fled"},
 }  # fmt: skip
 _CONCEPT_OF = {word: concept for concept, words in _CONCEPTS.items() for word in words}
 # A count of these nouns is about the nearest concept, not about the noun itself ("12 people were killed").
@@ -160,10 +161,11 @@ def _partitive_whole(tokens: list[str], lowered: list[str], i: int, used: int) -
 # An age in apposition ("Abigail Williams, 13, whose bodies ...", "both 13"), a range ("age 20 to 29",
 # "18-34", "between 20 and 30"), a phone number's groups, or an amount of money or a scaled figure ("$300
 # billion") is no count of people or things another report could contradict.
-_AGE_WORDS = {"aged", "age", "ages", "both", "all"}
+_AGE_WORDS = {"aged", "age", "ages", "both"}
 _SCALES = {"hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "m", "k", "hundreds",
            "thousands", "millions", "billions"}  # fmt: skip
 _CURRENCY = {"$", "£", "€", "¥", "us$", "usd", "eur", "gbp"}
+_SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
 def _not_a_count(lowered: list[str], i: int, used: int) -> bool:
@@ -174,9 +176,9 @@ def _not_a_count(lowered: list[str], i: int, used: int) -> bool:
     if before in _AGE_WORDS or (before, after) in {(",", ","), (",", ")"), ("(", ")")}:
         return True
     if after in {"to", "-", "–", "and", "or"} and after2[:1].isdigit():
-        return True
+        return True  # "20 to 29"; in "rose from 12 to 15" the 12 is the old figure, the 15 stands
     if before in {"-", "–", "to", "and", "or"} and before2[:1].isdigit():
-        return True
+        return not (before == "to" and i >= 3 and lowered[i - 3] == "from")
     return after in _SCALES or before in _CURRENCY
 
 
@@ -192,6 +194,9 @@ def _number_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
         value, used = parsed
         after = lowered[i + used] if i + used < len(lowered) else ""
         before = lowered[i - 1] if i > 0 else ""
+        if after in _SCALE_WORDS and before not in _CURRENCY:  # "1 million people displaced"
+            value, used = value * _SCALE_WORDS[after], used + 1
+            after = lowered[i + used] if i + used < len(lowered) else ""
         # A count ends a sentence only after "to" / "at" ("the toll has risen to 15.").
         closing = after in {".", ":"} and before not in {"to", "at"}
         if after in _INCREMENT or after in _NOT_A_COUNT or closing or before in _MONTHS:
@@ -317,6 +322,26 @@ def _person_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
 
 
 _NEGATION_SCOPE = 6
+_LY_VERBS = {
+    "comply",
+    "reply",
+    "apply",
+    "supply",
+    "rely",
+    "fly",
+    "ally",
+    "multiply",
+    "imply",
+    "bully",
+    "tally",
+}
+
+
+def _adverb(word: str) -> bool:
+    """ "initially", "immediately": skipped on the way to the negated verb ("did not comply" is no adverb)."""
+    return word.endswith("ly") and len(word) > 4 and word not in _LY_VERBS
+
+
 _CLAUSE_BREAK = {"but", "and", "while", "when", "because", "although", "though", "after", "before", "since"}
 
 
@@ -330,12 +355,14 @@ def _negation_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
     negated_at = set()
     for i, word in enumerate(lowered):
         if word in _NEGATORS or word.endswith("n't"):
+            if i + 1 < len(lowered) and lowered[i + 1] in {"only", "just", "merely"}:
+                continue  # "not only flooded the town but ...": an addition, not a negation
             key_found = False
             for j in range(i + 1, min(len(lowered), i + 1 + _NEGATION_SCOPE)):
                 if not lowered[j].isalpha() or lowered[j] in _CLAUSE_BREAK:
                     break
                 negated_at.add(j)
-                if key_found or lowered[j] in _AUXILIARIES or (lowered[j].endswith("ly") and j < i + 3):
+                if key_found or lowered[j] in _AUXILIARIES or (_adverb(lowered[j]) and j < i + 3):
                     continue
                 key_found = True
                 if lowered[j] not in SPEECH_VERBS:  # "did not confirm" is about the speaker, not the event
