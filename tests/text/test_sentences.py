@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from storyweave.text.sentences import is_whole_quotation, quotation_states, sentence_spans, split_sentences
@@ -110,6 +112,14 @@ def test_quotation_states_follow_a_quotation_over_sentences_and_paragraphs() -> 
         ("The shooting happened at 3:28 a.m. Tuesday near the bar.", None),
         ("It started at 9 a.m. EST on Monday.", None),
         (
+            "The polls closed at 8 p.m. Tuesday's vote was calm.",
+            ["The polls closed at 8 p.m.", "Tuesday's vote was calm."],
+        ),
+        (
+            "He was admitted at 4 p.m. CT scans showed a bleed.",
+            ["He was admitted at 4 p.m.", "CT scans showed a bleed."],
+        ),
+        (
             "The meeting ends at 5 p.m. The council then votes.",
             ["The meeting ends at 5 p.m.", "The council then votes."],
         ),
@@ -123,3 +133,10 @@ def test_quotation_states_of_empty_spans_and_unclosed_marks() -> None:
     assert quotation_states("", [(0, 0)]) == [(False, False)]
     text = 'Repairs began beside the 36" water main. Crews will work all night.'
     assert quotation_states(text, list(sentence_spans(text))) == [(False, False), (False, False)]
+
+
+def test_joining_at_clock_times_stays_linear() -> None:
+    text = "at 1 p.m. Friday " * 20000
+    started = time.perf_counter()
+    split_sentences(text)
+    assert time.perf_counter() - started < 20  # quadratic joining took over a minute

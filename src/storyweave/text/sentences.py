@@ -26,30 +26,31 @@ _MAY_THEN_SENTENCE = re.compile(r"\bMay\.(?=\s+[A-Z“\"‘'])")
 
 
 # sentencex ends a sentence at "p.m." even when the time goes on ("around 2:30 p.m. Friday afternoon.",
-# "at 9 a.m. EST on Monday"): a weekday, a part of the day or a time zone right after it is the same sentence.
+# "at 9 a.m. EST on Monday"): a weekday, a time zone or a lower-case word right after it is the same
+# sentence; "Tuesday's vote was ..." and "CT scans showed ..." start new ones.
 _CLOCK_END = re.compile(r"\b[ap]\.m\.\s*$", re.IGNORECASE)
 _CLOCK_GOES_ON = re.compile(
-    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday)\b"
-    r"|(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|BST|UTC|CET|CEST|local\s+time)\b|[a-z(,;])"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!['’]s)\b"
+    r"|(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|BST|UTC|CET|CEST)\b"
+    r"|(?:ET|CT|MT|PT)(?=[,.;)]|\s+(?:on|in|at|and|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|$)"
+    r"|[a-z(,;])"
 )
 
 
 def _held_at_clock(pieces: Iterator[str]) -> Iterator[str]:
-    """Pieces with a piece ending in "a.m."/"p.m." joined to the next one when the time goes on there."""
-    pending = ""
+    """Pieces with a piece ending in "a.m."/"p.m." joined to the next one when the time goes on there.
+
+    Linear in the text: only the newest piece is tested, and joined pieces are collected in a list."""
+    held: list[str] = []
     for piece in pieces:
-        if pending:
-            if _CLOCK_GOES_ON.match(piece):
-                piece = pending + piece
-            else:
-                yield pending
-            pending = ""
-        if _CLOCK_END.search(piece):
-            pending = piece
-        else:
-            yield piece
-    if pending:
-        yield pending
+        if held and _CLOCK_END.search(held[-1]) and _CLOCK_GOES_ON.match(piece):
+            held.append(piece)
+            continue
+        if held:
+            yield "".join(held)
+        held = [piece]
+    if held:
+        yield "".join(held)
 
 
 def _pieces(chunk: str) -> Iterator[str]:

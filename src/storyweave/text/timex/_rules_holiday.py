@@ -102,7 +102,7 @@ def _occurrence(ctx: Context, holiday: Callable[[int], date], year: int | None, 
 
 @rule(
     "holiday",
-    rf"(?P<name>{_NAMES})(?P<week>\s+week)?(?:(?P<part>\s+(?:morning|afternoon|evening|night))?,?\s+(?P<y>{YEAR})(?!\d))?",
+    rf"(?P<name>{_NAMES})(?P<week>\s+week)?(?:(?P<part>\s+(?:morning|afternoon|evening|night))?,?\s+(?P<y>{YEAR})(?!\d)(?!\s+(?:people|men|women|children|pilgrims|worshippers|protesters|visitors|fans|troops)\b))?",
     case_sensitive=True,
     triggers={
         "christmas",

@@ -68,12 +68,11 @@ def _with_part(day: date, part: str | None) -> str:
 
 
 _NOT_A_DAY = re.compile(r"\b[Gg]al\s*$")  # not "man": "police arrested a man Friday"
-# A weekday naming a kind of thing, not a day: "the Sunday talk shows", "Sunday night primetime", "a
-# Sunday morning news conference", "Friday prayers".
+# A weekday naming a kind of thing, not a day: "the Sunday talk shows", "Sunday night primetime", "Sunday
+# school" (but "Friday prayers", "a Sunday news conference", "Sunday services" happened on that day).
 _GENERIC_DAY_AFTER = re.compile(
-    r"\s+(?:(?:talk|news|political|morning|evening|night)\s+)?(?:talk\s+)?(?:shows?|programs?|programmes?|"
-    r"prime[\s-]?time|primetime|lineups?|editions?|papers?|broadcasts?|services|prayers|sermons?|school|"
-    r"markets?|games?|football|night\s+football|news\s+conferences?)\b",
+    r"\s+(?:(?:talk|political|morning|evening|night)\s+)?(?:talk\s+)?(?:shows|programs|programmes|"
+    r"prime[\s-]?time|primetime|lineups?|school|night\s+football)\b",
     re.IGNORECASE,
 )
 
