@@ -15,7 +15,6 @@ from datetime import date
 
 from storyweave.model import Article, TimeExpression, TimelineEntry
 from storyweave.text.sentences import sentence_spans
-from storyweave.text.standalone import is_candidate
 from storyweave.text.timex import find_timexes, unanchored_expressions
 from storyweave.timeline._values import RANK, calendar_start, granularity, time_of_day
 
@@ -80,23 +79,51 @@ def _dating(
     return dating
 
 
-# A date inside a relative clause, after "since" or "than", or in a possessive ("Saturday's disaster")
-# dates something the sentence mentions, not what it reports: "A vigil was held on Sunday night for the
-# victims of Saturday's disaster", "Orrin Lake Lines, which has run the route since 2011, said on Monday".
+# A date inside a "which"/"who" clause, in a comparison ("than it did in June 2013") or in a possessive
+# after a preposition ("for the victims of Saturday's disaster") dates something the sentence mentions, not
+# what it reports: "A vigil was held on Sunday night for the victims of Saturday's disaster", "Orrin Lake
+# Lines, which has run the route since 2011, said on Monday". A possessive subject ("Saturday's earthquake
+# killed 200 people, officials said on Monday") and a "where" clause ("flown to Paris on Saturday, where he
+# died on Sunday") date events of their own.
 _SUBORDINATE_BEFORE = re.compile(
-    r"(?:(?:^|[,;(—–]\s*)(?:which|who|whose|where)\b[^,;()—–]*|\b(?:since|than)\b[^,;]{0,40}?)$",
+    r"(?:(?:^|[,;(]\s*|\s[—–]\s*)(?:which|who|whose)\b[^,;()]*"
+    r"|\bthan\s+(?:it|they|he|she|we|in|on|at|during|last|a|the\s+same)\b[^,;]{0,40}?)$",
+    re.IGNORECASE,
+)
+_POSSESSIVE_OBJECT = re.compile(
+    r"\b(?:of|for|after|before|since|following|amid|over|about|from|in|on|at)\s+(?:last\s+|this\s+)?$",
     re.IGNORECASE,
 )
 
 
 def _main_clause(text: str, dating: list[TimeExpression], sentence_start: int) -> list[TimeExpression]:
     """The dates of a sentence's own event: subordinate ones are dropped when another date is left."""
-    main = [
-        t
-        for t in dating
-        if not re.search(r"['’]s$", t.text) and not _SUBORDINATE_BEFORE.search(text[sentence_start : t.start])
-    ]
+
+    def subordinate(timex: TimeExpression) -> bool:
+        before = text[sentence_start : timex.start]
+        if re.search(r"['’]s$", timex.text) and _POSSESSIVE_OBJECT.search(before):
+            return True
+        return _SUBORDINATE_BEFORE.search(before) is not None
+
+    main = [t for t in dating if not subordinate(t)]
     return main or dating
+
+
+# What no report event is: links, handles, credits and sign-up prompts.
+_FURNITURE = re.compile(
+    r"https?://|www\.|pic\.twitter|\(@\w+\)|©|\b(?:click here|sign up|subscribe|all rights reserved|"
+    r"read more|related:)",
+    re.IGNORECASE,
+)
+_CLOSED = re.compile(r"[.!?:;][\"'’”)]*\s*$")
+
+
+def _is_event_sentence(sentence: str, dating: list[TimeExpression], start: int) -> bool:
+    """Not furniture, and either a closed sentence or a dated list item ("March 3, 2011 - Protests begin");
+    a line with no closing punctuation that a date does not open is a headline, caption or teaser."""
+    if _FURNITURE.search(sentence):
+        return False
+    return bool(_CLOSED.search(sentence)) or any(t.start - start < 3 for t in dating)
 
 
 def _merge(drafts: list[_Draft], draft: _Draft) -> None:
@@ -160,12 +187,11 @@ def build_timeline(
         number = numbers.get(article.id, position)
         found = find_timexes(article.text, article.published)
         relative = unanchored_expressions(article.text) if article.published is None else []
-        cased = article.text != article.text.lower()
         for start, end in sentence_spans(article.text):
             sentence = article.text[start:end]
             dating = _dating(article.text, found, start, end, article.published)
-            if not is_candidate(sentence, len(sentence.split()), cased=cased):
-                continue  # page furniture, a caption, a question, half a quotation, "However, he said ..."
+            if not _is_event_sentence(sentence, dating, start):
+                continue
             for timex in _main_clause(article.text, dating, start):
                 if _event_words(sentence, timex.text) >= _MIN_EVENT_WORDS:
                     kind = granularity(timex.value) or "day"
