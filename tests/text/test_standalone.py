@@ -82,6 +82,20 @@ def test_a_pronoun_opener_is_left_to_the_ranker():
         ("Police arrested the driver hours later at his home.", True),
         ("The council met later that day to discuss the plan.", True),
         ("The council met on the day after the vote to discuss the plan.", False),
+        ("It is expected to reopen on Monday after repairs.", True),  # "it" is the plant named before
+        ("It was hard hit by the 2011 tsunami.", True),
+        ("Years later, the family returned to the village.", True),
+        ("The following year, the club was relegated.", True),
+        ("Shortly afterwards, police arrived at the scene.", True),
+        ("It isn't clear whether the plan will work.", False),
+        ("It's still not clear what happened.", False),
+        ("It appears the fire started in the kitchen.", False),
+        ("It snowed heavily across the region overnight.", False),
+        ("The storm made landfall 12 hours later than forecast.", False),
+        ("The king died the day before Christmas in 1901.", False),
+        ("The quake struck at 3 a.m. and aftershocks were felt hours later.", False),  # anchored in itself
+        ("Her Majesty's Revenue and Customs said the tax was due.", False),
+        ("These days, most shoppers pay by card.", False),
     ],
 )
 def test_sentences_that_need_the_one_before_them(sentence: str, needs: bool) -> None:

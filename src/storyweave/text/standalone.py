@@ -63,33 +63,47 @@ _DEMONSTRATIVE = re.compile(
 )
 # A subject that is only a pronoun, a demonstrative or a possessive ("He did so on Wednesday.", "It was the
 # largest drop ever.", "This practical book ...", "His findings ...") points at someone named before;
-# "this week" does not, nor "those killed ..." / "those who ..." (the people described).
+# "this week" / "these days" do not, nor "those killed ..." / "those who ..." (the people described), nor
+# a possessive in a title ("Her Majesty's Revenue and Customs", "His Holiness Pope Francis").
 _POINTING_SUBJECT = re.compile(
-    r"^(?:(?:he|she|they|it|this|that|these)(?:['’](?:s|d|re|ll|ve))?|his|her|its|their"
+    r"^(?:(?:he|she|they|it|this|that|these)(?:['’](?:s|d|re|ll|ve))?|(?:his|her|its|their)(?!\s+(?-i:[A-Z]))"
     r"|those(?!\s+(?:who|whose|[a-z]+ed)\b))\b"
     r"(?!\s+(?:week|weekend|year|month|morning|afternoon|evening|night|season|spring|summer|autumn|fall|"
-    r"winter|time)\b)",
+    r"winter|time|days)\b)",
     re.IGNORECASE,
 )
 # ... but an "it" or "that" that only fills the subject slot is no pointer: "It was not clear what sparked
-# ...", "It is unlikely that ...", "It's possible ...".
+# ...", "It is unlikely that ...", "It isn't clear whether ...", "It appears the fire ...", "It snowed".
+# ("It is expected to reopen", "It was hard hit" point back.)
+_COPULA = (
+    r"(?:\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be|remains|remained)|\s+(?:is|was)n['’]t|['’]s)"
+)
+_ADVERBS = r"(?:\s+(?:not|also|still|now|very|too|so|yet|immediately|entirely|far|less|more))*"
 _PLACEHOLDER_SUBJECT = re.compile(
-    r"^(?:it|that)(?:\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be|remains|remained|seems|"
-    r"seemed)|['’]s)(?:\s+(?:not|also|still|now|very|too|so))?(?:\s+(?:yet|immediately))?\s+(?:clear|"
-    r"unclear|known|unknown|possible|impossible|likely|unlikely|expected|believed|thought|understood|hoped|"
-    r"feared|reported|estimated|important|hard|difficult|easy|rare|common|uncommon|unusual|worth|true|"
-    r"false|early|late|raining|snowing|illegal|legal)\b",
+    rf"^(?:it|that){_COPULA}{_ADVERBS}\s+(?:(?:clear|unclear|known|unknown|possible|impossible|important|"
+    r"hard|difficult|easy|rare|common|uncommon|unusual|worth|true|false|early|late|illegal|legal|likely|"
+    r"unlikely)\s+(?:that|whether|what|how|why|who|when|where|if|to|for)\b"
+    r"|(?:expected|believed|thought|understood|hoped|feared|reported|estimated|likely|unlikely)\s+that\b"
+    r"|(?:raining|snowing|pouring))"
+    r"|^it\s+(?:appears|appeared|seems|seemed|emerged|remains\s+to\s+be\s+seen)\b"
+    r"|^it\s+(?:has\s+|had\s+)?(?:rain|snow|pour|drizzl|hail)\w*\b",
     re.IGNORECASE,
 )
 # A time told relative to the sentence before ("the following day", "hours later", "that night"): alone,
-# the reader would anchor it on whatever date the summary named last.
+# the reader would anchor it on whatever date the summary named last. Not "12 hours later than forecast",
+# "the day before Christmas", nor one the sentence anchors itself ("struck at 3 a.m. ... hours later").
 _RELATIVE_TIME = re.compile(
-    r"\b(?:the\s+(?:following|next|previous|preceding)\s+(?:day|morning|afternoon|evening|night|week)"
+    r"\b(?:the\s+(?:following|next|previous|preceding)\s+(?:day|morning|afternoon|evening|night|week|month|year)"
     r"|(?:later|earlier)\s+that\s+(?:day|morning|afternoon|evening|night|week)"
     r"|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)(?!\s+(?:of|when|in|at)\b)"
-    r"|the\s+day\s+(?:before|after)(?!\s+(?:the|a|an|his|her|their|its)\b)"
-    r"|(?:hours?|days?|weeks?|minutes?|moments|months?)\s+later)\b",
+    r"|the\s+day\s+(?:before|after)(?!\s+(?:the|a|an|his|her|their|its)\b)(?!\s+[A-Z0-9])"
+    r"|(?:hours?|days?|weeks?|minutes?|moments|months?|years|decades)\s+later(?!\s+than\b)"
+    r"|shortly\s+(?:afterwards?|thereafter)|soon\s+afterwards?|thereafter)\b",
     re.IGNORECASE,
+)
+_ANCHOR_BEFORE = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|"
+    r"August|September|October|November|December|yesterday|today|tonight)\b|\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b"
 )
 _TERMINAL = re.compile(r"[.!]['\"’”)]*$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -132,5 +146,10 @@ def needs_previous(sentence: str) -> bool:
         or _BACK_REFERENCE.search(sentence)
         or _DEMONSTRATIVE.search(sentence)
         or (_POINTING_SUBJECT.match(sentence) and not _PLACEHOLDER_SUBJECT.match(sentence))
-        or _RELATIVE_TIME.search(sentence)
+        or _relative_time_unanchored(sentence)
     )
+
+
+def _relative_time_unanchored(sentence: str) -> bool:
+    found = _RELATIVE_TIME.search(sentence)
+    return found is not None and _ANCHOR_BEFORE.search(sentence, 0, found.start()) is None
