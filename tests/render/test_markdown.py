@@ -41,8 +41,8 @@ def test_every_source_listed_with_outlet_date_and_link(ordinary_brief):
 def test_header_shows_date_range_and_counts(ordinary_brief):
     head = render_markdown(ordinary_brief).splitlines()
     assert head[0] == "# Fire destroys grain store in Marlow Cross"
-    # Valley Post also appears folded into source 2, so three outlets, not four.
-    assert head[2] == "*2026-03-04 – 2026-03-06* · 3 sources · 3 outlets"
+    # Valley Post also appears folded into source 2, so three outlets, not four; source 3 names none.
+    assert head[2] == "*2026-03-04 – 2026-03-06* · 3 sources · 3 outlets, 1 unknown"
 
 
 def test_rendered_markdown_links_resolve(ordinary_brief, parse_elements):

@@ -98,12 +98,15 @@ def outlets(brief: Brief) -> list[str]:
 
 
 def outlets_text(brief: Brief) -> str:
-    """ "3 outlets", "1 outlet", or "outlets unknown" when no source names its outlet: "0 outlets" would
-    read as a story nobody published."""
+    """ "3 outlets", "1 outlet", "2 outlets, 1 unknown", or "outlets unknown" when no source names its
+    outlet: "0 outlets" would read as a story nobody published, and "1 outlet" beside three sources as
+    one voice."""
     count = len(outlets(brief))
+    unknown = sum(1 for ref in brief.sources if not one_line(ref.source) and not ref.also_from)
     if count == 0:
         return "outlets unknown"
-    return f"{count} outlet" if count == 1 else f"{count} outlets"
+    named = f"{count} outlet" if count == 1 else f"{count} outlets"
+    return f"{named}, {unknown} unknown" if unknown else named
 
 
 def report_count(brief: Brief) -> int:
