@@ -5,7 +5,13 @@ from dataclasses import replace
 import pytest
 
 from storyweave.model import ChainLink, Claim, Conflict
-from storyweave.render._facts import claim_certainty, claim_speaker, conflict_sides, validate_brief
+from storyweave.render._facts import (
+    claim_certainty,
+    claim_speaker,
+    conflict_sides,
+    link_label,
+    validate_brief,
+)
 
 
 def test_a_full_brief_with_every_section_is_valid(full_brief):
@@ -86,3 +92,8 @@ def test_conflict_sides_pad_missing_chains_with_empty_ones() -> None:
     newer = replace(old, chains=((link,),))
     assert conflict_sides(old) == [("four boats", (1,), ()), ("six boats", (2,), ())]
     assert conflict_sides(newer) == [("four boats", (1,), (link,)), ("six boats", (2,), ())]
+
+
+def test_a_speakers_age_in_apposition_is_not_part_of_the_voice_shown() -> None:
+    assert link_label(ChainLink(0, 10, "Merrow, 58", False, None, None)) == "Merrow"
+    assert link_label(ChainLink(0, 7, "the G20", False, None, None)) == "the G20"

@@ -6,6 +6,7 @@ how many outlets ran a story or whether a URL is safe to turn into a link.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from urllib.parse import urlsplit
@@ -139,10 +140,13 @@ def source_outlet(ref: SourceRef) -> str:
     return one_line(ref.source) or "unknown outlet"
 
 
+_AGE_AFTER_NAME = re.compile(r"(?<=[^\W\d_]),\s*\d{1,3}$")
+
+
 def link_label(link: ChainLink) -> str:
     """ "sources in Mosul (anonymous)", "Qasim al-Atta (commander)", "she [Orla Pendry] (commander)"."""
     notes = [note for note in ("anonymous" if link.anonymous else "", one_line(link.role)) if note]
-    text = one_line(link.text)
+    text = _AGE_AFTER_NAME.sub("", one_line(link.text))  # "Merrow, 58" is Merrow
     if link.refers_to:
         text = f"{text} [{one_line(link.refers_to)}]"
     return f"{text} ({', '.join(notes)})" if notes else text
