@@ -145,6 +145,8 @@ def test_suspect_as_a_noun_or_adjective_is_no_hedge() -> None:
         ("he did not have any contact with the lobbyist", "denied"),
         ("its fighters were never in the town", "denied"),
         ("the strike was not made by Israeli aircraft", "denied"),  # rejects who did it
+        ("The families were not told by officials", "reported"),
+        ("The victims were not identified by name", "reported"),
         ("he would never hurt a child", "denied"),
     ],
 )
@@ -192,6 +194,9 @@ def test_the_writers_own_verdict_on_a_claim_counts() -> None:
         "More likely, the blaze was started by a cigarette.",
         "Hundreds of people are feared dead after the ferry capsized.",
         "The death toll is expected to rise.",
+        "It is hoped the bridge will reopen by May.",
+        "Trump, without evidence, blamed Democrats for the fire.",
+        "Officials accused the rebels, without providing evidence, of shelling the town.",
     ],
 )
 def test_likely_feared_and_expected_hedge(sentence: str) -> None:

@@ -575,6 +575,12 @@ def test_a_sourceless_cue_of_belief_or_expectation_leaves_the_writers_sentence()
     assert expected.cue is None and expected.chain == ()
     believed = _claim("The ship is believed to have sunk near the coast.", "sunk")
     assert believed.cue is None and believed.certainty == "hedged"
+    # The clause stays a claim when another voice shares the sentence.
+    shared = _claim(
+        "The plant is expected to reopen next week, but the union said it would strike.", "reopen"
+    )
+    assert (shared.text, shared.certainty) == ("The plant is expected to reopen next week", "hedged")
+    assert _claim("It is believed that the ship sank near the reef.", "ship sank").certainty == "hedged"
     # Saying needs a sayer: an unsourced report is still somebody's, unnamed.
     reported = _claim("It was reported that the minister had resigned.", "minister")
     assert reported.cue is not None and reported.text == "the minister had resigned"

@@ -96,6 +96,9 @@ _HEDGE = phrase_pattern(
     # What is feared, expected or presumed has not happened or is not known: "are feared dead", "is
     # expected to rise", "it is feared that".
     r"(?:is|are|was|were|been)\s+(?:widely\s+)?(?:feared|expected|presumed)\s+(?:to|that|dead)",
+    # An impersonal report of belief: "It is believed (that) the ship sank", "It is hoped the bridge ...".
+    r"it\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|now\s+)?(?:believed|thought|understood|hoped|"
+    r"feared|expected|presumed|rumou?red|alleged|suspected|assumed)\b",
     r"appear(?:s|ed)?\s+to",
     r"(?:would|it)\s+appears?(?:\s+that)?",
     r"seem(?:s|ed)?",
@@ -128,8 +131,10 @@ _HEDGE = phrase_pattern(
     r"remains?\s+to\s+be\s+seen",
     # Said without evidence (not "held for years without evidence being presented").
     r"(?:sa(?:id|ys)|claim(?:ed|s)|alleg(?:ed|es)|assert(?:ed|s)|argu(?:ed|es)|suggest(?:ed|s)|insist(?:ed|s)|"
-    r"tweet(?:ed|s)|wr(?:ote|ites)),?\s+without\s+(?:providing\s+|offering\s+|citing\s+|presenting\s+)?"
-    r"(?:any\s+)?evidence",
+    r"tweet(?:ed|s)|wr(?:ote|ites)|blam(?:ed|es)|accus(?:ed|es)),?\s+without\s+(?:providing\s+|offering\s+|"
+    r"citing\s+|presenting\s+)?(?:any\s+)?evidence",
+    r"(?<=,\s)without\s+(?:any\s+)?evidence(?=\s*,)",
+    r"without\s+(?:providing|offering|citing|presenting)\s+(?:any\s+)?evidence",
     r"estimated",
     # The verb only: "suspected that", "is suspected of"; "a suspect", "17 suspected smugglers" name people.
     r"suspect(?:s|ed)?\s+(?:that|of)",
@@ -201,6 +206,7 @@ _NOT_DONE_TO = re.compile(
     r"filed|completed)\b",
     re.IGNORECASE,
 )
+_AGENT_DENIABLE = re.compile(r"made|released|reached|set|filed|announced|charged", re.IGNORECASE)
 _PASSIVE_OPENING = re.compile(r"\b(?:was|were|is|are)\b|\bbeen\b", re.IGNORECASE)
 
 
@@ -210,13 +216,19 @@ def _negated_opening(content: str) -> str | None:
     if match is None or _NOT_A_REJECTION.match(content, match.end()) or _MODAL_BEFORE.search(match.group()):
         return None
     done_to = _NOT_DONE_TO.match(content, match.end())
-    by_agent = done_to is not None and re.match(r"\s+by\b", content[done_to.end() :]) is not None
+    # "was not made *by Israeli aircraft*" rejects who did it; "were not told by officials" and "not
+    # identified by name" still state what was not done to someone.
+    by_agent = (
+        done_to is not None
+        and _AGENT_DENIABLE.match(done_to.group().split()[-1])
+        and re.match(r"\s+by\s+(?!name\b|phone\b|email\b|e-mail\b|letter\b|hand\b)", content[done_to.end() :])
+        is not None
+    )
     if (
         done_to
         and not by_agent
         and (_PASSIVE_OPENING.search(match.group()) or "been" in done_to.group().lower())
     ):
-        # "the strike was not made *by Israeli aircraft*" rejects who did it; without an agent it is a status
         return None
     return " ".join(match.group().split())
 

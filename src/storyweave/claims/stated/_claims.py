@@ -23,7 +23,7 @@ from storyweave.claims.stated._repair import carries_no_claim, repaired
 from storyweave.claims.stated._scare import scare_quotes, without_scare_quotes
 from storyweave.claims.stated._spans import SpanIndex
 from storyweave.claims.stated._voice import is_single_unnamed
-from storyweave.model import Attribution, Span, StatedClaim
+from storyweave.model import Attribution, Quantity, Span, StatedClaim
 from storyweave.text.quantities import find_quantities
 from storyweave.text.sentences import is_whole_quotation, quotation_states, sentence_spans
 from storyweave.text.verbs import IRREGULAR_PAST
@@ -122,6 +122,49 @@ _VOICED_CLASSES = frozenset(
 def _unvoiced(cue: str) -> bool:
     forms = words(cue)
     return bool(forms) and not any(_VOICED_CLASSES.intersection(cue_word_classes(f)) for f in forms)
+
+
+def _writers_clause(
+    text: str,
+    article_id: str,
+    attribution: Attribution,
+    attributions: Sequence[Attribution],
+    sentences: Sequence[tuple[int, int]],
+    quantities: Sequence[Quantity],
+) -> list[StatedClaim]:
+    """The writer's clause an unvoiced cue stands in ("The plant is expected to reopen next week, but the
+    union said ..."): from the sentence's start, or the end of another claim before it, to the content's
+    end, as the writer's claim hedged by its own words."""
+    sentence = sentence_at(sentences, attribution.cue.start)
+    lead = max(
+        [sentence[0]]
+        + [a.content.end for a in attributions if sentence[0] <= a.content.end <= attribution.cue.start]
+        + [
+            a.cue.end
+            for a in attributions
+            if sentence[0] <= a.cue.end <= attribution.cue.start and a is not attribution
+        ]
+    )
+    start, end = _strip(text, lead, max(attribution.content.end, attribution.cue.end))
+    start += len(text[start:end]) - len(text[start:end].lstrip(" ,;:—–"))
+    clause = text[start:end]
+    if len(words(clause)) < _MIN_CONTENT_WORDS:
+        return []
+    certainty, hedges = certainty_of_claim(clause, clause)
+    return [
+        StatedClaim(
+            article_id=article_id,
+            start=start,
+            end=end,
+            text=clause,
+            kind=kind_of(clause),
+            certainty=certainty,
+            chain=(),
+            cue=None,
+            hedges=hedges,
+            quantities=tuple(q for q in quantities if start <= q.start and q.end <= end),
+        )
+    ]
 
 
 def _index(sentences: Sequence[tuple[int, int]], position: int) -> int:
@@ -260,7 +303,10 @@ def stated_claims(text: str, article_id: str = "", *, contextual: bool | None = 
     cue_points = _cue_index(attributions)
     unvoiced = {k for k, chain in enumerate(chains) if not chain and _unvoiced(attributions[k].cue.text)}
     for index, (attribution, chain) in enumerate(zip(attributions, chains, strict=True)):
-        if index in wrappers or index in unvoiced:
+        if index in wrappers:
+            continue
+        if index in unvoiced:
+            claims.extend(_writers_clause(text, article_id, attribution, attributions, sentences, quantities))
             continue
         start, end = _strip(text, attribution.content.start, attribution.content.end)
         sentence = sentence_at(sentences, attribution.cue.start)
