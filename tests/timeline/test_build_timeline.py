@@ -171,3 +171,19 @@ def test_a_possessive_subject_and_a_where_clause_date_their_own_events() -> None
     )
     dated, _ = build_timeline([_article("a", text, date(2014, 3, 26))])
     assert sorted({e.expression for e in dated}) == ["Friday", "Monday", "Saturday's", "Sunday", "Thursday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expressions"),
+    [
+        ("Prices have risen 40 percent since 2020, the bank said on Monday.", ["Monday"]),
+        ("A man was charged on Tuesday in connection with Saturday's bombing.", ["Tuesday"]),
+        ("The man – who had fled on Friday – was caught on Monday.", ["Monday"]),
+        ("Last updated on Monday, March 23, 2026 at 10:42 a.m.", []),
+        ("Will the ferry sail again before Easter, or will the line fold on Monday?", []),
+        ("Also read: How the ferry capsized on Saturday.", []),
+    ],
+)
+def test_spans_references_updates_and_questions_date_no_event(text: str, expressions: list[str]) -> None:
+    dated, _ = build_timeline([_article("a", text, date(2026, 3, 25))])
+    assert [e.expression for e in dated] == expressions

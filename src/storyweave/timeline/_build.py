@@ -86,12 +86,14 @@ def _dating(
 # killed 200 people, officials said on Monday") and a "where" clause ("flown to Paris on Saturday, where he
 # died on Sunday") date events of their own.
 _SUBORDINATE_BEFORE = re.compile(
-    r"(?:(?:^|[,;(]\s*|\s[—–]\s*)(?:which|who|whose)\b[^,;()]*"
-    r"|\bthan\s+(?:it|they|he|she|we|in|on|at|during|last|a|the\s+same)\b[^,;]{0,40}?)$",
+    r"(?:(?:^|[,;(]\s*|\s[—–]\s*)(?:which|who|whose)\b(?:(?!\s[—–]\s)[^,;()])*"
+    r"|\bthan\s+(?:it|they|he|she|we|in|on|at|during|last|a|the\s+same)\b[^,;]{0,40}?"
+    r"|\bsince\s+(?:the\s+|last\s+|early\s+|late\s+|mid-?)?)$",
     re.IGNORECASE,
 )
 _POSSESSIVE_OBJECT = re.compile(
-    r"\b(?:of|for|after|before|since|following|amid|over|about|from|in|on|at)\s+(?:last\s+|this\s+)?$",
+    r"\b(?:of|for|after|before|since|following|amid|over|about|from|in|on|at|with|by|to|during)\s+"
+    r"(?:last\s+|this\s+)?$",
     re.IGNORECASE,
 )
 
@@ -112,10 +114,10 @@ def _main_clause(text: str, dating: list[TimeExpression], sentence_start: int) -
 # What no report event is: links, handles, credits and sign-up prompts.
 _FURNITURE = re.compile(
     r"https?://|www\.|pic\.twitter|\(@\w+\)|©|\b(?:click here|sign up|subscribe|all rights reserved|"
-    r"read more|related:)",
+    r"read more|related:|also read|read also|see also|watch:)|^\W*(?:last\s+)?(?:updated|published|posted)\b",
     re.IGNORECASE,
 )
-_CLOSED = re.compile(r"[.!?:;][\"'’”)]*\s*$")
+_CLOSED = re.compile(r"[.!:;][\"'’”)]*\s*$")  # a question is no event
 
 
 def _is_event_sentence(sentence: str, dating: list[TimeExpression], start: int) -> bool:
