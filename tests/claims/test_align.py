@@ -272,6 +272,8 @@ def test_ages_ranges_phone_numbers_and_money_are_no_counts() -> None:
 def test_totals_changes_and_scaled_counts_are_counts() -> None:
     assert _numbers("All 157 people on board were killed in the crash.") == [("dead", "157", "")]
     assert _numbers("The death toll rose from 12 to 15 on Monday.") == [("dead", "15", "")]
+    assert _numbers("Five people, aged from 18 to 34, were killed in the crash.") == []
+    assert _numbers("Three girls, all 13, were injured in the crash.") == [("girl", "3", "")]
     assert _numbers("About 1 million people have been displaced by the floods.") == [
         ("displaced", "1000000", "")
     ]

@@ -162,6 +162,8 @@ def _partitive_whole(tokens: list[str], lowered: list[str], i: int, used: int) -
 # "18-34", "between 20 and 30"), a phone number's groups, or an amount of money or a scaled figure ("$300
 # billion") is no count of people or things another report could contradict.
 _AGE_WORDS = {"aged", "age", "ages", "both"}
+_CHANGE_VERBS = {"rose", "risen", "rises", "rising", "climbed", "climbs", "jumped", "increased", "grew",
+                 "fell", "fallen", "dropped", "revised", "raised", "lowered", "went", "gone"}  # fmt: skip
 _SCALES = {"hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "m", "k", "hundreds",
            "thousands", "millions", "billions"}  # fmt: skip
 _CURRENCY = {"$", "£", "€", "¥", "us$", "usd", "eur", "gbp"}
@@ -175,10 +177,14 @@ def _not_a_count(lowered: list[str], i: int, used: int) -> bool:
     after2 = lowered[i + used + 1] if i + used + 1 < len(lowered) else ""
     if before in _AGE_WORDS or (before, after) in {(",", ","), (",", ")"), ("(", ")")}:
         return True
+    if before in {"all", "each"} and after in {",", ")"}:  # "Three girls, all 13, were injured"
+        return True
     if after in {"to", "-", "–", "and", "or"} and after2[:1].isdigit():
         return True  # "20 to 29"; in "rose from 12 to 15" the 12 is the old figure, the 15 stands
     if before in {"-", "–", "to", "and", "or"} and before2[:1].isdigit():
-        return not (before == "to" and i >= 3 and lowered[i - 3] == "from")
+        # "rose from 12 to 15": the 15 is the figure now; "aged from 18 to 34" is a range
+        changed = i >= 4 and lowered[i - 3] == "from" and lowered[i - 4] in _CHANGE_VERBS
+        return not (before == "to" and changed)
     return after in _SCALES or before in _CURRENCY
 
 
