@@ -220,6 +220,16 @@ def test_a_pronoun_speaker_names_whom_it_stands_for() -> None:
         ),
         # ... but a name that may be an organisation is "it" or "they", and a prosecutor is a person
         ("Apple said sales fell in March. It said demand would recover by June.", "demand would", "Apple"),
+        (
+            "Orrel Freight said its staff were safe. It added that it was cooperating.",
+            "cooperating",
+            "Orrel Freight",
+        ),
+        (
+            "The company's managing director said the depot was insured. It said the damage was large.",
+            "damage was large",
+            None,
+        ),
         ("The Taliban said the attack was theirs. They said more would follow.", "more would", "The Taliban"),
         (
             "The lead prosecutor, Ann Marsh, said the case was strong. She said the trial would start soon.",
@@ -595,6 +605,12 @@ def test_the_title_of_a_person_named_before_is_no_anonymous_source() -> None:
     assert (link.anonymous, link.refers_to) == (False, "President Ada Marrow")
     unnamed = _claim("A local club held its meeting. The president said the club would close.", "close")
     assert unnamed.chain[-1].anonymous and unnamed.chain[-1].refers_to is None
+    for before in (
+        "President Ada Marrow met President Ivo Kest in Geneva.",  # two presidents: which one?
+        "The talks were chaired by Vice President Ada Marrow.",  # a modified title is another office
+    ):
+        voice = _claim(f"{before} The president said the talks went well.", "talks went well").chain[-1]
+        assert voice.refers_to is None, before
 
 
 def test_content_opening_with_by_and_a_verb_is_a_claim() -> None:

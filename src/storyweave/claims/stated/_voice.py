@@ -231,16 +231,16 @@ _SINGLE_PERSON = word_set(
     """wife husband man woman boy girl father mother son daughter brother sister friend spokesman spokeswoman
     spokesperson official aide adviser advisor officer soldier witness resident lawyer attorney driver
     owner neighbour neighbor student teacher doctor nurse victim suspect survivor president governor mayor
-    senator minister judge prosecutor rancher farmer fisherman"""
+    senator minister judge prosecutor rancher farmer fisherman director inspector captain executive engineer
+    chairman chairwoman chair manager commissioner detective sheriff coroner pilot"""
 )
 
 
 def _is_person(tokens: list[str], last: str) -> bool:
-    """One person: a title, a person noun as head, or a first-and-last name with no article."""
-    if last in _SINGLE_PERSON or any(t.lower().rstrip(".") in PERSON_TITLE for t in tokens):
-        return True
-    names = [t for t in tokens if _is_name_token(t, False)]
-    return len(names) >= 2 and tokens[0].lower() not in _DETERMINERS and last not in INSTITUTION_HEAD
+    """One person, as far as the words show: a title or a person noun as head ("Mayor Tolland", "the
+    company's managing director"). A bare name may be a person or a firm ("Victor Dane", "Orrel Freight",
+    "Goldman Sachs"), so it is not excluded from "it"."""
+    return last in _SINGLE_PERSON or any(t.lower().rstrip(".") in PERSON_TITLE for t in tokens)
 
 
 def _describe(text: str, start: int, end: int) -> ChainLink:
@@ -260,16 +260,36 @@ _SOLE_TITLES = frozenset(
 
 
 def _titled_person_named_before(text: str, start: int, tokens: list[str]) -> str | None:
-    """For "the president" / "the mayor": the person the report named with that title earlier ("President
-    Barack Obama", "Mayor Agnes Tolland"), the nearest within the last few paragraphs."""
+    """For "the president" / "the mayor": the one person the report named with that title earlier
+    ("President Barack Obama", "Mayor Agnes Tolland"), within the last few paragraphs. None when two
+    different people carry it ("President Obama met President Putin"), when the title is modified ("Vice
+    President", "Prime Minister", "former President") or when the capitalised run goes on like a headline
+    ("Governor Orders Evacuations As Fire Spreads")."""
     if len(tokens) != 2 or tokens[0].lower() != "the" or tokens[1].lower() not in _SOLE_TITLES:
         return None
     window = text[max(0, start - _INSTITUTION_REACH) : start]
     title = tokens[1].lower()
-    pattern = rf"\b(?i:{title})\s+(?:[A-Z][\w’'-]+\s+){{0,2}}[A-Z][\w’'-]+"
-    names = [" ".join(m.group().split()) for m in re.finditer(pattern, window)]
-    names = [name for name in names if name.split()[0][0].isupper()]
-    return names[-1] if names else None
+    named = r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)"
+    pattern = rf"(?<![\w-])(?P<before>\w+[\s-]+)?(?i:{title})\s+" + named
+    names = set()
+    for match in re.finditer(pattern, window):
+        before = (match["before"] or "").strip(" -").lower()
+        name = match["name"].split()
+        if before in _TITLE_MODIFIERS or not match.group()[len(match["before"] or "")].isupper():
+            continue
+        if len(name) > 3 or any(word.lower() in _FUNCTION_WORDS for word in name):
+            continue
+        names.add(f"{tokens[1].capitalize()} {' '.join(name)}")
+    if len(names) != 1:
+        return None
+    return names.pop()
+
+
+_TITLE_MODIFIERS = frozenset(
+    {"vice", "prime", "former", "ex", "deputy", "acting", "interim", "assistant", "first", "lady", "foreign",
+     "defence", "defense", "finance", "home"}
+)  # fmt: skip
+_FUNCTION_WORDS = frozenset({"as", "of", "the", "and", "to", "in", "on", "for", "at", "is", "a"})
 
 
 def _definite_institution(tokens: list[str]) -> str | None:
