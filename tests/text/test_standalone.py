@@ -96,6 +96,10 @@ def test_a_pronoun_opener_is_left_to_the_ranker():
         ("The quake struck at 3 a.m. and aftershocks were felt hours later.", False),  # anchored in itself
         ("Her Majesty's Revenue and Customs said the tax was due.", False),
         ("These days, most shoppers pay by card.", False),
+        ("It is hoped the bridge will reopen in May.", False),  # "that" left out, as wire copy does
+        ("It is feared more than 100 people died.", False),
+        ("Her Ferrari was found burned out near the border.", True),
+        ("Its Chief Executive, Jane Doe, resigned on Friday.", True),
     ],
 )
 def test_sentences_that_need_the_one_before_them(sentence: str, needs: bool) -> None:

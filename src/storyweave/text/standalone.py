@@ -66,7 +66,7 @@ _DEMONSTRATIVE = re.compile(
 # "this week" / "these days" do not, nor "those killed ..." / "those who ..." (the people described), nor
 # a possessive in a title ("Her Majesty's Revenue and Customs", "His Holiness Pope Francis").
 _POINTING_SUBJECT = re.compile(
-    r"^(?:(?:he|she|they|it|this|that|these)(?:['’](?:s|d|re|ll|ve))?|(?:his|her|its|their)(?!\s+(?-i:[A-Z]))"
+    r"^(?:(?:he|she|they|it|this|that|these)(?:['’](?:s|d|re|ll|ve))?|(?:his|her|its|their)(?!\s+(?:Majesty|Royal|Highness|Holiness|Excellency|Honou?r|Grace|Lordship|Ladyship)\b)"
     r"|those(?!\s+(?:who|whose|[a-z]+ed)\b))\b"
     r"(?!\s+(?:week|weekend|year|month|morning|afternoon|evening|night|season|spring|summer|autumn|fall|"
     r"winter|time|days)\b)",
@@ -84,6 +84,7 @@ _PLACEHOLDER_SUBJECT = re.compile(
     r"hard|difficult|easy|rare|common|uncommon|unusual|worth|true|false|early|late|illegal|legal|likely|"
     r"unlikely)\s+(?:that|whether|what|how|why|who|when|where|if|to|for)\b"
     r"|(?:expected|believed|thought|understood|hoped|feared|reported|estimated|likely|unlikely)\s+that\b"
+    r"|(?:believed|thought|understood|hoped|feared|reported|estimated|expected)(?!\s+(?:to|by|for|in|at)\b)"
     r"|(?:raining|snowing|pouring))"
     r"|^it\s+(?:appears|appeared|seems|seemed|emerged|remains\s+to\s+be\s+seen)\b"
     r"|^it\s+(?:has\s+|had\s+)?(?:rain|snow|pour|drizzl|hail)\w*\b",
