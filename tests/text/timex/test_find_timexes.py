@@ -185,6 +185,8 @@ def test_ages_money_rates_and_verbs_are_not_time() -> None:
 def test_a_weekday_naming_a_kind_of_thing_is_no_date() -> None:
     text = "He spoke on the Sunday talk shows and drew 836,000 viewers in Sunday night primetime."
     assert find_timexes(text, MARCH_2017) == []
+    assert find_timexes("The minister told the Sunday Times that he would resign.", MARCH_2017) == []
+    assert find_timexes("Sunday papers reported the affair at length.", MARCH_2017) == []
 
 
 def test_dateline_is_the_filing_day_nearest_the_anchor() -> None:

@@ -72,8 +72,13 @@ _NOT_A_DAY = re.compile(r"\b[Gg]al\s*$")  # not "man": "police arrested a man Fr
 # school" (but "Friday prayers", "a Sunday news conference", "Sunday services" happened on that day).
 _GENERIC_DAY_AFTER = re.compile(
     r"\s+(?:(?:talk|political|morning|evening|night)\s+)?(?:talk\s+)?(?:shows|programs|programmes|"
-    r"prime[\s-]?time|primetime|lineups?|school|night\s+football)\b",
+    r"prime[\s-]?time|primetime|lineups?|school|night\s+football|papers|newspapers)\b",
     re.IGNORECASE,
+)
+# A newspaper named after its day: "the Sunday Times", "the Sunday Telegraph", "Sunday Mirror".
+_PAPER_NAME_AFTER = re.compile(
+    r"\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Tribune|Mail|Star|People|Independent|Age|Sun|World|"
+    r"Business\s+Post|Observer)\b"
 )
 
 
@@ -89,7 +94,11 @@ def _weekday(m: re.Match[str], ctx: Context) -> tuple[str, str] | None:
     if not m["rel"] and _NOT_A_DAY.search(ctx.before):  # "his gal Friday"
         return None
     possessive = m.group().endswith(("'s", "’s"))  # "Friday's edition" is that Friday's
-    if not m["rel"] and not possessive and _GENERIC_DAY_AFTER.match(ctx.after):  # "the Sunday talk shows"
+    if (
+        not m["rel"]
+        and not possessive
+        and (_GENERIC_DAY_AFTER.match(ctx.after) or _PAPER_NAME_AFTER.match(ctx.after))
+    ):  # "the Sunday talk shows"
         return None
     relation = (m["rel"] or "").lower().split()
     weekday = WEEKDAYS[m["wd"].lower()]
