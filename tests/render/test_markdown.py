@@ -194,3 +194,11 @@ def test_a_story_whose_outlets_are_all_unknown_says_so(ordinary_brief):
     assert head[2] == "*2026-03-04 – 2026-03-06* · 3 sources · outlets unknown"
     single = [replace(ref, source="Valley Post", also_from=()) for ref in ordinary_brief.sources]
     assert render_markdown(replace(ordinary_brief, sources=single)).splitlines()[2].endswith("· 1 outlet")
+
+
+def test_copies_listed_by_url_or_file_are_no_outlets(ordinary_brief):
+    first, second, third = ordinary_brief.sources
+    copies = ("https://example.org/copy", "reports/copy.txt", "c.jsonl:3")
+    sources = [replace(first, also_from=copies), replace(second, also_from=()), third]
+    head = render_markdown(replace(ordinary_brief, sources=sources)).splitlines()
+    assert head[2].endswith("· 3 sources · 2 outlets, 1 unknown")

@@ -93,9 +93,19 @@ def outlets(brief: Brief) -> list[str]:
     for ref in brief.sources:
         for name in (ref.source, *ref.also_from):
             label = one_line(name)
-            if label:
+            if label and _is_outlet_name(label):
                 seen.setdefault(label.casefold(), label)
     return list(seen.values())
+
+
+_LOCATION = re.compile(
+    r"://|^[./~\\]|[/\\]|\.(?:txt|html?|jsonl?|xml|warc(?:\.gz)?|gz)(?::\d+)?$", re.IGNORECASE
+)
+
+
+def _is_outlet_name(label: str) -> bool:
+    """A folded copy with no outlet is listed by its URL or file; that names no outlet to count."""
+    return bool(label) and _LOCATION.search(label) is None
 
 
 def outlets_text(brief: Brief) -> str:
@@ -103,7 +113,11 @@ def outlets_text(brief: Brief) -> str:
     outlet: "0 outlets" would read as a story nobody published, and "1 outlet" beside three sources as
     one voice."""
     count = len(outlets(brief))
-    unknown = sum(1 for ref in brief.sources if not one_line(ref.source) and not ref.also_from)
+    unknown = sum(
+        1
+        for ref in brief.sources
+        if not one_line(ref.source) and not any(_is_outlet_name(one_line(n)) for n in ref.also_from)
+    )
     if count == 0:
         return "outlets unknown"
     named = f"{count} outlet" if count == 1 else f"{count} outlets"
