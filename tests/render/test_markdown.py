@@ -202,3 +202,9 @@ def test_copies_listed_by_url_or_file_are_no_outlets(ordinary_brief):
     sources = [replace(first, also_from=copies), replace(second, also_from=()), third]
     head = render_markdown(replace(ordinary_brief, sources=sources)).splitlines()
     assert head[2].endswith("· 3 sources · 2 outlets, 1 unknown")
+
+
+def test_one_source_is_singular(ordinary_brief):
+    (first, *_) = ordinary_brief.sources
+    brief = replace(ordinary_brief, sources=[first], summary=[], claims=[], conflicts=[], timeline=[])
+    assert render_markdown(brief).splitlines()[2].endswith("· 1 source · 1 outlet")

@@ -108,6 +108,12 @@ def _is_outlet_name(label: str) -> bool:
     return bool(label) and _LOCATION.search(label) is None
 
 
+def sources_text(brief: Brief) -> str:
+    """ "3 sources", "1 source"."""
+    count = len(brief.sources)
+    return f"{count} source" if count == 1 else f"{count} sources"
+
+
 def outlets_text(brief: Brief) -> str:
     """ "3 outlets", "1 outlet", "2 outlets, 1 unknown", or "outlets unknown" when no source names its
     outlet: "0 outlets" would read as a story nobody published, and "1 outlet" beside three sources as

@@ -31,6 +31,7 @@ from storyweave.render._facts import (
     report_count,
     source_outlet,
     source_title,
+    sources_text,
     validate_brief,
 )
 from storyweave.render._registry import IndexRow
@@ -249,7 +250,7 @@ def render_html(brief: Brief) -> str:
     body = (
         f"<article>\n<header>\n<h1>{headline}</h1>\n"
         f'<p class="meta">{_date_range(brief.first_published, brief.last_published)} · '
-        f"{len(brief.sources)} sources · {outlets_text(brief)}</p>\n</header>\n"
+        f"{sources_text(brief)} · {outlets_text(brief)}</p>\n</header>\n"
         f'<section class="summary">\n{summary_html}\n</section>\n'
         f"{sections}"
         f'<section class="sources">\n<h2>Sources</h2>\n<ol>\n{sources}\n</ol>\n</section>\n</article>'

@@ -32,6 +32,7 @@ from storyweave.render._facts import (
     report_count,
     source_outlet,
     source_title,
+    sources_text,
     validate_brief,
 )
 from storyweave.render._registry import IndexRow
@@ -157,7 +158,7 @@ def render_markdown(brief: Brief) -> str:
         f"# {escape_markdown(brief.headline) or 'Untitled story'}",
         "",
         f"*{date_range_text(brief.first_published, brief.last_published)}* · "
-        f"{len(brief.sources)} sources · {outlets_text(brief)}",
+        f"{sources_text(brief)} · {outlets_text(brief)}",
         "",
     ]
     if brief.summary:
