@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from storyweave.claims.attribution import cue_word_classes, find_attributions
+from storyweave.claims.attribution import find_attributions
 from storyweave.claims.certainty import certainty_of_claim
 from storyweave.claims.stated._chain import chains_of, sentence_at, split_embedded
 from storyweave.claims.stated._fallback import fallback_attributions
@@ -23,17 +23,23 @@ from storyweave.claims.stated._repair import carries_no_claim, repaired
 from storyweave.claims.stated._scare import scare_quotes, without_scare_quotes
 from storyweave.claims.stated._spans import SpanIndex
 from storyweave.claims.stated._voice import is_single_unnamed
-from storyweave.model import Attribution, Quantity, Span, StatedClaim
+from storyweave.claims.stated._writer import (
+    FINITE,
+    MIN_CONTENT_WORDS,
+    QUOTE_MARK,
+    QUOTED,
+    READER,
+    strip_claim,
+    unvoiced,
+    writer_claims,
+    writers_clause,
+)
+from storyweave.model import Attribution, Span, StatedClaim
 from storyweave.text.quantities import find_quantities
-from storyweave.text.sentences import is_whole_quotation, quotation_states, sentence_spans
-from storyweave.text.verbs import IRREGULAR_PAST
+from storyweave.text.sentences import sentence_spans
 
 __all__ = ["stated_claims"]
 
-_MIN_CONTENT_WORDS = 3
-_MIN_SENTENCE_WORDS = 5
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
-_QUOTE_MARK = re.compile(r"[“”\"]")
 # A place or occasion, not a statement: a preposition and a determiner ("to the council chamber"); "to"
 # before a verb is an infinitive ("threatened to attack the capital"), which is a claim.
 _PREPOSITION_OPENING = re.compile(
@@ -47,17 +53,6 @@ _POINTING_BACK = re.compile(
     r"(?i:those|these|the|such|that|this|their|his|her|its)\s+(?:[\w-]+\s+)?(?i:complaints?|allegations?|"
     r"claims?|accusations?|charges?|criticisms?|suggestions?|assertions?|rumou?rs?|reports?|remarks?|comments?)\b"
 )
-_READER = re.compile(r"(?<![\w-])(?:you|your|yours)(?![\w-])", re.IGNORECASE)
-# A finite verb: an auxiliary or modal, a regular "-ed" or "-s" form, or an irregular past ("fled", "took").
-_FINITE = re.compile(
-    r"(?<![\w-])(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|"
-    r"does|do|did|[’']s|[a-z]{3,}ed|[a-z]{3,}[^s\W]s|"
-    + "|".join(sorted(IRREGULAR_PAST, key=len, reverse=True))
-    + r")(?![\w-])"
-)
-_ENDS_STATEMENT = re.compile(r"[.!…][”\"’)]?\s*$|[”\"’]\s*$")
-_TRAILING = " .,;:!?"
-_ABBREVIATION_END = re.compile(r"\b(?:Co|Inc|Ltd|Corp|Bros|Jr|Sr|U\.S|U\.K|a\.m|p\.m)\.$")
 _HEDGE_ADVERB = re.compile(
     r"(?i:(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?)?(?:reportedly|allegedly|purportedly|supposedly|apparently))"
 )
@@ -83,7 +78,7 @@ def _carries_claim(
     if not REPORTING_CUE.search(attribution.cue.text):
         return False
     start, end = sentence_at(sentences, attribution.cue.start)
-    if _READER.search(_QUOTED.sub(" ", text[start:end])):
+    if READER.search(QUOTED.sub(" ", text[start:end])):
         return False
     return _says_something(text, attribution, scares)
 
@@ -94,9 +89,9 @@ def _says_something(text: str, attribution: Attribution, scares: list[tuple[int,
     Merrow" after "a statement read"; "rejected those complaints at the time"), not a claim. ("called it a
     reward for murder" has no verb either, but is a claim.)"""
     content = attribution.content
-    if len(words(without_scare_quotes(text, content.start, content.end, scares))) < _MIN_CONTENT_WORDS:
+    if len(words(without_scare_quotes(text, content.start, content.end, scares))) < MIN_CONTENT_WORDS:
         return False
-    if _QUOTE_MARK.search(content.text):
+    if QUOTE_MARK.search(content.text):
         return True
     source = attribution.source
     if _AGENT_OPENING.match(content.text) and (source is None or source.start >= content.start):
@@ -105,99 +100,9 @@ def _says_something(text: str, attribution: Attribution, scares: list[tuple[int,
     if len(words(content.text)) > _MAX_FRAGMENT_WORDS:
         return True
     pointing = _POINTING_BACK.match(content.text)
-    if pointing:  # its noun may look like a verb to _FINITE ("complaints"): read only what follows it
-        return bool(_FINITE.search(content.text[pointing.end() :]))
-    return not (_PREPOSITION_OPENING.match(content.text) and not _FINITE.search(content.text))
-
-
-# Cue classes that need someone saying something; a cue of belief, expectation, evidence or feeling with no
-# source ("The plant *is expected* to reopen", "The ship *is believed* to have sunk") is the writer's own
-# sentence, hedged by its own words, not a claim of an "unnamed source".
-_VOICED_CLASSES = frozenset(
-    {"speech", "manner", "assertion", "question", "directive", "commissive", "concession", "denial",
-     "nominal", "adverb", "marker", "medium"}
-)  # fmt: skip
-
-
-def _unvoiced(cue: str) -> bool:
-    forms = words(cue)
-    return bool(forms) and not any(_VOICED_CLASSES.intersection(cue_word_classes(f)) for f in forms)
-
-
-def _writers_clause(
-    text: str,
-    article_id: str,
-    attribution: Attribution,
-    attributions: Sequence[Attribution],
-    sentences: Sequence[tuple[int, int]],
-    quantities: Sequence[Quantity],
-) -> list[StatedClaim]:
-    """The writer's clause an unvoiced cue stands in ("The plant is expected to reopen next week, but the
-    union said ..."): from the sentence's start, or the end of another claim before it, to the content's
-    end, as the writer's claim hedged by its own words."""
-    sentence = sentence_at(sentences, attribution.cue.start)
-    lead = max(
-        [sentence[0]]
-        + [a.content.end for a in attributions if sentence[0] <= a.content.end <= attribution.cue.start]
-        + [
-            a.cue.end
-            for a in attributions
-            if sentence[0] <= a.cue.end <= attribution.cue.start and a is not attribution
-        ]
-    )
-    start, end = _strip(text, lead, max(attribution.content.end, attribution.cue.end))
-    start += len(text[start:end]) - len(text[start:end].lstrip(" ,;:—–"))
-    clause = text[start:end]
-    if len(words(clause)) < _MIN_CONTENT_WORDS:
-        return []
-    certainty, hedges = certainty_of_claim(clause, clause)
-    return [
-        StatedClaim(
-            article_id=article_id,
-            start=start,
-            end=end,
-            text=clause,
-            kind=kind_of(clause),
-            certainty=certainty,
-            chain=(),
-            cue=None,
-            hedges=hedges,
-            quantities=tuple(q for q in quantities if start <= q.start and q.end <= end),
-        )
-    ]
-
-
-def _index(sentences: Sequence[tuple[int, int]], position: int) -> int:
-    """The index of the sentence holding ``position`` (-1 when none does)."""
-    return next((k for k, (start, end) in enumerate(sentences) if start <= position < end), -1)
-
-
-def _states_something(sentence: str) -> bool:
-    """A full statement: ends like a sentence, has a verb outside quotations, does not address the reader."""
-    unquoted = _QUOTED.sub(" ", sentence)
-    return (
-        len(words(sentence)) >= _MIN_SENTENCE_WORDS
-        and bool(_ENDS_STATEMENT.search(sentence))
-        and not sentence.rstrip().endswith("?")
-        and not _READER.search(unquoted)
-        and bool(_FINITE.search(unquoted))
-    )
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while end > start and text[end - 1] in _TRAILING:
-        if text[end - 1] == "." and _ABBREVIATION_END.search(text, start, end):
-            break  # "leased by Orrel Freight Co.": the dot is the abbreviation's
-        end -= 1
-    while start < end and text[start] in " ":
-        start += 1
-    # "has said only that it is examining ...": the focus adverb is the cue's, not part of what was said.
-    if text.startswith("only that ", start) and end - start > len("only that "):
-        start += len("only ")
-    # "said that the bridge is closed": the complementiser is the cue's, not part of what was said.
-    if text.startswith("that ", start) and end - start > len("that "):
-        start += len("that ")
-    return start, end
+    if pointing:  # its noun may look like a verb to FINITE ("complaints"): read only what follows it
+        return bool(FINITE.search(content.text[pointing.end() :]))
+    return not (_PREPOSITION_OPENING.match(content.text) and not FINITE.search(content.text))
 
 
 _COORDINATED_CUE = re.compile(r"[,;]?\s+(?:and|but)\s+(?:\w+ly\s+)?$")
@@ -281,7 +186,7 @@ def stated_claims(text: str, article_id: str = "", *, contextual: bool | None = 
     for sentence in sentences:
         if any(sentence[0] <= kept[k].cue.start < sentence[1] for k in tagged.near(*sentence)):
             continue
-        if not _READER.search(_QUOTED.sub(" ", text[sentence[0] : sentence[1]])):
+        if not READER.search(QUOTED.sub(" ", text[sentence[0] : sentence[1]])):
             # The fallback patterns choose their own cues (shouts, periphrases); the content must still
             # say something, or "The said ," becomes an empty claim.
             kept.extend(
@@ -301,14 +206,14 @@ def stated_claims(text: str, article_id: str = "", *, contextual: bool | None = 
     claims: list[StatedClaim] = []
     contents = SpanIndex([(a.content.start, a.content.end) for a in attributions])
     cue_points = _cue_index(attributions)
-    unvoiced = {k for k, chain in enumerate(chains) if not chain and _unvoiced(attributions[k].cue.text)}
+    unvoiced_cues = {k for k, chain in enumerate(chains) if not chain and unvoiced(attributions[k].cue.text)}
     for index, (attribution, chain) in enumerate(zip(attributions, chains, strict=True)):
         if index in wrappers:
             continue
-        if index in unvoiced:
-            claims.extend(_writers_clause(text, article_id, attribution, attributions, sentences, quantities))
+        if index in unvoiced_cues:
+            claims.extend(writers_clause(text, article_id, attribution, attributions, sentences, quantities))
             continue
-        start, end = _strip(text, attribution.content.start, attribution.content.end)
+        start, end = strip_claim(text, attribution.content.start, attribution.content.end)
         sentence = sentence_at(sentences, attribution.cue.start)
         siblings = [attributions[k] for k in contents.near(*sentence)]
         scope = _certainty_scope(text, sentence, siblings, attribution)
@@ -339,47 +244,8 @@ def stated_claims(text: str, article_id: str = "", *, contextual: bool | None = 
                 quantities=tuple(q for q in quantities if start <= q.start and q.end <= end),
             )
         )
-    covered = [(c.start, c.end) for c in claims] + [
-        (a.cue.start, a.cue.end) for k, a in enumerate(attributions) if k not in unvoiced
-    ]
-    covering = SpanIndex(covered)
-    # A quotation standing alone right after a quoted speaker's sentence goes on in that speaker's voice,
-    # as do the sentences of a quotation running on after it ('"..." he added. "They abort ... cotton.')
-    # and a new quoted paragraph that is not closed yet.
-    quoting = quotation_states(text, sentences)
-    # The voice of the sentence's last quotation ("'...,' said Smith, and her rival Jones replied that
-    # '...'" goes on in Jones's), and of the quotation itself, not of an outer voice relaying the whole
-    # sentence ("'...,' he added in comments first reported by the Times"): the quoted claim starting
-    # last, the shortest of those.
-    speakers: dict[int, StatedClaim] = {}
-    for c in sorted(claims, key=lambda c: (c.start, -len(c.text))):
-        if c.chain and _QUOTE_MARK.match(c.text):
-            speakers[_index(sentences, c.start)] = c
-    for index, (s_start, s_end) in enumerate(sentences):
-        start, end = _strip(text, s_start, s_end)
-        body = text[s_start:s_end]
-        if any(covered[k][0] < s_end and s_start < covered[k][1] for k in covering.near(s_start, s_end)):
-            continue
-        speaker = speakers.get(index - 1) if is_whole_quotation(body) or quoting[index][0] else None
-        if speaker is None and not _states_something(body):
-            continue
-        cues = [speaker.cue.text] if speaker and speaker.cue else []
-        certainty, hedges = certainty_of_claim(text[start:end], body, cues)
-        claim = StatedClaim(
-            article_id=article_id,
-            start=start,
-            end=end,
-            text=text[start:end],
-            kind=kind_of(body, *cues, speaker.chain[-1].text) if speaker else kind_of(body),
-            certainty=certainty,
-            chain=speaker.chain if speaker else (),
-            cue=speaker.cue if speaker else None,
-            hedges=hedges,
-            quantities=tuple(q for q in quantities if start <= q.start and q.end <= end),
-        )
-        claims.append(claim)
-        if speaker:
-            speakers[index] = claim
+    cue_spans = [(a.cue.start, a.cue.end) for k, a in enumerate(attributions) if k not in unvoiced_cues]
+    claims += writer_claims(text, article_id, sentences, claims, cue_spans, quantities)
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
 
