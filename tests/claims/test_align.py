@@ -326,3 +326,13 @@ def test_story_c_of_the_example_corpus_shows_toll_and_direction_conflicts() -> N
     assert {text.split()[-1]: numbers for text, numbers in direction.sides} == {"north": (1,), "south": (2,)}
     assert not [c for c in conflicts if c.slot in {"person", "date", "negation"}]
     assert any(len(c.supported_by) >= 2 for c in claims)
+
+
+def test_a_writers_sentence_leaning_on_the_one_before_comes_after_others_with_the_same_backing() -> None:
+    text = (
+        "The audit office could refer the case to prosecutors in Halbrook. "
+        "It could also recover the money paid to the contractor last year. "
+        "The council may reopen the tender for the ring road next spring."
+    )
+    claims, _ = align_claims([_article("a", text)])
+    assert [c.text[:12] for c in claims] == ["The audit of", "The council ", "It could als"]

@@ -25,6 +25,7 @@ from storyweave.claims.align._provenance import ReportStatements, StatedClaimsMe
 from storyweave.claims.align._slots import Slot, slots_of
 from storyweave.claims.certainty import certainty_of
 from storyweave.model import Article, ChainLink, Claim, Conflict, StatedClaim
+from storyweave.text.standalone import needs_previous
 
 __all__ = ["align_claims", "outlet_of"]
 
@@ -273,7 +274,10 @@ def align_claims(
         plain = all(_is_plain(statement) for statement in stated)
         unsure = any(statement.certainty in {"hedged", "denied"} for statement in stated)
         position = (turn[chosen], sentences[chosen].article_index)
-        key = (-voices, -outlet_count, -len(against), plain, not unsure, *position)
+        # A writer's sentence that leans on the one before it ("It could refer the case to prosecutors")
+        # reads worst out of context: after the others with the same backing.
+        leaning = not any(statement.chain for statement in stated) and needs_previous(sentences[chosen].text)
+        key = (-voices, -outlet_count, -len(against), plain, leaning, not unsure, *position)
         ranked.append((key, chosen, members, backing, against, stated))
     claims: list[Claim] = []
     for _, chosen, members, backing, against, stated in sorted(ranked, key=lambda item: item[0]):
