@@ -274,6 +274,8 @@ def test_totals_changes_and_scaled_counts_are_counts() -> None:
     assert _numbers("The death toll rose from 12 to 15 on Monday.") == [("dead", "15", "")]
     assert _numbers("Five people, aged from 18 to 34, were killed in the crash.") == []
     assert _numbers("Three girls, all 13, were injured in the crash.") == [("girl", "3", "")]
+    assert _numbers("The militants killed all 13, police said.") == [("dead", "13", "")]
+    assert _numbers("The toll was revised up from 12 to 15.") == [("dead", "15", "")]
     assert _numbers("About 1 million people have been displaced by the floods.") == [
         ("displaced", "1000000", "")
     ]

@@ -147,6 +147,7 @@ def test_suspect_as_a_noun_or_adjective_is_no_hedge() -> None:
         ("the strike was not made by Israeli aircraft", "denied"),  # rejects who did it
         ("The families were not told by officials", "reported"),
         ("The victims were not identified by name", "reported"),
+        ("The results were not released by midnight", "reported"),  # a time, not an agent
         ("he would never hurt a child", "denied"),
     ],
 )
@@ -184,6 +185,10 @@ def test_the_writers_own_verdict_on_a_claim_counts() -> None:
     assert certainty_of("He was falsely accused of murder in 1998.")[0] == "asserted"
     assert certainty_of("He pleaded guilty to making false statements to the FBI.")[0] == "asserted"
     assert certainty_of("He was held for three years without evidence being presented.")[0] == "asserted"
+    assert (
+        certainty_of("Prosecutors dropped the case without presenting evidence to the court.")[0]
+        == "asserted"
+    )
 
 
 @pytest.mark.parametrize(
@@ -197,6 +202,7 @@ def test_the_writers_own_verdict_on_a_claim_counts() -> None:
         "It is hoped the bridge will reopen by May.",
         "Trump, without evidence, blamed Democrats for the fire.",
         "Officials accused the rebels, without providing evidence, of shelling the town.",
+        "Trump accused Democrats without evidence of rigging the vote.",
     ],
 )
 def test_likely_feared_and_expected_hedge(sentence: str) -> None:

@@ -591,6 +591,14 @@ def test_a_sourceless_cue_of_belief_or_expectation_leaves_the_writers_sentence()
     )
     assert (shared.text, shared.certainty) == ("The plant is expected to reopen next week", "hedged")
     assert _claim("It is believed that the ship sank near the reef.", "ship sank").certainty == "hedged"
+    # What the sentence goes on to state with no voice of its own stays a claim; a quotation before the
+    # cue is part of the clause.
+    rest = _claim("The vote was expected to be close, but the bill passed by 300 votes to 12.", "bill passed")
+    assert (rest.text, rest.certainty, rest.chain) == ("the bill passed by 300 votes to 12", "asserted", ())
+    quoted = _claim('"The gunman acted alone," it is believed.', "gunman")
+    assert (quoted.text, quoted.certainty) == ('"The gunman acted alone," it is believed', "hedged")
+    shared = stated_claims("Four people, it is feared, died, and police said two more were missing.", "t")
+    assert [c.certainty for c in shared if "two more" in c.text] == ["reported"]
     # Saying needs a sayer: an unsourced report is still somebody's, unnamed.
     reported = _claim("It was reported that the minister had resigned.", "minister")
     assert reported.cue is not None and reported.text == "the minister had resigned"
@@ -603,13 +611,20 @@ def test_the_title_of_a_person_named_before_is_no_anonymous_source() -> None:
     )
     (link,) = _claim(text, "better off").chain
     assert (link.anonymous, link.refers_to) == (False, "President Ada Marrow")
+    two_forms = (
+        "President Ada Marrow arrived on Monday. President Marrow met the mayors. "
+        "The president said it was time."
+    )  # one person named twice
+    assert _claim(two_forms, "it was time").chain[-1].refers_to == "President Ada Marrow"
     unnamed = _claim("A local club held its meeting. The president said the club would close.", "close")
     assert unnamed.chain[-1].anonymous and unnamed.chain[-1].refers_to is None
     for before in (
         "President Ada Marrow met President Ivo Kest in Geneva.",  # two presidents: which one?
         "The talks were chaired by Vice President Ada Marrow.",  # a modified title is another office
+        "Lieutenant Governor Ada Marrow chaired the talks.",
     ):
-        voice = _claim(f"{before} The president said the talks went well.", "talks went well").chain[-1]
+        title = "governor" if "Governor" in before else "president"
+        voice = _claim(f"{before} The {title} said the talks went well.", "talks went well").chain[-1]
         assert voice.refers_to is None, before
 
 

@@ -196,6 +196,13 @@ def test_a_story_whose_outlets_are_all_unknown_says_so(ordinary_brief):
     assert render_markdown(replace(ordinary_brief, sources=single)).splitlines()[2].endswith("· 1 outlet")
 
 
+def test_an_outlet_name_with_a_slash_is_an_outlet(ordinary_brief):
+    first, second, third = ordinary_brief.sources
+    sources = [replace(first, source="CBS/AP", also_from=()), replace(second, also_from=()), third]
+    head = render_markdown(replace(ordinary_brief, sources=sources)).splitlines()
+    assert head[2].endswith("· 3 sources · 2 outlets, 1 unknown")
+
+
 def test_copies_listed_by_url_or_file_are_no_outlets(ordinary_brief):
     first, second, third = ordinary_brief.sources
     copies = ("https://example.org/copy", "reports/copy.txt", "c.jsonl:3")

@@ -98,6 +98,8 @@ def test_a_pronoun_opener_is_left_to_the_ranker():
         ("These days, most shoppers pay by card.", False),
         ("It is hoped the bridge will reopen in May.", False),  # "that" left out, as wire copy does
         ("It is feared more than 100 people died.", False),
+        ("It was reported missing on Tuesday by the ship's owner.", True),
+        ("It was understood as a warning to Beijing.", True),
         ("Her Ferrari was found burned out near the border.", True),
         ("Its Chief Executive, Jane Doe, resigned on Friday.", True),
     ],

@@ -182,6 +182,12 @@ def test_a_possessive_subject_and_a_where_clause_date_their_own_events() -> None
         ("Last updated on Monday, March 23, 2026 at 10:42 a.m.", []),
         ("Will the ferry sail again before Easter, or will the line fold on Monday?", []),
         ("Also read: How the ferry capsized on Saturday.", []),
+        (
+            "Three people were killed during Saturday's protests, police said on Monday.",
+            ["Saturday's", "Monday"],
+        ),
+        ("The judge also read out the verdict on Tuesday, ending the trial.", ["Tuesday"]),
+        ("Posted to Kabul in 2009, the officer was killed on March 3.", ["2009", "March 3"]),
     ],
 )
 def test_spans_references_updates_and_questions_date_no_event(text: str, expressions: list[str]) -> None:

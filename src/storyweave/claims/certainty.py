@@ -75,6 +75,13 @@ _DENIAL = phrase_pattern(
 _FALSELY = phrase_pattern(
     r"falsely\s+(?:claim\w*|sa(?:id|ys|y)|stat(?:ed|es|ing)|assert\w*|suggest\w*|insist\w*|tweet\w*)"
 )
+# An impersonal report of belief ("It is believed (that) the ship sank", "It is hoped the bridge ..."):
+# it hedges the writer's own sentence, not another voice's claim that shares the sentence ("Four people,
+# it is feared, died, and police said two more were missing").
+_IMPERSONAL_HEDGE = phrase_pattern(
+    r"it\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|now\s+)?(?:believed|thought|understood|hoped|"
+    r"feared|expected|presumed|rumou?red|alleged|suspected|assumed)"
+)
 _HEDGE = phrase_pattern(
     r"reportedly",
     r"allegedly",
@@ -96,9 +103,6 @@ _HEDGE = phrase_pattern(
     # What is feared, expected or presumed has not happened or is not known: "are feared dead", "is
     # expected to rise", "it is feared that".
     r"(?:is|are|was|were|been)\s+(?:widely\s+)?(?:feared|expected|presumed)\s+(?:to|that|dead)",
-    # An impersonal report of belief: "It is believed (that) the ship sank", "It is hoped the bridge ...".
-    r"it\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|now\s+)?(?:believed|thought|understood|hoped|"
-    r"feared|expected|presumed|rumou?red|alleged|suspected|assumed)\b",
     r"appear(?:s|ed)?\s+to",
     r"(?:would|it)\s+appears?(?:\s+that)?",
     r"seem(?:s|ed)?",
@@ -134,7 +138,8 @@ _HEDGE = phrase_pattern(
     r"tweet(?:ed|s)|wr(?:ote|ites)|blam(?:ed|es)|accus(?:ed|es)),?\s+without\s+(?:providing\s+|offering\s+|"
     r"citing\s+|presenting\s+)?(?:any\s+)?evidence",
     r"(?<=,\s)without\s+(?:any\s+)?evidence(?=\s*,)",
-    r"without\s+(?:providing|offering|citing|presenting)\s+(?:any\s+)?evidence",
+    r"(?<=,\s)without\s+(?:providing|offering|citing|presenting)\s+(?:any\s+)?evidence(?=\s*,)",
+    r"(?:accus|blam|claim|alleg)\w*\s+(?:\w+\s+){1,3}without\s+(?:any\s+)?evidence",
     r"estimated",
     # The verb only: "suspected that", "is suspected of"; "a suspect", "17 suspected smugglers" name people.
     r"suspect(?:s|ed)?\s+(?:that|of)",
@@ -206,6 +211,13 @@ _NOT_DONE_TO = re.compile(
     r"filed|completed)\b",
     re.IGNORECASE,
 )
+# "by" naming who did it, not how or when ("by name", "by midnight", "by the deadline", "by mistake").
+_BY_AGENT = re.compile(
+    r"\s+by\s+(?!(?:name|phone|email|e-mail|letter|hand|midnight|noon|mistake|accident|then|now|law|"
+    r"the\s+(?:deadline|end|time|weekend)|\w+day|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|\d)\b)",
+    re.IGNORECASE,
+)
 _AGENT_DENIABLE = re.compile(r"made|released|reached|set|filed|announced|charged", re.IGNORECASE)
 _PASSIVE_OPENING = re.compile(r"\b(?:was|were|is|are)\b|\bbeen\b", re.IGNORECASE)
 
@@ -221,8 +233,7 @@ def _negated_opening(content: str) -> str | None:
     by_agent = (
         done_to is not None
         and _AGENT_DENIABLE.match(done_to.group().split()[-1])
-        and re.match(r"\s+by\s+(?!name\b|phone\b|email\b|e-mail\b|letter\b|hand\b)", content[done_to.end() :])
-        is not None
+        and _BY_AGENT.match(content, done_to.end()) is not None
     )
     if (
         done_to
@@ -261,7 +272,7 @@ def certainty_of(sentence: str) -> tuple[str, tuple[str, ...]]:
         return "denied", tuple(denials)
     if _VERIFICATION_STATUS.search(sentence):
         return "asserted", ()
-    hedges = _matches(_HEDGE, sentence)
+    hedges = _matches(_HEDGE, sentence) + _matches(_IMPERSONAL_HEDGE, sentence)
     if hedges:
         return "hedged", tuple(hedges)
     return "asserted", ()

@@ -99,7 +99,7 @@ def outlets(brief: Brief) -> list[str]:
 
 
 _LOCATION = re.compile(
-    r"://|^[./~\\]|[/\\]|\.(?:txt|html?|jsonl?|xml|warc(?:\.gz)?|gz)(?::\d+)?$", re.IGNORECASE
+    r"://|^[./~\\]|\\|^[a-z0-9_.-]+/\S*$|\.(?:txt|html?|jsonl?|xml|warc(?:\.gz)?|gz)(?::\d+)?$"
 )
 
 

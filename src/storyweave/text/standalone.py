@@ -84,7 +84,8 @@ _PLACEHOLDER_SUBJECT = re.compile(
     r"hard|difficult|easy|rare|common|uncommon|unusual|worth|true|false|early|late|illegal|legal|likely|"
     r"unlikely)\s+(?:that|whether|what|how|why|who|when|where|if|to|for)\b"
     r"|(?:expected|believed|thought|understood|hoped|feared|reported|estimated|likely|unlikely)\s+that\b"
-    r"|(?:believed|thought|understood|hoped|feared|reported|estimated|expected)(?!\s+(?:to|by|for|in|at)\b)"
+    r"|(?:believed|thought|understood|hoped|feared|reported|estimated|expected)(?=\s+(?:(?:the|a|an|some|more|"
+    r"many|most|about|at\s+least|he|she|they|we|there|this|these|those|his|her|their|its)\b|\d|(?-i:[A-Z])))"
     r"|(?:raining|snowing|pouring))"
     r"|^it\s+(?:appears|appeared|seems|seemed|emerged|remains\s+to\s+be\s+seen)\b"
     r"|^it\s+(?:has\s+|had\s+)?(?:rain|snow|pour|drizzl|hail)\w*\b",

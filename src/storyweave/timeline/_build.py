@@ -92,7 +92,7 @@ _SUBORDINATE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_OBJECT = re.compile(
-    r"\b(?:of|for|after|before|since|following|amid|over|about|from|in|on|at|with|by|to|during)\s+"
+    r"\b(?:of|for|after|before|since|following|over|about|from|with)\s+"
     r"(?:last\s+|this\s+)?$",
     re.IGNORECASE,
 )
@@ -114,7 +114,8 @@ def _main_clause(text: str, dating: list[TimeExpression], sentence_start: int) -
 # What no report event is: links, handles, credits and sign-up prompts.
 _FURNITURE = re.compile(
     r"https?://|www\.|pic\.twitter|\(@\w+\)|©|\b(?:click here|sign up|subscribe|all rights reserved|"
-    r"read more|related:|also read|read also|see also|watch:)|^\W*(?:last\s+)?(?:updated|published|posted)\b",
+    r"read more)\b|^\W*(?:related|also read|read also|see also|watch)\s*:"
+    r"|^\W*(?:last\s+)?(?:updated|published|posted)\s*(?::|on\b|at\b)",
     re.IGNORECASE,
 )
 _CLOSED = re.compile(r"[.!:;][\"'’”)]*\s*$")  # a question is no event

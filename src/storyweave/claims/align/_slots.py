@@ -177,13 +177,14 @@ def _not_a_count(lowered: list[str], i: int, used: int) -> bool:
     after2 = lowered[i + used + 1] if i + used + 1 < len(lowered) else ""
     if before in _AGE_WORDS or (before, after) in {(",", ","), (",", ")"), ("(", ")")}:
         return True
-    if before in {"all", "each"} and after in {",", ")"}:  # "Three girls, all 13, were injured"
+    if before in {"all", "each"} and after in {",", ")"} and i >= 2 and lowered[i - 2] in {",", "("}:
+        # "Three girls, all 13, were injured" ("killed all 13, police said" is a count)
         return True
     if after in {"to", "-", "–", "and", "or"} and after2[:1].isdigit():
         return True  # "20 to 29"; in "rose from 12 to 15" the 12 is the old figure, the 15 stands
     if before in {"-", "–", "to", "and", "or"} and before2[:1].isdigit():
         # "rose from 12 to 15": the 15 is the figure now; "aged from 18 to 34" is a range
-        changed = i >= 4 and lowered[i - 3] == "from" and lowered[i - 4] in _CHANGE_VERBS
+        changed = i >= 4 and lowered[i - 3] == "from" and lowered[i - 4] in _CHANGE_VERBS | {"up", "down"}
         return not (before == "to" and changed)
     return after in _SCALES or before in _CURRENCY
 

@@ -269,7 +269,7 @@ def _titled_person_named_before(text: str, start: int, tokens: list[str]) -> str
         return None
     window = text[max(0, start - _INSTITUTION_REACH) : start]
     title = tokens[1].lower()
-    named = r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)"
+    named = r"(?P<name>(?:(?:[A-Z]\.|[A-Z][\w’'-]*)\s+){0,3}[A-Z][\w’'-]*)"
     pattern = rf"(?<![\w-])(?P<before>\w+[\s-]+)?(?i:{title})\s+" + named
     names = set()
     for match in re.finditer(pattern, window):
@@ -280,14 +280,15 @@ def _titled_person_named_before(text: str, start: int, tokens: list[str]) -> str
         if len(name) > 3 or any(word.lower() in _FUNCTION_WORDS for word in name):
             continue
         names.add(f"{tokens[1].capitalize()} {' '.join(name)}")
-    if len(names) != 1:
+    # "President Barack Obama" and "President Obama" are one person: the same last name.
+    if len({name.split()[-1] for name in names}) != 1:
         return None
-    return names.pop()
+    return max(names, key=len)
 
 
 _TITLE_MODIFIERS = frozenset(
     {"vice", "prime", "former", "ex", "deputy", "acting", "interim", "assistant", "first", "lady", "foreign",
-     "defence", "defense", "finance", "home"}
+     "defence", "defense", "finance", "home", "lieutenant", "attorney", "district", "state"}
 )  # fmt: skip
 _FUNCTION_WORDS = frozenset({"as", "of", "the", "and", "to", "in", "on", "for", "at", "is", "a"})
 

@@ -75,38 +75,56 @@ def writers_clause(
     quantities: Sequence[Quantity],
 ) -> list[StatedClaim]:
     """The writer's clause an unvoiced cue stands in ("The plant is expected to reopen next week, but the
-    union said ..."): from the sentence's start, or the end of another claim before it, to the content's
-    end, as the writer's claim hedged by its own words."""
+    union said ..."; '"The gunman acted alone," it is believed'): from the sentence's start, or the end of
+    another claim before it, to the end of the cue and its content, as the writer's claim hedged by its own
+    words; and what the sentence goes on to state with no voice of its own ("..., but the bill passed by
+    300 votes to 12"), as the writer's claim too."""
     sentence = sentence_at(sentences, attribution.cue.start)
+    others = [a for a in attributions if a is not attribution]
     lead = max(
         [sentence[0]]
-        + [a.content.end for a in attributions if sentence[0] <= a.content.end <= attribution.cue.start]
-        + [
-            a.cue.end
-            for a in attributions
-            if sentence[0] <= a.cue.end <= attribution.cue.start and a is not attribution
-        ]
+        + [a.content.end for a in others if sentence[0] <= a.content.end <= attribution.cue.start]
+        + [a.cue.end for a in others if sentence[0] <= a.cue.end <= attribution.cue.start]
     )
-    start, end = strip_claim(text, lead, max(attribution.content.end, attribution.cue.end))
+    lead = min(lead, attribution.content.start)
+    finish = max(attribution.content.end, attribution.cue.end)
+    found = [_writer_claim(text, article_id, lead, finish, quantities)]
+    rest = (finish, sentence[1])
+    if not any(rest[0] <= a.cue.start < rest[1] or rest[0] <= a.content.start < rest[1] for a in others):
+        found.append(_writer_claim(text, article_id, rest[0], rest[1], quantities, sentence_only=True))
+    return [claim for claim in found if claim is not None]
+
+
+def _writer_claim(
+    text: str,
+    article_id: str,
+    start: int,
+    end: int,
+    quantities: Sequence[Quantity],
+    sentence_only: bool = False,
+) -> StatedClaim | None:
+    start, end = strip_claim(text, start, end)
     start += len(text[start:end]) - len(text[start:end].lstrip(" ,;:—–"))
+    if sentence_only:  # a clause going on after another: "but", "and", "while" belong to the joint
+        start += len(text[start:end]) - len(re.sub(r"^(?:but|and|while|yet|so)\s+", "", text[start:end]))
     clause = text[start:end]
-    if len(words(clause)) < MIN_CONTENT_WORDS:
-        return []
+    if len(words(clause)) < (_MIN_SENTENCE_WORDS if sentence_only else MIN_CONTENT_WORDS):
+        return None
+    if sentence_only and not FINITE.search(clause):
+        return None
     certainty, hedges = certainty_of_claim(clause, clause)
-    return [
-        StatedClaim(
-            article_id=article_id,
-            start=start,
-            end=end,
-            text=clause,
-            kind=kind_of(clause),
-            certainty=certainty,
-            chain=(),
-            cue=None,
-            hedges=hedges,
-            quantities=tuple(q for q in quantities if start <= q.start and q.end <= end),
-        )
-    ]
+    return StatedClaim(
+        article_id=article_id,
+        start=start,
+        end=end,
+        text=clause,
+        kind=kind_of(clause),
+        certainty=certainty,
+        chain=(),
+        cue=None,
+        hedges=hedges,
+        quantities=tuple(q for q in quantities if start <= q.start and q.end <= end),
+    )
 
 
 def _index(sentences: Sequence[tuple[int, int]], position: int) -> int:
