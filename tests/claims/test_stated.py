@@ -597,6 +597,9 @@ def test_a_sourceless_cue_of_belief_or_expectation_leaves_the_writers_sentence()
     assert (rest.text, rest.certainty, rest.chain) == ("the bill passed by 300 votes to 12", "asserted", ())
     quoted = _claim('"The gunman acted alone," it is believed.', "gunman")
     assert (quoted.text, quoted.certainty) == ('"The gunman acted alone," it is believed', "hedged")
+    # ... but a clause a speaker is then said to have said is the speaker's.
+    vanlo = "An investigator is expected to examine the site once it is declared safe, Vanlo said."
+    assert {c.chain[-1].text if c.chain else None for c in stated_claims(vanlo, "t")} == {"Vanlo"}
     shared = stated_claims("Four people, it is feared, died, and police said two more were missing.", "t")
     assert [c.certainty for c in shared if "two more" in c.text] == ["reported"]
     # Saying needs a sayer: an unsourced report is still somebody's, unnamed.

@@ -34,7 +34,7 @@ from storyweave.claims.stated._writer import (
     writer_claims,
     writers_clause,
 )
-from storyweave.model import Attribution, Span, StatedClaim
+from storyweave.model import Attribution, ChainLink, Span, StatedClaim
 from storyweave.text.quantities import find_quantities
 from storyweave.text.sentences import sentence_spans
 
@@ -128,6 +128,21 @@ def _before_coordinated_cues(text: str, attributions: list[Attribution]) -> list
     return clipped
 
 
+def _said_after(
+    attribution: Attribution,
+    attributions: Sequence[Attribution],
+    chains: Sequence[tuple[ChainLink, ...]],
+    sentence: tuple[int, int],
+) -> bool:
+    """Whether a sourced cue later in the sentence reports words before it ("..., Vanlo said")."""
+    return any(
+        chain
+        and attribution.cue.end <= other.cue.start < sentence[1]
+        and other.content.start < other.cue.start
+        for other, chain in zip(attributions, chains, strict=True)
+    )
+
+
 def _cue_index(attributions: Sequence[Attribution]) -> SpanIndex:
     return SpanIndex([(a.cue.start, a.cue.start) for a in attributions])
 
@@ -211,7 +226,15 @@ def stated_claims(text: str, article_id: str = "", *, contextual: bool | None = 
         if index in wrappers:
             continue
         if index in unvoiced_cues:
-            claims.extend(writers_clause(text, article_id, attribution, attributions, sentences, quantities))
+            # "A fire investigator is expected to examine the site ..., Vanlo said": the clause is what a
+            # speaker said after it, whose own claim carries it. Only a clause nobody is said to say ("...
+            # to reopen, but the union said it would strike") is the writer's.
+            if not _said_after(
+                attribution, attributions, chains, sentence_at(sentences, attribution.cue.start)
+            ):
+                claims.extend(
+                    writers_clause(text, article_id, attribution, attributions, sentences, quantities)
+                )
             continue
         start, end = strip_claim(text, attribution.content.start, attribution.content.end)
         sentence = sentence_at(sentences, attribution.cue.start)
