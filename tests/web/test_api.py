@@ -208,3 +208,10 @@ def test_story_page_words_certainty_as_the_brief_does(loaded: TestClient) -> Non
                 assert f">{html.escape(wording, quote=False)}</span>" in page
                 hedged += 1
     assert hedged, "the example reports should give at least one hedged claim"
+
+
+def test_story_page_counts_sources_and_outlets_as_the_files_do(loaded: TestClient) -> None:
+    ferry = next(s for s in loaded.get("/api/stories").json()["stories"] if "ferry" in s["headline"].lower())
+    page = loaded.get(f"/stories/{ferry['id']}")
+    assert page.status_code == 200
+    assert "· 4 sources · 4 outlets ·" in " ".join(page.text.split())

@@ -16,6 +16,8 @@ from storyweave.render._facts import (
     claim_speaker,
     entities_with_aliases,
     link_target,
+    outlets_text,
+    sources_text,
 )
 from storyweave.render._files import brief_stem, write_briefs
 from storyweave.render._html import render_html, render_html_index
@@ -53,10 +55,12 @@ __all__ = [
     "get_format",
     "human_date",
     "link_target",
+    "outlets_text",
     "register_format",
     "render_html",
     "render_json",
     "render_markdown",
+    "sources_text",
     "write_briefs",
 ]
 

@@ -27,6 +27,8 @@ from storyweave.render import (
     claim_outlet_count,
     claim_speaker,
     entities_with_aliases,
+    outlets_text,
+    sources_text,
 )
 from storyweave.web._api import read_uploads, submit_job
 from storyweave.web._catalog import StoryCatalog
@@ -135,12 +137,6 @@ def story_page(request: Request, story_id: str, since: int | None = None) -> Res
         return _render(request, "missing.html", status_code=404, story_id=story_id)
     new = found.whats_new(view, since if since is not None and since >= 0 else None)
     brief = view.brief
-    outlet_names = {
-        " ".join(name.split()).casefold()
-        for ref in brief.sources
-        for name in (ref.source, *ref.also_from)
-        if name
-    }
     return _render(
         request,
         "story.html",
@@ -148,7 +144,8 @@ def story_page(request: Request, story_id: str, since: int | None = None) -> Res
         brief=brief,
         new=new,
         refs={ref.number: ref for ref in brief.sources},
-        outlet_count=len(outlet_names - {""}),
+        outlets=outlets_text(brief),
+        sources=sources_text(brief),
         follow_article=brief.sources[0].article_id if brief.sources else None,
     )
 
