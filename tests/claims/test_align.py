@@ -297,6 +297,13 @@ def test_not_only_is_no_negation_and_a_verb_in_ly_is_no_adverb() -> None:
     assert align_claims(articles)[1] == []
     negated = [s.key for s in slots_of("The firm did not comply with the order.") if s.value == "not"]
     assert negated == [slots_of("The firm will comply.")[-1].key]
+    articles = [
+        _article("a", "Police in Delphi did not comply with the court order on Monday."),
+        _article("b", "Police in Delphi complied with the court order on Monday."),
+    ]
+    assert [c.description for c in align_claims(articles)[1]] == [
+        "one report states 'complied', another denies it"
+    ]
 
 
 def test_nothing_in_a_negated_clause_is_asserted() -> None:

@@ -328,6 +328,18 @@ def _person_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
     return found
 
 
+def _verb_key(word: str) -> str:
+    """One key for a verb's forms, so "did not comply" meets "complied" and "did not respond" meets
+    "responded" (the shared stemmer cuts "comply" to "comp" but "complied" to "compli")."""
+    for suffix, replacement in (("ied", "y"), ("ies", "y"), ("ying", "y")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + replacement
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
 _NEGATION_SCOPE = 6
 _LY_VERBS = {
     "comply",
@@ -373,11 +385,11 @@ def _negation_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
                     continue
                 key_found = True
                 if lowered[j] not in SPEECH_VERBS:  # "did not confirm" is about the speaker, not the event
-                    found.append(Slot("negation", stem(lowered[j]), "not", f"{tokens[i]} {tokens[j]}"))
+                    found.append(Slot("negation", _verb_key(lowered[j]), "not", f"{tokens[i]} {tokens[j]}"))
     for j, word in enumerate(lowered):
         after_preposition = j > 0 and lowered[j - 1] in _FUNCTION | _DIRECTIONAL
         if j not in negated_at and word.isalpha() and not after_preposition and word not in _FUNCTION:
-            found.append(Slot("negation", stem(word), "yes", tokens[j]))
+            found.append(Slot("negation", _verb_key(word), "yes", tokens[j]))
     return found
 
 
