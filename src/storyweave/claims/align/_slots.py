@@ -14,27 +14,14 @@ explainable in the conflict text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from storyweave.claims.align._negation import negation_slots
+from storyweave.claims.align._slot import AUXILIARIES, DIRECTIONAL, FUNCTION_WORDS, NEGATORS, Slot
 from storyweave.text.calendar_words import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from storyweave.text.tokens import stem
 from storyweave.text.verbs import SPEECH_VERBS
 
 __all__ = ["Slot", "slots_of"]
-
-
-@dataclass(frozen=True, slots=True)
-class Slot:
-    """One comparable value: ``kind`` (number, place, date, person, negation), ``key`` (what is measured
-    or which frame it fills), normalised ``value`` for comparing, and ``text`` as the report wrote it."""
-
-    kind: str
-    key: str
-    value: str
-    text: str
-    # Where a count holds, as written ("in Homs"): a toll for one city and a toll for the country are
-    # different figures, so only counts of the same scope (or both unscoped) are compared.
-    scope: str = ""
 
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\w\s]")
@@ -84,18 +71,9 @@ _MOTION = {"head", "heading", "headed", "sail", "sailing", "sailed", "travel", "
 _SCOPE_PREPOSITIONS = {"in", "across", "throughout"}
 _TIME_WORDS = {"minutes", "hours", "days", "weeks", "months", "years", "decades", "times"}
 _DEPART = {"left", "leave", "leaving", "departed", "departing", "depart"}
-_DIRECTIONAL = {"to", "towards", "toward", "into", "for"}
 _MONTHS = MONTHS | MONTH_ABBREVIATIONS
-_NEGATORS = {"not", "never", "no", "n't", "didn't", "don't", "doesn't", "wasn't", "weren't", "isn't",
-             "aren't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "couldn't", "cannot"}  # fmt: skip
-_AUXILIARIES = {"be", "been", "being", "is", "was", "were", "are", "has", "have", "had", "did", "do",
-                "does", "yet", "ever", "so", "the", "a", "an", "any", "to", "also", "still", "immediately",
-                "fully"}  # fmt: skip
 _PERSON_TITLES = {"mr", "mrs", "ms", "dr", "captain", "governor", "mayor", "president", "minister", "general",
                   "commander", "officer", "sheriff", "chief", "judge"}  # fmt: skip
-_FUNCTION = {"the", "a", "an", "of", "and", "or", "in", "on", "at", "by", "with", "from", "as", "it", "its",
-             "his", "her", "their", "this", "that", "these", "those", "which", "who", "when",
-             "where"}  # fmt: skip
 
 
 def _number(tokens: list[str], i: int) -> tuple[int, int] | None:
@@ -220,7 +198,7 @@ def _number_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
             if not _toll_after(lowered, whole):
                 wholes.add(whole)
             continue
-        if after and after.isalpha() and after not in _GENERIC_COUNTED and after not in _FUNCTION:
+        if after and after.isalpha() and after not in _GENERIC_COUNTED and after not in FUNCTION_WORDS:
             key, last = _CONCEPT_OF.get(after) or stem(after), i + used
             # "two journalists were killed" (or "killed two journalists") is not "four journalists escaped".
             predicate = _concept_near(lowered, i + used, look_back=False)
@@ -272,7 +250,7 @@ def _place_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
     for i, word in enumerate(lowered):
         if word in _COMPASS and _frame_before(lowered, i) == "motion":
             found.append(Slot("place", "direction", _COMPASS[word], " ".join(tokens[max(0, i - 1) : i + 1])))
-        elif word in _DIRECTIONAL and i + 1 < len(tokens):
+        elif word in DIRECTIONAL and i + 1 < len(tokens):
             frame = _frame_before(lowered, i)
             phrase, _ = _phrase(tokens, i + 1)
             if frame == "motion" and phrase:
@@ -286,7 +264,7 @@ def _place_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
 def _verb_before(lowered: list[str], i: int) -> str | None:
     for j in range(i - 1, max(-1, i - 4), -1):
         word = lowered[j]
-        if word.isalpha() and word not in _FUNCTION and word not in _AUXILIARIES:
+        if word.isalpha() and word not in FUNCTION_WORDS and word not in AUXILIARIES:
             return None if word in SPEECH_VERBS else stem(word)
     return None
 
@@ -321,75 +299,10 @@ def _person_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
             names = names[1:] if len(names) > 2 else names
         titled = i > 0 and lowered[i - 1] in _PERSON_TITLES
         if len(names) >= 2 or (titled and names):
-            verb = next((w for w in lowered[end : end + 3] if w.isalpha() and w not in _AUXILIARIES), None)
-            if verb and verb not in SPEECH_VERBS and verb not in _FUNCTION and verb not in _NEGATORS:
+            verb = next((w for w in lowered[end : end + 3] if w.isalpha() and w not in AUXILIARIES), None)
+            if verb and verb not in SPEECH_VERBS and verb not in FUNCTION_WORDS and verb not in NEGATORS:
                 found.append(Slot("person", stem(verb), " ".join(names).lower(), " ".join(names)))
         i = max(end, i + 1)
-    return found
-
-
-def _verb_key(word: str) -> str:
-    """One key for a verb's forms, so "did not comply" meets "complied" and "did not respond" meets
-    "responded" (the shared stemmer cuts "comply" to "comp" but "complied" to "compli")."""
-    for suffix, replacement in (("ied", "y"), ("ies", "y"), ("ying", "y")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            return word[: -len(suffix)] + replacement
-    for suffix in ("ing", "ed", "es", "s", "e"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
-_NEGATION_SCOPE = 6
-_LY_VERBS = {
-    "comply",
-    "reply",
-    "apply",
-    "supply",
-    "rely",
-    "fly",
-    "ally",
-    "multiply",
-    "imply",
-    "bully",
-    "tally",
-}
-
-
-def _adverb(word: str) -> bool:
-    """ "initially", "immediately": skipped on the way to the negated verb ("did not comply" is no adverb)."""
-    return word.endswith("ly") and len(word) > 4 and word not in _LY_VERBS
-
-
-_CLAUSE_BREAK = {"but", "and", "while", "when", "because", "although", "though", "after", "before", "since"}
-
-
-def _negation_slots(tokens: list[str], lowered: list[str]) -> list[Slot]:
-    """Predicates a sentence negates ("did not respond" → respond) and asserts, for did / did not.
-
-    The negated predicate is the first content word after the negator, past adverbs ("did not initially
-    suspect" → suspect); nothing else in the negator's clause counts as asserted ("no foul play suspected"
-    asserts neither "foul" nor "suspected")."""
-    found = []
-    negated_at = set()
-    for i, word in enumerate(lowered):
-        if word in _NEGATORS or word.endswith("n't"):
-            if i + 1 < len(lowered) and lowered[i + 1] in {"only", "just", "merely"}:
-                continue  # "not only flooded the town but ...": an addition, not a negation
-            key_found = False
-            for j in range(i + 1, min(len(lowered), i + 1 + _NEGATION_SCOPE)):
-                if not lowered[j].isalpha() or lowered[j] in _CLAUSE_BREAK:
-                    break
-                negated_at.add(j)
-                if key_found or lowered[j] in _AUXILIARIES or (_adverb(lowered[j]) and j < i + 3):
-                    continue
-                key_found = True
-                if lowered[j] not in SPEECH_VERBS:  # "did not confirm" is about the speaker, not the event
-                    found.append(Slot("negation", _verb_key(lowered[j]), "not", f"{tokens[i]} {tokens[j]}"))
-    for j, word in enumerate(lowered):
-        after_preposition = j > 0 and lowered[j - 1] in _FUNCTION | _DIRECTIONAL
-        if j not in negated_at and word.isalpha() and not after_preposition and word not in _FUNCTION:
-            found.append(Slot("negation", _verb_key(word), "yes", tokens[j]))
     return found
 
 
@@ -402,5 +315,5 @@ def slots_of(sentence: str) -> list[Slot]:
         *_place_slots(tokens, lowered),
         *_date_slots(tokens, lowered),
         *_person_slots(tokens, lowered),
-        *_negation_slots(tokens, lowered),
+        *negation_slots(tokens, lowered),
     ]
