@@ -13,6 +13,8 @@ from collections.abc import Iterator
 
 import sentencex
 
+from storyweave.text.calendar_words import WEEKDAYS
+
 __all__ = ["is_whole_quotation", "quotation_states", "sentence_spans", "split_sentences"]
 
 _LINE = re.compile(r"[^\n]+")
@@ -29,10 +31,11 @@ _MAY_THEN_SENTENCE = re.compile(r"\bMay\.(?=\s+[A-Z“\"‘'])")
 # "at 9 a.m. EST on Monday"): a weekday, a time zone or a lower-case word right after it is the same
 # sentence; "Tuesday's vote was ..." and "CT scans showed ..." start new ones.
 _CLOCK_END = re.compile(r"\b[ap]\.m\.\s*$", re.IGNORECASE)
+_WEEKDAY = "|".join(sorted(day.capitalize() for day in WEEKDAYS))
 _CLOCK_GOES_ON = re.compile(
-    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!['’]s)\b"
+    rf"(?:(?:{_WEEKDAY})(?!['’]s)\b"
     r"|(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|BST|UTC|CET|CEST)\b"
-    r"|(?:ET|CT|MT|PT)(?=[,.;)]|\s+(?:on|in|at|and|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|$)"
+    rf"|(?:ET|CT|MT|PT)(?=[,.;)]|\s+(?:on|in|at|and|{_WEEKDAY})\b|$)"
     r"|[a-z(,;])"
 )
 

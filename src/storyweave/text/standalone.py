@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from storyweave.text.calendar_words import MONTHS, WEEKDAYS
 from storyweave.text.sentences import is_whole_quotation
 
 __all__ = ["MAX_WORDS", "MIN_WORDS", "is_candidate", "needs_previous"]
@@ -103,9 +104,10 @@ _RELATIVE_TIME = re.compile(
     r"|shortly\s+(?:afterwards?|thereafter)|soon\s+afterwards?|thereafter)\b",
     re.IGNORECASE,
 )
+# "May" is left out: the modal far outnumbers the month.
+_NAMED_DAYS = "|".join(sorted(word.capitalize() for word in (WEEKDAYS | MONTHS) - {"may"}))
 _ANCHOR_BEFORE = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|"
-    r"August|September|October|November|December|yesterday|today|tonight)\b|\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b"
+    rf"\b(?:{_NAMED_DAYS}|yesterday|today|tonight)\b|\b\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\b"
 )
 _TERMINAL = re.compile(r"[.!]['\"’”)]*$")
 _LETTER = re.compile(r"[^\W\d_]")
